@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/OrgKind.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace trellis::core {
+
+/// The demo B2B2X world that seeds the local workspace and `trellisd --demo`, generated deterministically
+/// from a seed (same seed, same world, on every machine: no std:: distributions, whose output differs
+/// between standard libraries). Plain data; the server's DemoSeeder writes it to the database.
+struct DemoWorld
+{
+    struct OrgSpec
+    {
+        std::string slug;       ///< unique; also the key memberships refer to
+        std::string parentSlug; ///< empty for the root
+        OrgKind kind = OrgKind::Customer;
+        std::string name;
+        nlohmann::json attributes = nlohmann::json::object(); ///< e.g. {"country": "DE", "domain": "acme.example"}
+    };
+    struct PersonSpec
+    {
+        std::string email; ///< normalised
+        std::string displayName;
+        bool disabled = false;
+        int daysSinceLastSignIn = -1; ///< -1: never signed in
+    };
+    struct MembershipSpec
+    {
+        std::string email;
+        std::string orgSlug;
+        std::string title;
+        std::vector<std::string> roleKeys; ///< builtin role keys granted at that org
+        int endsInDays = 0;                ///< 0: open-ended; > 0: contractor access that stops by itself
+    };
+
+    std::vector<OrgSpec> orgs; ///< parents always before their children
+    std::vector<PersonSpec> people;
+    std::vector<MembershipSpec> memberships;
+
+    static constexpr std::uint64_t kDefaultSeed = 20261123;
+    static DemoWorld generate(std::uint64_t seed = kDefaultSeed);
+
+    /// The three fixed, documented demo accounts.
+    static constexpr const char* kOwnerEmail = "owner@acme.example";
+    static constexpr const char* kAuditorEmail = "auditor@acme.example";
+    static constexpr const char* kPartnerSuperadminEmail = "superadmin@northwind.example";
+    /// Used when TRELLIS_DEMO_PASSWORD is unset (documented in the README).
+    static constexpr const char* kDefaultDemoPassword = "trellis-demo-2026";
+};
+
+} // namespace trellis::core

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace trellis::server {
+
+enum class SqlDialect { Sqlite, Postgres };
+
+/// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
+struct DatabaseConfig
+{
+    SqlDialect dialect = SqlDialect::Sqlite;
+    QString sqliteFile; ///< absolute path of the SQLite file
+    QString host;
+    int port = 5432;
+    QString databaseName;
+    QString user;
+    QString password; ///< never logged
+    QString options;  ///< extra QPSQL connect options, e.g. "sslmode=require"
+
+    /// `<dataDir>/trellis.sqlite3`; creates dataDir (mode 0700) when missing.
+    static DatabaseConfig sqliteInDataDir(const QString& dataDir);
+    /// postgres://user:password@host:port/dbname?sslmode=... (also postgresql://). nullopt + *error on bad input.
+    static std::optional<DatabaseConfig> fromUrl(const QString& url, QString* error);
+    /// For logs and messages: the URL with the password removed.
+    QString redactedDescription() const;
+};
+
+/// A failure of the store, with what the API layer needs to answer correctly.
+class StoreError : public std::runtime_error
+{
+public:
+    enum class Kind { Conflict, NotFound, Unavailable, Internal };
+    StoreError(Kind kind, const std::string& message, std::string constraint = {})
+        : std::runtime_error(message)
+        , m_kind(kind)
+        , m_constraint(std::move(constraint))
+    {
+    }
+    Kind kind() const { return m_kind; }
+    /// For conflicts: which unique rule was hit, e.g. "org.slug", "user.email".
+    const std::string& constraint() const { return m_constraint; }
+
+private:
+    Kind m_kind;
+    std::string m_constraint;
+};
+
+/// The database behind trellisd: one QSqlDatabase connection per thread (Qt Sql connections may only
+/// be used by the thread that opened them), SQLite with WAL, foreign keys and a busy timeout, or
+/// PostgreSQL; numbered migrations from server/store/migrations/<dialect>/ applied in one transaction.
+class Database
+{
+public:
+    explicit Database(DatabaseConfig config);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Connects and applies pending migrations. Throws StoreError (Unavailable) with a plain message.
+    void open();
+
+    /// This thread's connection, opened on first use.
+    QSqlDatabase connection() const;
+    /// Closes this thread's connection (worker threads call it before they exit).
+    void closeThreadConnection() const;
+
+    SqlDialect dialect() const;
+    const DatabaseConfig& config() const;
+    int schemaVersion() const;
+    /// True when the database answers a trivial query (for /readyz).
+    bool ping() const;
+
+    /// Runs `work` in a transaction on this thread's connection: commit when it returns, roll back when it
+    /// throws (the exception propagates). Nested calls join the outer transaction.
+    void transaction(const std::function<void()>& work) const;
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace trellis::server

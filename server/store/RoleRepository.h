@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/AdminScope.h"
+
+#include <string>
+
+namespace trellis::server {
+
+class Database;
+
+/// Roles (built-in ones are seeded by the first migration from core::builtinRoles()) and role assignments.
+class RoleRepository
+{
+public:
+    explicit RoleRepository(const Database& db) : m_db(db) {}
+
+    /// Assigns role `roleKey` to the user at the org; returns the assignment id.
+    std::string assign(const std::string& userId, const std::string& roleKey, const std::string& orgId,
+                       const std::string& grantedByUserId, const std::string& justification,
+                       const std::string& expiresAt = {}) const;
+
+    /// The caller's effective scope: active, unexpired assignments at active orgs, for an active user.
+    core::AdminScope scopeFor(const std::string& userId) const;
+
+private:
+    const Database& m_db;
+};
+
+} // namespace trellis::server
