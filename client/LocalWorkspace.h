@@ -83,6 +83,7 @@ private:
     QUrl m_baseUrl;
     State m_state = State::Stopped;
     bool m_stopping = false;
+    quint64 m_run = 0; ///< bumped per start so answers for an earlier child are ignored
     int m_startTimeoutMs = 60000;
 };
 

@@ -1,0 +1,336 @@
+#include "client/ApiClient.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace trellis::client {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcApi, "trellis.client.api")
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("trellis::client::ApiClient", text);
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString encoded(const QString& value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+ApiFailure invalidResponse()
+{
+    return ApiFailure{0 /* set by caller */, QStringLiteral("invalid_response"),
+                      tr("The server sent an answer the console does not understand."), QString()};
+}
+
+// Words for an HTTP status when the server did not send its own message.
+QString messageForStatus(int status)
+{
+    switch (status) {
+    case 400:
+        return tr("The server did not accept the request.");
+    case 401:
+        return tr("You are not signed in, or your session has expired.");
+    case 403:
+        return tr("You are not allowed to do this.");
+    case 404:
+        return tr("It does not exist, or you cannot see it.");
+    case 409:
+        return tr("It was changed by someone else in the meantime.");
+    case 429:
+        return tr("Too many requests. Please wait a moment and try again.");
+    default:
+        break;
+    }
+    if (status >= 500)
+        return tr("The server ran into a problem. Please try again later.");
+    return tr("The server answered with an unexpected status (%1).").arg(status);
+}
+
+bool isConnectionError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownProxyError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Parses a JSON body and converts it with `convert`; a malformed body becomes a failure, never an exception.
+template <typename T, typename Convert>
+ApiResult<T> decode(const QByteArray& body, int status, const ApiFailure& failure, Convert convert)
+{
+    ApiResult<T> result;
+    if (!failure.code.isEmpty()) {
+        result.failure = failure;
+        return result;
+    }
+    const auto json = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    try {
+        if (json.is_discarded())
+            throw std::runtime_error("malformed JSON");
+        result.value = convert(json);
+    } catch (const std::exception& e) {
+        qCWarning(lcApi) << "undecodable response:" << e.what();
+        result.failure = invalidResponse();
+        result.failure.httpStatus = status;
+    }
+    return result;
+}
+
+template <typename T>
+ApiResult<core::Page<T>> decodePage(const QByteArray& body, int status, const ApiFailure& failure)
+{
+    return decode<core::Page<T>>(body, status, failure, [](const nlohmann::json& j) { return j.get<core::Page<T>>(); });
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject* parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Local and admin traffic must not be sent through a proxy configured for browsing.
+    m_network->setProxy(QNetworkProxy::NoProxy);
+}
+
+ApiClient::~ApiClient() = default;
+
+void ApiClient::setBaseUrl(const QUrl& url)
+{
+    m_baseUrl = url;
+}
+QUrl ApiClient::baseUrl() const
+{
+    return m_baseUrl;
+}
+void ApiClient::setAccessToken(const QByteArray& token)
+{
+    m_accessToken = token;
+}
+bool ApiClient::hasAccessToken() const
+{
+    return !m_accessToken.isEmpty();
+}
+void ApiClient::setRequestTimeout(int milliseconds)
+{
+    m_timeoutMs = milliseconds;
+}
+int ApiClient::requestTimeout() const
+{
+    return m_timeoutMs;
+}
+bool ApiClient::isReachable() const
+{
+    return m_reachable;
+}
+
+QString ApiClient::networkFailureMessage()
+{
+    return tr("The server could not be reached.");
+}
+
+QUrl ApiClient::urlFor(const QString& path, const QString& query) const
+{
+    QUrl url = m_baseUrl;
+    QString base = url.path(QUrl::FullyEncoded);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path, QUrl::TolerantMode);
+    url.setQuery(query.isEmpty() ? QString() : query, QUrl::TolerantMode);
+    return url;
+}
+
+void ApiClient::setReachable(bool reachable)
+{
+    if (m_reachable == reachable)
+        return;
+    m_reachable = reachable;
+    qCInfo(lcApi) << "server" << m_baseUrl.toDisplayString() << (reachable ? "reachable" : "unreachable");
+    Q_EMIT reachabilityChanged(reachable);
+}
+
+void ApiClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool authenticated,
+                     QObject* context, JsonHandler handler)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(m_timeoutMs);
+    if (authenticated && !m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+
+    QNetworkReply* reply = m_network->sendCustomRequest(request, verb, body);
+    // Logged without the query: it may carry search text, never a token (the token travels in a header).
+    qCDebug(lcApi) << verb.constData() << url.path();
+
+    QPointer<ApiClient> self(this);
+    QObject* receiver = context ? context : this;
+    // A destroyed context drops the callback and aborts the request. abort() finishes the reply synchronously
+    // while the context is still inside its destructor, so the guard (already cleared then) is checked too.
+    const QPointer<QObject> guard(receiver);
+    if (context)
+        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &QNetworkReply::finished, receiver, [self, guard, reply, handler = std::move(handler)]() {
+        if (!guard)
+            return;
+        const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+        const QByteArray data = reply->readAll();
+        ApiFailure failure;
+        if (status == 0) {
+            failure.code = QStringLiteral("network_error");
+            failure.message = networkFailureMessage();
+            qCInfo(lcApi) << "request failed without an answer:" << reply->error();
+            if (self && isConnectionError(reply->error()))
+                self->setReachable(false);
+        } else {
+            if (self)
+                self->setReachable(true);
+            if (status < 200 || status >= 300) {
+                failure.httpStatus = status;
+                const auto json =
+                    nlohmann::json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
+                if (json.is_object()) {
+                    failure.code = qs(json.value("code", std::string()));
+                    failure.message = qs(json.value("message", std::string()));
+                    if (json.contains("field") && json["field"].is_string())
+                        failure.field = qs(json["field"].get<std::string>());
+                }
+                if (failure.code.isEmpty())
+                    failure.code = QStringLiteral("http_%1").arg(status);
+                if (failure.message.isEmpty())
+                    failure.message = messageForStatus(status);
+                qCInfo(lcApi) << "request refused:" << status << failure.code;
+            }
+        }
+        handler(data, status, failure);
+    });
+}
+
+void ApiClient::me(QObject* context, Callback<CallerInfo> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/me")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<CallerInfo>(body, status, failure, [](const nlohmann::json& j) {
+                 CallerInfo info;
+                 info.user = j.at("user").get<core::User>();
+                 for (const auto& id : j.value("rootOrgIds", std::vector<std::string>()))
+                     info.rootOrgIds.append(qs(id));
+                 return info;
+             }));
+         });
+}
+
+void ApiClient::listRootOrgs(const QString& cursor, int limit, QObject* context,
+                             Callback<core::Page<core::Org>> callback)
+{
+    QString query = QStringLiteral("limit=%1").arg(limit);
+    if (!cursor.isEmpty())
+        query += QStringLiteral("&cursor=") + encoded(cursor);
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs"), query), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decodePage<core::Org>(body, status, failure));
+         });
+}
+
+void ApiClient::listChildOrgs(const QString& orgId, const QString& cursor, int limit, QObject* context,
+                              Callback<core::Page<core::Org>> callback)
+{
+    QString query = QStringLiteral("limit=%1").arg(limit);
+    if (!cursor.isEmpty())
+        query += QStringLiteral("&cursor=") + encoded(cursor);
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/children"), query), {}, true,
+         context, [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decodePage<core::Org>(body, status, failure));
+         });
+}
+
+void ApiClient::getOrg(const QString& id, QObject* context, Callback<core::Org> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(id)), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(
+                 decode<core::Org>(body, status, failure, [](const nlohmann::json& j) { return j.get<core::Org>(); }));
+         });
+}
+
+void ApiClient::searchOrgs(const QString& text, int limit, QObject* context, Callback<core::Page<core::Org>> callback)
+{
+    const QString query = QStringLiteral("q=%1&limit=%2").arg(encoded(text)).arg(limit);
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs"), query), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decodePage<core::Org>(body, status, failure));
+         });
+}
+
+void ApiClient::listMembers(const QString& orgId, const QString& cursor, int limit, QObject* context,
+                            Callback<core::Page<core::Membership>> callback)
+{
+    QString query = QStringLiteral("limit=%1").arg(limit);
+    if (!cursor.isEmpty())
+        query += QStringLiteral("&cursor=") + encoded(cursor);
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/members"), query), {}, true,
+         context, [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decodePage<core::Membership>(body, status, failure));
+         });
+}
+
+void ApiClient::exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback)
+{
+    const std::string body = nlohmann::json{{"secret", secret.toStdString()}}.dump();
+    send("POST", urlFor(QStringLiteral("/api/v1/auth/bootstrap")), QByteArray::fromStdString(body), false, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<QByteArray>(data, status, failure, [](const nlohmann::json& j) {
+                 const auto token = j.at("accessToken").get<std::string>();
+                 if (token.empty())
+                     throw std::runtime_error("empty access token");
+                 return QByteArray::fromStdString(token);
+             }));
+         });
+}
+
+void ApiClient::checkHealth(QObject* context, Callback<bool> callback)
+{
+    send("GET", urlFor(QStringLiteral("/healthz")), {}, false, context,
+         [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
+             ApiResult<bool> result;
+             if (failure.code.isEmpty())
+                 result.value = true;
+             else
+                 result.failure = failure;
+             callback(result);
+         });
+}
+
+} // namespace trellis::client
