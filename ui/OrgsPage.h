@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/Org.h"
+#include "ui/SectionPage.h"
+
+#include <QPersistentModelIndex>
+#include <QTimer>
+
+class QLabel;
+class QSplitter;
+class QTreeView;
+
+namespace trellis::models {
+class ConsoleSession;
+class MemberListModel;
+class OrgSearchModel;
+class OrgTreeModel;
+} // namespace trellis::models
+
+namespace trellis::ui {
+
+class OrgDetailsPane;
+class OrgSearchField;
+
+/// The "Organisations" section: a lazily loaded tree of the caller's organisations, a search that finds
+/// an org anywhere and reveals it in the tree, and the details of the selected org.
+class OrgsPage : public SectionPage
+{
+    Q_OBJECT
+public:
+    explicit OrgsPage(models::ConsoleSession* session, QWidget* parent = nullptr);
+    ~OrgsPage() override;
+
+    QString sectionKey() const override;
+    QString title() const override;
+    QIcon icon() const override;
+    void activate() override;
+    void reload() override;
+    void recover() override;
+    void focusSearch() override;
+    bool isBusy() const override { return m_busy; }
+    void prepareScreenshot() override;
+
+    QTreeView* treeView() const { return m_tree; }
+    models::OrgTreeModel* treeModel() const { return m_treeModel; }
+    OrgSearchField* searchField() const { return m_search; }
+    OrgDetailsPane* detailsPane() const { return m_details; }
+
+    /// Loads the ancestors of `org` as needed, then selects it and scrolls to it.
+    void revealOrg(const core::Org& org);
+
+private:
+    void attachTreeModel();
+    void onCurrentChanged(const QModelIndex& current);
+    void onRevealed(const QModelIndex& index);
+    void fetchMoreVisible();
+    void updateBusy();
+    void setNote(const QString& text);
+    void advanceScreenshot();
+    void failScreenshot(const QString& message);
+
+    models::ConsoleSession* m_session = nullptr;
+    models::OrgTreeModel* m_treeModel = nullptr;
+    models::OrgSearchModel* m_searchModel = nullptr;
+    models::MemberListModel* m_memberModel = nullptr;
+
+    QSplitter* m_splitter = nullptr;
+    OrgSearchField* m_search = nullptr;
+    QTreeView* m_tree = nullptr;
+    QLabel* m_note = nullptr;
+    OrgDetailsPane* m_details = nullptr;
+
+    QTimer m_busyRecheck;
+    bool m_busy = false;
+    bool m_loadedOnce = false;
+    bool m_loadFailed = false;
+    QString m_pendingRevealId; ///< the org the user asked to see, until the tree has revealed it
+    core::Org m_selected;      ///< re-revealed after a reload (e.g. the server restarted)
+    bool m_screenshotPending = false;
+    bool m_screenshotSelected = false;
+};
+
+} // namespace trellis::ui
