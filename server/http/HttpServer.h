@@ -23,7 +23,9 @@ struct HttpServerOptions
     std::chrono::seconds idleTimeout{60}; ///< keep-alive connections with no request are closed after this
     std::string tlsCertificateFile;       ///< PEM; TLS is on when both files are given
     std::string tlsPrivateKeyFile;
-    int rateLimitPerMinute = 600;         ///< per client address; beyond it: 429 rate_limited; 0 = unlimited
+    int rateLimitPerMinute = 600;            ///< per client address; beyond it: 429 rate_limited; 0 = unlimited
+    std::chrono::seconds writeTimeout{30};   ///< a response must be taken by the client within this
+    std::chrono::seconds stopGracePeriod{5}; ///< stop() waits this long for in-flight requests, then forces
 };
 
 /// Boost.Beast HTTP/1.1 server: a worker pool running one io_context, keep-alive, limits, timeouts,
