@@ -2,6 +2,7 @@
 
 #include "core/AuditEvent.h"
 
+#include <string>
 #include <vector>
 
 namespace trellis::server {
@@ -14,12 +15,18 @@ class Database;
 class AuditLog
 {
 public:
-    explicit AuditLog(const Database& db) : m_db(db) {}
+    explicit AuditLog(const Database& db)
+        : m_db(db)
+    {
+    }
 
     /// Appends; must run inside Database::transaction. Returns the stored event.
     core::AuditEvent append(core::AuditEvent event) const;
     /// The newest events first, for tests and the first audit views.
     std::vector<core::AuditEvent> latest(int limit) const;
+    /// Recomputes every hash from the first event on and checks each links to its predecessor and the chain
+    /// head matches the last one; on failure says where in *problem.
+    bool verifyChain(std::string* problem = nullptr) const;
 
 private:
     const Database& m_db;

@@ -1,16 +1,22 @@
 #pragma once
 
-#include <QSqlDatabase>
-#include <QString>
+#include "core/Clock.h"
 
 #include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 
+#include <QSqlDatabase>
+#include <QString>
+
 namespace trellis::server {
 
-enum class SqlDialect { Sqlite, Postgres };
+enum class SqlDialect
+{
+    Sqlite,
+    Postgres
+};
 
 /// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
 struct DatabaseConfig
@@ -36,7 +42,13 @@ struct DatabaseConfig
 class StoreError : public std::runtime_error
 {
 public:
-    enum class Kind { Conflict, NotFound, Unavailable, Internal };
+    enum class Kind
+    {
+        Conflict,
+        NotFound,
+        Unavailable,
+        Internal
+    };
     StoreError(Kind kind, const std::string& message, std::string constraint = {})
         : std::runtime_error(message)
         , m_kind(kind)
@@ -79,7 +91,17 @@ public:
 
     /// Runs `work` in a transaction on this thread's connection: commit when it returns, roll back when it
     /// throws (the exception propagates). Nested calls join the outer transaction.
+    /// Joining means an exception inside a nested call rolls back the whole outer transaction when it
+    /// propagates; on PostgreSQL a failed statement also poisons the transaction, so do not swallow StoreErrors
+    /// inside one. SQLite write transactions start with BEGIN IMMEDIATE (no deadlocking lock upgrades).
     void transaction(const std::function<void()>& work) const;
+    /// True while this thread runs inside transaction() on this database.
+    bool inTransaction() const;
+
+    /// "now" for every timestamp the store writes or compares (token expiry, membership ends); injectable for tests.
+    const core::Clock& clock() const;
+    /// The clock must outlive the Database. Set it before other threads use the store.
+    void setClock(const core::Clock& clock);
 
 private:
     class Impl;

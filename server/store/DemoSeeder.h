@@ -13,7 +13,10 @@ class Database;
 class DemoSeeder
 {
 public:
-    explicit DemoSeeder(const Database& db) : m_db(db) {}
+    explicit DemoSeeder(const Database& db)
+        : m_db(db)
+    {
+    }
 
     /// Seeds only when there is no organisation yet; returns whether it did.
     bool seedIfEmpty(const core::DemoWorld& world, const std::string& demoPassword) const;

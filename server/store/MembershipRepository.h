@@ -25,7 +25,10 @@ struct NewMembership
 class MembershipRepository
 {
 public:
-    explicit MembershipRepository(const Database& db) : m_db(db) {}
+    explicit MembershipRepository(const Database& db)
+        : m_db(db)
+    {
+    }
 
     /// Members of one org (all statuses), ordered by (case-folded display name, membership id).
     core::Page<core::Membership> members(const std::string& orgId, int limit,

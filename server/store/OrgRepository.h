@@ -15,7 +15,7 @@ class Database;
 /// What creating an organisation needs; the repository fills path, depth, timestamps and id.
 struct NewOrg
 {
-    std::string id; ///< empty: a new uuid is made
+    std::string id;       ///< empty: a new uuid is made
     std::string parentId; ///< empty: a root
     core::OrgKind kind = core::OrgKind::Customer;
     std::string name;
@@ -28,7 +28,10 @@ struct NewOrg
 class OrgRepository
 {
 public:
-    explicit OrgRepository(const Database& db) : m_db(db) {}
+    explicit OrgRepository(const Database& db)
+        : m_db(db)
+    {
+    }
 
     std::optional<core::Org> find(const std::string& id) const;
     std::optional<core::Org> findBySlug(const std::string& slug) const;

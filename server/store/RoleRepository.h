@@ -12,7 +12,10 @@ class Database;
 class RoleRepository
 {
 public:
-    explicit RoleRepository(const Database& db) : m_db(db) {}
+    explicit RoleRepository(const Database& db)
+        : m_db(db)
+    {
+    }
 
     /// Assigns role `roleKey` to the user at the org; returns the assignment id.
     std::string assign(const std::string& userId, const std::string& roleKey, const std::string& orgId,

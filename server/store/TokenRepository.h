@@ -27,7 +27,10 @@ struct TokenOwner
 class TokenRepository
 {
 public:
-    explicit TokenRepository(const Database& db) : m_db(db) {}
+    explicit TokenRepository(const Database& db)
+        : m_db(db)
+    {
+    }
 
     /// `purpose` says how it was obtained: "admin-token" (CLI), "bootstrap" (local workspace).
     IssuedToken issue(const std::string& userId, std::chrono::seconds ttl, const std::string& purpose) const;

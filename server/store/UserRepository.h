@@ -11,7 +11,7 @@ class Database;
 
 struct NewUser
 {
-    std::string id; ///< empty: a new uuid is made
+    std::string id;    ///< empty: a new uuid is made
     std::string email; ///< normalised by the caller (core::normaliseEmail)
     std::string displayName;
     core::UserStatus status = core::UserStatus::Active;
@@ -23,7 +23,10 @@ struct NewUser
 class UserRepository
 {
 public:
-    explicit UserRepository(const Database& db) : m_db(db) {}
+    explicit UserRepository(const Database& db)
+        : m_db(db)
+    {
+    }
 
     std::optional<core::User> find(const std::string& id) const;
     std::optional<core::User> findByEmail(const std::string& normalisedEmail) const;

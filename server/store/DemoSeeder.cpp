@@ -1,0 +1,109 @@
+#include "server/store/DemoSeeder.h"
+
+#include "core/OrgPath.h"
+#include "core/PasswordHasher.h"
+#include "core/TimeFormat.h"
+#include "server/store/AuditLog.h"
+#include "server/store/Database.h"
+#include "server/store/MembershipRepository.h"
+#include "server/store/OrgRepository.h"
+#include "server/store/RoleRepository.h"
+#include "server/store/SqlSupport.h"
+#include "server/store/UserRepository.h"
+
+#include <map>
+#include <set>
+
+namespace trellis::server {
+
+bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& demoPassword) const
+{
+    const OrgRepository orgs(m_db);
+    if (orgs.count() > 0 || world.orgs.empty())
+        return false;
+
+    // Argon2id is deliberately slow: hash only the three documented accounts, and before taking the write lock.
+    const std::set<std::string> fixed{core::DemoWorld::kOwnerEmail, core::DemoWorld::kAuditorEmail,
+                                      core::DemoWorld::kPartnerSuperadminEmail};
+    std::map<std::string, std::string> passwordHashes;
+    for (const auto& email : fixed)
+        passwordHashes[email] = core::PasswordHasher::hash(demoPassword);
+
+    bool seeded = false;
+    m_db.transaction([&] {
+        if (m_db.dialect() == SqlDialect::Postgres)
+            sql::runDirect(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(7424829154)"), "waiting to seed failed");
+        // Another instance may have seeded while we were hashing.
+        if (orgs.count() > 0)
+            return;
+        const auto now = m_db.clock().now();
+        const auto daysFromNow = [&](int days) { return core::formatTimestamp(now + std::chrono::hours(24 * days)); };
+
+        std::map<std::string, core::Org> orgBySlug;
+        for (const auto& spec : world.orgs) {
+            NewOrg org;
+            if (!spec.parentSlug.empty())
+                org.parentId = orgBySlug.at(spec.parentSlug).id;
+            org.kind = spec.kind;
+            org.name = spec.name;
+            org.slug = spec.slug;
+            org.attributes = spec.attributes;
+            orgBySlug.emplace(spec.slug, orgs.create(org));
+        }
+
+        const UserRepository users(m_db);
+        std::map<std::string, std::string> userIdByEmail;
+        for (const auto& person : world.people) {
+            NewUser user;
+            user.email = person.email;
+            user.displayName = person.displayName;
+            user.status = person.disabled ? core::UserStatus::Disabled : core::UserStatus::Active;
+            if (const auto it = passwordHashes.find(person.email); it != passwordHashes.end())
+                user.passwordHash = it->second;
+            if (person.daysSinceLastSignIn >= 0)
+                user.lastSignInAt = daysFromNow(-person.daysSinceLastSignIn);
+            userIdByEmail.emplace(person.email, users.create(user).id);
+        }
+
+        const MembershipRepository memberships(m_db);
+        const RoleRepository roles(m_db);
+        const std::string ownerId = userIdByEmail.count(core::DemoWorld::kOwnerEmail)
+                                        ? userIdByEmail.at(core::DemoWorld::kOwnerEmail)
+                                        : std::string();
+        for (const auto& spec : world.memberships) {
+            const std::string& userId = userIdByEmail.at(spec.email);
+            const std::string& orgId = orgBySlug.at(spec.orgSlug).id;
+            NewMembership membership;
+            membership.userId = userId;
+            membership.orgId = orgId;
+            membership.title = spec.title;
+            membership.source = core::MembershipSource::Import;
+            if (spec.endsInDays > 0)
+                membership.expiresAt = daysFromNow(spec.endsInDays);
+            memberships.create(membership);
+            for (const auto& roleKey : spec.roleKeys) {
+                roles.assign(userId, roleKey, orgId, userId == ownerId ? std::string() : ownerId, "demo data",
+                             membership.expiresAt);
+            }
+        }
+
+        const core::Org& root = orgBySlug.at(world.orgs.front().slug);
+        core::AuditEvent event;
+        event.actorType = "system";
+        event.actorDisplay = "trellisd";
+        event.action = "system.seed";
+        event.targetType = "org";
+        event.targetId = root.id;
+        event.targetDisplay = root.name;
+        event.targetOrgPath = core::OrgPath::make(root.path);
+        event.outcome = "success";
+        event.reason = "demo world seeded into an empty database";
+        event.after = {
+            {"orgs", world.orgs.size()}, {"people", world.people.size()}, {"memberships", world.memberships.size()}};
+        AuditLog(m_db).append(event);
+        seeded = true;
+    });
+    return seeded;
+}
+
+} // namespace trellis::server

@@ -1,0 +1,85 @@
+#include "server/store/SqlSupport.h"
+
+#include "core/TimeFormat.h"
+
+namespace trellis::server::sql {
+
+QVariant nullable(const std::string& text)
+{
+    return text.empty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(qs(text));
+}
+
+StoreError toStoreError(const QSqlError& error, const char* what)
+{
+    const QString code = error.nativeErrorCode();
+    // Unreachable server, dropped connection, SQLite busy/locked, PostgreSQL serialisation or shutdown:
+    // worth retrying, not a bug in the request.
+    const bool unavailable = error.type() == QSqlError::ConnectionError || code == QLatin1String("5") ||
+                             code == QLatin1String("6") || code.startsWith(QLatin1String("08")) ||
+                             code.startsWith(QLatin1String("57P")) || code == QLatin1String("40001") ||
+                             code == QLatin1String("40P01");
+    return StoreError(unavailable ? StoreError::Kind::Unavailable : StoreError::Kind::Internal,
+                      std::string(what) + ": " + error.text().toStdString());
+}
+
+QSqlQuery prepare(const Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.prepare(sql))
+        throw toStoreError(query.lastError(), "preparing a statement failed");
+    return query;
+}
+
+void run(QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> rules)
+{
+    if (query.exec())
+        return;
+    const QSqlError error = query.lastError();
+    const QString code = error.nativeErrorCode();
+    const QString text = error.databaseText();
+    const bool unique = code == QLatin1String("23505") || code == QLatin1String("2067") ||
+                        code == QLatin1String("1555") || text.contains(QLatin1String("UNIQUE constraint failed"));
+    if (unique) {
+        for (const auto& rule : rules) {
+            if (text.contains(QLatin1String(rule.sqliteColumns)) || text.contains(QLatin1String(rule.constraintName)))
+                throw StoreError(StoreError::Kind::Conflict, rule.message, rule.apiName);
+        }
+        throw StoreError(StoreError::Kind::Conflict, std::string(what) + ": " + error.text().toStdString(), "unique");
+    }
+    const bool missingReference = code == QLatin1String("23503") || code == QLatin1String("787") ||
+                                  text.contains(QLatin1String("FOREIGN KEY constraint failed"));
+    if (missingReference)
+        throw StoreError(StoreError::Kind::NotFound, std::string(what) + ": " + error.text().toStdString());
+    throw toStoreError(error, what);
+}
+
+void runDirect(const Database& db, const QString& sql, const char* what)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        throw toStoreError(query.lastError(), what);
+}
+
+std::string foldKey(const std::string& text)
+{
+    return qs(text).toCaseFolded().toStdString();
+}
+
+QString containsPattern(const std::string& foldedText)
+{
+    QString pattern = QStringLiteral("%");
+    for (const QChar c : qs(foldedText)) {
+        if (c == u'%' || c == u'_' || c == u'\\')
+            pattern += u'\\';
+        pattern += c;
+    }
+    pattern += u'%';
+    return pattern;
+}
+
+std::string now(const Database& db)
+{
+    return core::formatTimestamp(db.clock().now());
+}
+
+} // namespace trellis::server::sql

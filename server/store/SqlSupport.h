@@ -1,0 +1,53 @@
+#pragma once
+
+#include "server/store/Database.h"
+
+#include <initializer_list>
+#include <string>
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace trellis::server::sql {
+
+/// Which unique rule a database error names, in each dialect's words, and how the API calls it.
+struct UniqueRule
+{
+    const char* sqliteColumns;  ///< as in "UNIQUE constraint failed: orgs.slug"
+    const char* constraintName; ///< PostgreSQL's constraint name, e.g. "orgs_slug_key"
+    const char* apiName;        ///< e.g. "org.slug"
+    const char* message;        ///< safe to show to people
+};
+
+inline QString qs(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+inline std::string ss(const QVariant& value)
+{
+    return value.toString().toStdString();
+}
+/// NULL for an empty string (optional text columns), typed so both drivers bind it as text.
+QVariant nullable(const std::string& text);
+
+/// A prepared statement on this thread's connection; throws StoreError when the SQL does not prepare.
+QSqlQuery prepare(const Database& db, const QString& sql);
+/// Executes; maps failures to StoreError (Conflict for the given unique rules, NotFound for a missing
+/// referenced row, Unavailable for connection/lock problems, Internal otherwise).
+void run(QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> rules = {});
+/// Executes a statement without parameters.
+void runDirect(const Database& db, const QString& sql, const char* what);
+
+StoreError toStoreError(const QSqlError& error, const char* what);
+
+/// Case-folded sort/search key of a display name (Unicode-aware, so "Ärzte" sorts and matches like "ärzte").
+std::string foldKey(const std::string& text);
+/// A LIKE pattern matching `text` as a literal substring (escape character '\').
+QString containsPattern(const std::string& foldedText);
+
+/// "now" from the database's clock, RFC 3339.
+std::string now(const Database& db);
+
+} // namespace trellis::server::sql
