@@ -99,7 +99,7 @@ public:
         workers.reserve(std::size_t(count));
         for (int i = 0; i < count; ++i) {
             workers.emplace_back([this] {
-                m_ioc.run();
+                runWorker();
                 if (m_workerExitHook) {
                     m_workerExitHook();
                 }
@@ -108,6 +108,7 @@ public:
         for (auto& worker : workers) {
             worker.join();
         }
+        m_state->halted = true;
 
         // No worker runs now: close what is left (idle or lingering connections, or stragglers after the grace
         // period) and let their handlers observe it, so no socket outlives run().
@@ -131,6 +132,21 @@ public:
     std::function<void()> m_workerExitHook;
 
 private:
+    void runWorker()
+    {
+        // A handler that throws out of Asio must not take the whole server down with std::terminate.
+        while (true) {
+            try {
+                m_ioc.run();
+                return;
+            } catch (const std::exception& e) {
+                JsonLog::error("unexpected exception in the HTTP worker", {{"exception", e.what()}});
+            } catch (...) {
+                JsonLog::error("unexpected exception in the HTTP worker", {{"exception", "unknown"}});
+            }
+        }
+    }
+
     void setUpTls(const std::string& certificateFile, const std::string& keyFile)
     {
         m_tls.emplace(asio::ssl::context::tls_server);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace trellis::server {
 
@@ -26,6 +27,9 @@ struct HttpServerOptions
     int rateLimitPerMinute = 600;            ///< per client address; beyond it: 429 rate_limited; 0 = unlimited
     std::chrono::seconds writeTimeout{30};   ///< a response must be taken by the client within this
     std::chrono::seconds stopGracePeriod{5}; ///< stop() waits this long for in-flight requests, then forces
+    /// Peers (load balancers, reverse proxies) whose X-Forwarded-For names the real client, which then counts
+    /// for rate limiting, HttpRequest::remoteAddress and the log. Exact IP addresses; empty = trust no one.
+    std::vector<std::string> trustedProxies;
 };
 
 /// Boost.Beast HTTP/1.1 server: a worker pool running one io_context, keep-alive, limits, timeouts,

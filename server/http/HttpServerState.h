@@ -38,6 +38,7 @@ struct HttpServerState
     const HttpServer::Handler handler;
     RateLimiter limiter;
     std::atomic<bool> stopping{false};
+    std::atomic<bool> halted{false}; ///< worker threads have exited; no handler may run any more
 
     void add(const std::shared_ptr<HttpSessionControl>& session)
     {

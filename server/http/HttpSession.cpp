@@ -159,8 +159,7 @@ void HttpSession<Tls>::waitForRequest()
     }
     if (m_buffer.size() > 0) {
         // A pipelined request is already waiting in the buffer.
-        m_exchange = Exchange{};
-        m_exchange.started = std::chrono::steady_clock::now();
+        resetExchange();
         m_phase = Phase::Reading;
         beast::get_lowest_layer(m_stream).expires_after(m_state->options.readTimeout);
         readHeader();
@@ -184,13 +183,61 @@ void HttpSession<Tls>::onFirstBytes(ErrorCode ec, std::size_t bytes)
         return;
     }
     m_buffer.commit(bytes);
-    m_exchange = Exchange{};
-    m_exchange.started = std::chrono::steady_clock::now();
+    resetExchange();
     m_phase = Phase::Reading;
     if (!m_firstRequest) {
         beast::get_lowest_layer(m_stream).expires_after(m_state->options.readTimeout);
     }
     readHeader();
+}
+
+template <bool Tls>
+void HttpSession<Tls>::resetExchange()
+{
+    m_exchange = Exchange{};
+    m_exchange.remote = m_remote;
+    m_exchange.started = std::chrono::steady_clock::now();
+}
+
+template <bool Tls>
+std::string HttpSession<Tls>::clientAddress(const HttpRequest& request) const
+{
+    const auto& trusted = m_state->options.trustedProxies;
+    const auto isTrusted = [&trusted](const std::string& address) {
+        return std::find(trusted.begin(), trusted.end(), address) != trusted.end();
+    };
+    if (!isTrusted(m_remote)) {
+        return m_remote; // anyone else could claim any address in X-Forwarded-For
+    }
+    // Walk X-Forwarded-For from the right (the entries our own proxies appended) to the first untrusted hop.
+    std::string chain;
+    for (const auto& [name, value] : request.headers) {
+        if (name == "x-forwarded-for") {
+            chain += (chain.empty() ? "" : ",") + value;
+        }
+    }
+    std::string_view rest = chain;
+    while (!rest.empty()) {
+        const auto comma = rest.rfind(',');
+        std::string_view hop = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+        while (!hop.empty() && (hop.front() == ' ' || hop.front() == '\t')) {
+            hop.remove_prefix(1);
+        }
+        while (!hop.empty() && (hop.back() == ' ' || hop.back() == '\t')) {
+            hop.remove_suffix(1);
+        }
+        boost::system::error_code ec;
+        const auto address = asio::ip::make_address(std::string(hop), ec);
+        if (ec) {
+            break; // garbage: trust nothing beyond the proxy itself
+        }
+        const std::string text = address.to_string();
+        if (!isTrusted(text)) {
+            return text;
+        }
+    }
+    return m_remote;
 }
 
 template <bool Tls>
@@ -210,6 +257,9 @@ void HttpSession<Tls>::describeFromParser()
     const auto& request = m_parser->get();
     m_exchange.method = std::string(request.method_string());
     m_exchange.path = rawPath(sv(request.target()));
+    if (request.version() == 10) {
+        m_exchange.version = 10;
+    }
     const auto it = request.find("X-Request-Id");
     m_exchange.requestId = RequestId::acceptOrGenerate(it == request.end() ? std::string_view() : sv(it->value()));
 }
@@ -280,7 +330,7 @@ void HttpSession<Tls>::onReadError(ErrorCode ec)
                       " bytes.");
     } else if (ec == beast::error::timeout) {
         // The stream closed the socket already: nobody to answer.
-        JsonLog::warn("request timed out", {{"requestId", m_exchange.requestId}, {"remote", m_remote}});
+        JsonLog::warn("request timed out", {{"requestId", m_exchange.requestId}, {"remote", m_exchange.remote}});
         closeConnection(false);
     } else if (ec == http::error::end_of_stream || ec == http::error::partial_message || !isHttpParseError(ec)) {
         closeConnection(false); // the client went away
@@ -312,7 +362,6 @@ void HttpSession<Tls>::handleRequest()
     HttpRequest request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
-    request.remoteAddress = m_remote;
     request.secure = Tls;
     for (const auto& field : message) {
         std::string name(field.name_string());
@@ -320,6 +369,9 @@ void HttpSession<Tls>::handleRequest()
         request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     request.requestId = RequestId::acceptOrGenerate(request.header("x-request-id"));
+    request.remoteAddress = clientAddress(request);
+    m_exchange.remote = request.remoteAddress;
+    m_exchange.version = message.version() == 10 ? 10 : 11;
     request.body = std::move(message.body());
     m_exchange.requestId = request.requestId;
     m_exchange.method = request.method;
@@ -327,7 +379,13 @@ void HttpSession<Tls>::handleRequest()
 
     const bool keepAlive = message.keep_alive() && !m_stopRequested && !m_state->stopping;
 
-    const auto decision = m_state->limiter.acquire(m_remote);
+    if (m_state->halted) {
+        // The workers are gone (and with them, e.g., database connections): never run a handler now.
+        closeConnection(false);
+        return;
+    }
+
+    const auto decision = m_state->limiter.acquire(request.remoteAddress);
     if (!decision.allowed) {
         HttpResponse response =
             HttpResponse::error(429, "rate_limited", "Too many requests from this address; try again later.");
@@ -368,7 +426,7 @@ void HttpSession<Tls>::send(HttpResponse&& response, bool keepAlive)
     m_phase = Phase::Writing;
     m_response.emplace();
     Response& out = *m_response;
-    out.version(11);
+    out.version(m_exchange.version);
     out.result(static_cast<unsigned>(response.status));
     bool hasCacheControl = false;
     for (auto& [name, value] : response.headers) {
@@ -414,7 +472,7 @@ void HttpSession<Tls>::onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive)
                               {"durationMs", std::chrono::duration<double, std::milli>(duration).count()},
                               {"bytesIn", m_exchange.bytesIn},
                               {"bytesOut", bytes},
-                              {"remote", m_remote}});
+                              {"remote", m_exchange.remote}});
     if (ec) {
         closeConnection(false);
         return;

@@ -59,6 +59,8 @@ private:
         std::string requestId;
         std::string method;
         std::string path;
+        std::string remote; ///< the client: the peer, or whom a trusted proxy names
+        unsigned version = 11;
         std::chrono::steady_clock::time_point started;
         std::size_t bytesIn = 0;
     };
@@ -81,6 +83,8 @@ private:
     void drain();
     void finish();
     void describeFromParser();
+    void resetExchange();
+    std::string clientAddress(const HttpRequest& request) const;
 
     Stream m_stream;
     std::shared_ptr<HttpServerState> m_state;

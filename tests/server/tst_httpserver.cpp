@@ -104,6 +104,7 @@ private Q_SLOTS:
     void silentClientIsDisconnected();
     void idleKeepAliveConnectionIsClosed();
     void rateLimitGives429WithRetryAfter();
+    void forwardedForCountsOnlyFromTrustedProxies();
     void requestIdIsEchoedOrGenerated_data();
     void requestIdIsEchoedOrGenerated();
     void requestLogLineHasFieldsButNoSecrets();
@@ -148,6 +149,14 @@ void TestHttpServer::keepAliveServesTwoRequestsOnOneConnection()
     QVERIFY(third && fourth);
     QCOMPARE_JSON(bodyJson(*third)["id"], "1");
     QCOMPARE_JSON(bodyJson(*fourth)["id"], "2");
+
+    // HTTP/1.0 keep-alive is answered in kind.
+    QVERIFY(connection.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+    auto old = connection.readResponse();
+    QVERIFY(old);
+    QCOMPARE(old->status, 200);
+    QCOMPARE(old->header("connection").toLower(), "keep-alive");
+    QVERIFY(connection.isConnected());
 
     // The client asks to close: the server answers and closes.
     auto last = connection.get("/hello", "Connection: close\r\n");
@@ -466,6 +475,45 @@ void TestHttpServer::rateLimitGives429WithRetryAfter()
     auto alsoLimited = another.get("/hello");
     QVERIFY(alsoLimited);
     QCOMPARE(alsoLimited->status, 429);
+}
+
+void TestHttpServer::forwardedForCountsOnlyFromTrustedProxies()
+{
+    {
+        RunningHttpServer untrusting({}, m_router);
+        RawHttpConnection connection(untrusting.port());
+        auto response = connection.get("/items/1", "X-Forwarded-For: 203.0.113.7\r\n");
+        QVERIFY(response);
+        QCOMPARE_JSON(bodyJson(*response)["remote"], "127.0.0.1"); // anyone can write that header
+    }
+    LogCapture log;
+    HttpServerOptions options;
+    options.trustedProxies = {"127.0.0.1"};
+    options.rateLimitPerMinute = 1;
+    RunningHttpServer server(options, m_router);
+    RawHttpConnection connection(server.port());
+    auto first = connection.get("/items/1", "X-Forwarded-For: 203.0.113.7\r\nX-Request-Id: xff-1\r\n");
+    QVERIFY(first);
+    QCOMPARE(first->status, 200);
+    QCOMPARE_JSON(bodyJson(*first)["remote"], "203.0.113.7");
+    QTRY_COMPARE(log.find("request", "xff-1").size(), std::size_t(1));
+    QCOMPARE_JSON(log.find("request", "xff-1").front()["remote"], "203.0.113.7");
+
+    // The rightmost untrusted hop is the client; each client has its own bucket.
+    auto second = connection.get("/items/2", "X-Forwarded-For: 10.9.9.9, 198.51.100.1, 127.0.0.1\r\n");
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    QCOMPARE_JSON(bodyJson(*second)["remote"], "198.51.100.1");
+
+    auto again = connection.get("/items/3", "X-Forwarded-For: 203.0.113.7\r\n");
+    QVERIFY(again);
+    QCOMPARE(again->status, 429);
+
+    // Garbage in the header: fall back to the proxy's own address.
+    auto garbage = connection.get("/items/4", "X-Forwarded-For: not-an-address\r\n");
+    QVERIFY(garbage);
+    QCOMPARE(garbage->status, 200);
+    QCOMPARE_JSON(bodyJson(*garbage)["remote"], "127.0.0.1");
 }
 
 void TestHttpServer::requestIdIsEchoedOrGenerated_data()
