@@ -225,16 +225,30 @@ public:
         return slug;
     }
 
-    /// A made-up company name of that kind, never used twice.
-    std::string companyName(OrgKind kind)
+    /// A made-up company of that kind ("Birch Technical Services ApS"); its slug and domain leave out the legal
+    /// form ("birch-technical-services"), and no two companies share place and trade.
+    std::string addCompany(const std::string& parentSlug, OrgKind kind)
     {
         const KindWords& words = wordsFor(kind);
         for (;;) {
-            std::string name = std::string(m_rng.pick(kPlaces)) + " " + std::string(m_rng.pick(words.trades)) + " " +
-                               std::string(m_rng.pick(words.legal));
-            if (m_names.insert(name).second)
-                return name;
+            const std::string base = std::string(m_rng.pick(kPlaces)) + " " + std::string(m_rng.pick(words.trades));
+            if (!m_names.insert(base).second)
+                continue;
+            return addOrg(parentSlug, kind, base + " " + std::string(m_rng.pick(words.legal)),
+                          uniqueSlug(slugify(base)));
         }
+    }
+
+    /// The people whose first membership is at this org, in creation order.
+    std::vector<std::string> staffOf(const std::string& orgSlug) const
+    {
+        std::set<std::string> seen;
+        std::vector<std::string> emails;
+        for (const auto& m : m_world.memberships) {
+            if (seen.insert(m.email).second && m.orgSlug == orgSlug)
+                emails.push_back(m.email);
+        }
+        return emails;
     }
 
     const DemoWorld::OrgSpec& org(const std::string& slug) const
@@ -299,21 +313,20 @@ public:
     }
 
     /// The same person also working for a second org (one profile, two memberships).
-    void secondMembership(std::size_t personIndex, const std::string& orgSlug, const std::string& title, int endsInDays)
+    void secondMembership(const std::string& email, const std::string& orgSlug, const std::string& title,
+                          int endsInDays)
     {
-        const auto& person = m_world.people[personIndex % m_world.people.size()];
         for (const auto& m : m_world.memberships) {
-            if (m.email == person.email && m.orgSlug == orgSlug)
+            if (m.email == email && m.orgSlug == orgSlug)
                 return;
         }
-        m_world.memberships.push_back({person.email, orgSlug, title, {}, endsInDays});
+        m_world.memberships.push_back({email, orgSlug, title, {}, endsInDays});
     }
 
     SplitMix64& rng() { return m_rng; }
     DemoWorld take() { return std::move(m_world); }
     const DemoWorld& world() const { return m_world; }
 
-private:
     std::string uniqueSlug(const std::string& base)
     {
         std::string slug = base;
@@ -322,6 +335,7 @@ private:
         return slug;
     }
 
+private:
     SplitMix64 m_rng;
     DemoWorld m_world;
     std::set<std::string> m_slugs;
@@ -350,12 +364,12 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
     b.staff(northwind, 7, 0, true);
     channel.push_back(northwind);
     for (int i = 0; i < 2; ++i) {
-        const std::string s = b.addOrg(acme, OrgKind::Reseller, b.companyName(OrgKind::Reseller));
+        const std::string s = b.addCompany(acme, OrgKind::Reseller);
         b.staff(s, rng.between(4, 7), 1, i == 0);
         channel.push_back(s);
     }
     for (int i = 0; i < 2; ++i) {
-        const std::string s = b.addOrg(acme, OrgKind::Distributor, b.companyName(OrgKind::Distributor));
+        const std::string s = b.addCompany(acme, OrgKind::Distributor);
         b.staff(s, rng.between(4, 7), 1, true);
         channel.push_back(s);
     }
@@ -365,7 +379,7 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
     for (std::size_t c = 0; c < channel.size(); ++c) {
         const int customers = c == 0 ? 3 : rng.between(1, 3);
         for (int i = 0; i < customers; ++i) {
-            const std::string customer = b.addOrg(channel[c], OrgKind::Customer, b.companyName(OrgKind::Customer));
+            const std::string customer = b.addCompany(channel[c], OrgKind::Customer);
             b.staff(customer, rng.between(2, 5), i == 0 ? 1 : 0);
             // The first customers of the first two partners have regional subsidiaries, one with branches.
             if (i == 0 && c < 2) {
@@ -374,7 +388,8 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
                 for (int r = 0; r < 2; ++r) {
                     const std::string region =
                         std::string(kRegions[std::size_t((c * 3 + std::size_t(r)) % kRegions.size())]);
-                    const std::string subsidiary = b.addOrg(customer, OrgKind::Customer, base + " " + region + " GmbH");
+                    const std::string subsidiary = b.addOrg(customer, OrgKind::Customer, base + " " + region + " GmbH",
+                                                            b.uniqueSlug(slugify(base + " " + region)));
                     b.staff(subsidiary, rng.between(2, 4), r == 0 ? 1 : 0);
                     if (r == 0) {
                         const std::string branch =
@@ -392,18 +407,15 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
         }
         const int partners = c == 0 ? 2 : rng.between(1, 2);
         for (int i = 0; i < partners; ++i) {
-            const std::string partner =
-                b.addOrg(channel[c], OrgKind::ServicePartner, b.companyName(OrgKind::ServicePartner));
+            const std::string partner = b.addCompany(channel[c], OrgKind::ServicePartner);
             b.staff(partner, rng.between(3, 5), 1, i == 0);
             servicePartners.push_back(partner);
             if (i == 0) {
-                const std::string sub =
-                    b.addOrg(partner, OrgKind::Subcontractor, b.companyName(OrgKind::Subcontractor));
+                const std::string sub = b.addCompany(partner, OrgKind::Subcontractor);
                 b.staff(sub, rng.between(2, 4), c == 0 ? 1 : 0);
                 subcontractors.push_back(sub);
                 if (c == 0) {
-                    const std::string subsub =
-                        b.addOrg(sub, OrgKind::Subcontractor, b.companyName(OrgKind::Subcontractor));
+                    const std::string subsub = b.addCompany(sub, OrgKind::Subcontractor);
                     b.staff(subsub, 2);
                     subcontractors.push_back(subsub);
                 }
@@ -413,34 +425,33 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
 
     // Suppliers of the manufacturer, one with its own subcontractor.
     for (int i = 0; i < 3; ++i) {
-        const std::string s = b.addOrg(acme, OrgKind::Supplier, b.companyName(OrgKind::Supplier));
+        const std::string s = b.addCompany(acme, OrgKind::Supplier);
         b.staff(s, rng.between(3, 5), 1, i == 0);
         if (i == 0) {
-            const std::string sub = b.addOrg(s, OrgKind::Subcontractor, b.companyName(OrgKind::Subcontractor));
+            const std::string sub = b.addCompany(s, OrgKind::Subcontractor);
             b.staff(sub, 2);
             subcontractors.push_back(sub);
         }
     }
 
     // A logistics provider with sub-carriers, one of which hires an owner-driver subcontractor.
-    const std::string logistics = b.addOrg(acme, OrgKind::LogisticsProvider, b.companyName(OrgKind::LogisticsProvider));
+    const std::string logistics = b.addCompany(acme, OrgKind::LogisticsProvider);
     b.staff(logistics, 5, 1, true);
     for (int i = 0; i < 3; ++i) {
-        const std::string carrier =
-            b.addOrg(logistics, OrgKind::LogisticsProvider, b.companyName(OrgKind::LogisticsProvider));
+        const std::string carrier = b.addCompany(logistics, OrgKind::LogisticsProvider);
         b.staff(carrier, rng.between(2, 4), i == 0 ? 1 : 0);
         if (i == 0) {
-            const std::string sub = b.addOrg(carrier, OrgKind::Subcontractor, b.companyName(OrgKind::Subcontractor));
+            const std::string sub = b.addCompany(carrier, OrgKind::Subcontractor);
             b.staff(sub, 2);
             subcontractors.push_back(sub);
         }
     }
 
     // An IT service provider with subcontractors.
-    const std::string itProvider = b.addOrg(acme, OrgKind::ItProvider, b.companyName(OrgKind::ItProvider));
+    const std::string itProvider = b.addCompany(acme, OrgKind::ItProvider);
     b.staff(itProvider, 6, 1, true);
     for (int i = 0; i < 3; ++i) {
-        const std::string sub = b.addOrg(itProvider, OrgKind::Subcontractor, b.companyName(OrgKind::Subcontractor));
+        const std::string sub = b.addCompany(itProvider, OrgKind::Subcontractor);
         b.staff(sub, rng.between(2, 4), i == 0 ? 1 : 0);
         subcontractors.push_back(sub);
     }
@@ -450,17 +461,20 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
     for (std::size_t i = 0; b.world().people.size() < 210; ++i)
         b.addPerson(orgs[(i * 7 + 1) % orgs.size()].slug);
 
-    // B2B2X: subcontractors' people also work, for a limited time, for the manufacturer or a service partner;
-    // some of the manufacturer's engineers are also members of a service partner.
-    const std::size_t peopleCount = b.world().people.size();
-    for (int i = 0; i < 14; ++i) {
-        const std::size_t person = 30 + std::size_t(rng.below(int(peopleCount) - 30));
-        const std::string& target = i % 2 == 0 ? acme : servicePartners[std::size_t(i) % servicePartners.size()];
-        b.secondMembership(person, target, "External Contractor", rng.between(5, 90));
+    // B2B2X: people of subcontractors also work, for a limited time, for the org that hired their company or for
+    // the manufacturer itself (same person, one profile, two memberships); some of the manufacturer's engineers
+    // are also members of the service partners they coordinate.
+    for (std::size_t i = 0; i < subcontractors.size(); ++i) {
+        const auto people = b.staffOf(subcontractors[i]);
+        const std::string hiring = b.org(subcontractors[i]).parentSlug;
+        for (std::size_t k = 0; k < people.size() && k < 2; ++k) {
+            const std::string& target = (i + k) % 3 == 2 ? acme : hiring;
+            b.secondMembership(people[k], target, "External Contractor", rng.between(5, 90));
+        }
     }
-    for (int i = 0; i < 4; ++i)
-        b.secondMembership(std::size_t(4 + i), servicePartners[std::size_t(i) % servicePartners.size()],
-                           "Liaison Engineer", 0);
+    const auto acmeStaff = b.staffOf(acme);
+    for (std::size_t i = 0; i < 4 && i < servicePartners.size(); ++i)
+        b.secondMembership(acmeStaff[4 + i], servicePartners[i], "Partner Liaison Engineer", 0);
 
     return b.take();
 }
