@@ -7,9 +7,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <csignal>
 #include <openssl/ssl.h>
 #include <stdexcept>
 #include <thread>
@@ -93,6 +95,15 @@ public:
                                     {"tls", m_tls.has_value()},
                                     {"threads", m_state->options.threads}});
         asio::post(m_acceptor.get_executor(), [this] { accept(); });
+        if (m_stopOnSignals) {
+            m_signals.emplace(m_acceptor.get_executor(), SIGINT, SIGTERM);
+            m_signals->async_wait([this](boost::system::error_code ec, int signal) {
+                if (!ec) {
+                    JsonLog::info("stopping on signal", {{"signal", signal}});
+                    stop();
+                }
+            });
+        }
 
         const int count = std::max(1, m_state->options.threads);
         std::vector<std::thread> workers;
@@ -117,6 +128,7 @@ public:
         }
         m_ioc.restart();
         m_ioc.run_for(std::chrono::milliseconds(500));
+        m_signals.reset(); // restores the default signal dispositions
         JsonLog::info("stopped");
     }
 
@@ -130,6 +142,7 @@ public:
     }
 
     std::function<void()> m_workerExitHook;
+    bool m_stopOnSignals = false;
 
 private:
     void runWorker()
@@ -196,6 +209,9 @@ private:
         boost::system::error_code ignored;
         m_acceptor.close(ignored);
         m_retryTimer.cancel();
+        if (m_signals) {
+            m_signals->cancel(ignored);
+        }
     }
 
     // Runs on the acceptor's strand.
@@ -234,6 +250,7 @@ private:
     tcp::acceptor m_acceptor{asio::make_strand(m_ioc)};
     asio::steady_timer m_retryTimer{m_acceptor.get_executor()};
     asio::steady_timer m_stopTimer{m_acceptor.get_executor()};
+    std::optional<asio::signal_set> m_signals;
 };
 
 HttpServer::HttpServer(HttpServerOptions options, Handler handler)
@@ -261,6 +278,11 @@ void HttpServer::stop()
 void HttpServer::setWorkerExitHook(std::function<void()> hook)
 {
     m_impl->m_workerExitHook = std::move(hook);
+}
+
+void HttpServer::stopOnTerminationSignals()
+{
+    m_impl->m_stopOnSignals = true;
 }
 
 } // namespace trellis::server

@@ -55,6 +55,9 @@ public:
     /// Called on each worker thread just before it exits (e.g. to close its database connection).
     void setWorkerExitHook(std::function<void()> hook);
 
+    /// Makes run() stop gracefully on SIGINT and SIGTERM (call before run()).
+    void stopOnTerminationSignals();
+
 private:
     class Impl;
     std::unique_ptr<Impl> m_impl;

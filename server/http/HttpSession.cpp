@@ -6,6 +6,7 @@
 #include "server/http/RequestTarget.h"
 
 #include <algorithm>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
@@ -95,21 +96,28 @@ HttpSession<Tls>::~HttpSession()
 template <bool Tls>
 void HttpSession<Tls>::start()
 {
+    // Everything, registration included, happens on the connection's strand: requestStop() runs there too.
+    asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] { self->begin(); });
+}
+
+template <bool Tls>
+void HttpSession<Tls>::begin()
+{
     m_state->add(this->shared_from_this());
+    if (m_state->stopping) {
+        m_stopRequested = true; // accepted while stop() was closing the acceptor
+    }
     beast::error_code ignored;
     beast::get_lowest_layer(m_stream).socket().set_option(asio::ip::tcp::no_delay(true), ignored);
     // The handshake and the whole first request share one read deadline, so a client that connects and
     // then dribbles gets no more time than one that is slow within a request.
     beast::get_lowest_layer(m_stream).expires_after(m_state->options.readTimeout);
-    if (m_state->stopping) {
-        m_stopRequested = true;
-    }
     if constexpr (Tls) {
         m_phase = Phase::Handshake;
         m_stream.async_handshake(asio::ssl::stream_base::server,
                                  [self = this->shared_from_this()](ErrorCode ec) { self->onHandshake(ec); });
     } else {
-        asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] { self->waitForRequest(); });
+        waitForRequest();
     }
 }
 

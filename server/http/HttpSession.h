@@ -65,6 +65,7 @@ private:
         std::size_t bytesIn = 0;
     };
 
+    void begin();
     void onHandshake(ErrorCode ec);
     void waitForRequest();
     void onFirstBytes(ErrorCode ec, std::size_t bytes);

@@ -7,7 +7,11 @@
 #include "server/http/HttpError.h"
 
 #include <atomic>
+#include <csignal>
+#include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include <QElapsedTimer>
@@ -115,6 +119,8 @@ private Q_SLOTS:
     void gracefulStopFinishesInFlightRequest();
     void stopForcesSlowClientsAfterGracePeriod();
     void stopBeforeRunReturnsImmediately();
+    void sigtermStopsGracefully();
+    void workerExitHookRunsOnEveryWorker();
 
 private:
     Router m_router;
@@ -741,6 +747,57 @@ void TestHttpServer::stopBeforeRunReturnsImmediately()
     timer.start();
     server.run();
     QVERIFY(timer.elapsed() < 1000);
+}
+
+void TestHttpServer::sigtermStopsGracefully()
+{
+    m_slowStarted = false;
+    m_slowMillis = 500;
+    HttpServerOptions options;
+    options.port = 0;
+    HttpServer server(options, [this](HttpRequest& request) { return m_router.dispatch(request); });
+    server.stopOnTerminationSignals();
+    const quint16 port = server.listen();
+    std::promise<void> done;
+    auto finished = done.get_future();
+    std::thread runner([&] {
+        server.run();
+        done.set_value();
+    });
+    RawHttpConnection busy(port);
+    QVERIFY(busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"));
+    QTRY_VERIFY(m_slowStarted.load());
+    std::raise(SIGTERM); // the test process survives: the server handles it
+    auto response = busy.readResponse(5000);
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->header("connection"), "close");
+    const bool stopped = finished.wait_for(4s) == std::future_status::ready;
+    if (!stopped) {
+        server.stop();
+    }
+    runner.join();
+    QVERIFY2(stopped, "SIGTERM did not stop the server");
+}
+
+void TestHttpServer::workerExitHookRunsOnEveryWorker()
+{
+    HttpServerOptions options;
+    options.port = 0;
+    options.threads = 3;
+    HttpServer server(options, [](HttpRequest&) { return HttpResponse{}; });
+    std::mutex mutex;
+    std::set<std::thread::id> exited;
+    server.setWorkerExitHook([&] {
+        const std::lock_guard lock(mutex);
+        exited.insert(std::this_thread::get_id());
+    });
+    server.listen();
+    std::thread runner([&server] { server.run(); });
+    QTest::qWait(100);
+    server.stop();
+    runner.join();
+    QCOMPARE(exited.size(), std::size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
