@@ -103,9 +103,9 @@ std::string MembershipRepository::create(const NewMembership& membership) const
     q.addBindValue(qs(std::string(core::toString(membership.source))));
     q.addBindValue(nullable(membership.expiresAt));
     q.addBindValue(qs(sql::now(m_db)));
-    run(q, "creating a membership failed",
-        {{"memberships.user_id, memberships.org_id", "memberships_user_org_key", "membership.user_org",
-          "this person is already a member of this organisation"}});
+    runGuarded(m_db, q, "creating a membership failed",
+               {{"memberships.user_id, memberships.org_id", "memberships_user_org_key", "membership.user_org",
+                 "this person is already a member of this organisation"}});
     return id;
 }
 

@@ -248,10 +248,10 @@ core::Org OrgRepository::create(const NewOrg& org) const
     q.addBindValue(qs((org.attributes.is_object() ? org.attributes : nlohmann::json::object()).dump()));
     q.addBindValue(qs(now));
     q.addBindValue(qs(now));
-    run(q, "creating an organisation failed",
-        {{"orgs.slug", "orgs_slug_key", "org.slug", "an organisation with this slug already exists"},
-         {"orgs.id", "orgs_pkey", "org.id", "an organisation with this id already exists"},
-         {"orgs.path", "orgs_path_key", "org.id", "an organisation with this id already exists"}});
+    runGuarded(m_db, q, "creating an organisation failed",
+               {{"orgs.slug", "orgs_slug_key", "org.slug", "an organisation with this slug already exists"},
+                {"orgs.id", "orgs_pkey", "org.id", "an organisation with this id already exists"},
+                {"orgs.path", "orgs_path_key", "org.id", "an organisation with this id already exists"}});
     q.finish();
     auto created = find(id);
     if (!created)

@@ -53,6 +53,22 @@ void run(QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> r
     throw toStoreError(error, what);
 }
 
+void runGuarded(const Database& db, QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> rules)
+{
+    if (db.dialect() != SqlDialect::Postgres || !db.inTransaction()) {
+        run(query, what, rules);
+        return;
+    }
+    runDirect(db, QStringLiteral("SAVEPOINT trellis_statement"), "setting a savepoint failed");
+    try {
+        run(query, what, rules);
+    } catch (const StoreError&) {
+        runDirect(db, QStringLiteral("ROLLBACK TO SAVEPOINT trellis_statement"), "rolling back to a savepoint failed");
+        throw;
+    }
+    runDirect(db, QStringLiteral("RELEASE SAVEPOINT trellis_statement"), "releasing a savepoint failed");
+}
+
 void runDirect(const Database& db, const QString& sql, const char* what)
 {
     QSqlQuery query(db.connection());

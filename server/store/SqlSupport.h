@@ -37,6 +37,9 @@ QSqlQuery prepare(const Database& db, const QString& sql);
 /// Executes; maps failures to StoreError (Conflict for the given unique rules, NotFound for a missing
 /// referenced row, Unavailable for connection/lock problems, Internal otherwise).
 void run(QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> rules = {});
+/// Like run(), for inserts that may hit a unique rule inside a transaction: on PostgreSQL the statement runs under
+/// a savepoint, so a Conflict leaves the surrounding transaction usable, as it is on SQLite.
+void runGuarded(const Database& db, QSqlQuery& query, const char* what, std::initializer_list<UniqueRule> rules);
 /// Executes a statement without parameters.
 void runDirect(const Database& db, const QString& sql, const char* what);
 

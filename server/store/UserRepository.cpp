@@ -58,9 +58,9 @@ core::User UserRepository::create(const NewUser& user) const
     q.addBindValue(nullable(user.lastSignInAt));
     q.addBindValue(qs(now));
     q.addBindValue(qs(now));
-    run(q, "creating a user failed",
-        {{"users.email", "users_email_key", "user.email", "a person with this email address already exists"},
-         {"users.id", "users_pkey", "user.id", "a person with this id already exists"}});
+    runGuarded(m_db, q, "creating a user failed",
+               {{"users.email", "users_email_key", "user.email", "a person with this email address already exists"},
+                {"users.id", "users_pkey", "user.id", "a person with this id already exists"}});
     q.finish();
     auto created = find(id);
     if (!created)

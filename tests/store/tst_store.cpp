@@ -749,6 +749,21 @@ private Q_SLOTS:
         QVERIFY(!orgs.findBySlug("kept"));
         db->transaction([&] { orgs.create({{}, root.id, core::OrgKind::Customer, "Kept", "kept", {}}); });
         QVERIFY(orgs.findBySlug("kept"));
+
+        // A conflict caught inside a transaction leaves it usable on both databases (PostgreSQL: savepoint).
+        bool conflicted = false;
+        db->transaction([&] {
+            orgs.create({{}, root.id, core::OrgKind::Customer, "Recovered", "recovered", {}});
+            try {
+                orgs.create({{}, root.id, core::OrgKind::Customer, "Recovered again", "recovered", {}});
+            } catch (const StoreError& e) {
+                conflicted = e.kind() == StoreError::Kind::Conflict;
+            }
+            orgs.create({{}, root.id, core::OrgKind::Customer, "After the conflict", "after-conflict", {}});
+        });
+        QVERIFY(conflicted);
+        QVERIFY(orgs.findBySlug("recovered"));
+        QVERIFY(orgs.findBySlug("after-conflict"));
     }
 
     void urlParsing()
