@@ -1,0 +1,16 @@
+#pragma once
+
+namespace trellis::server {
+
+class BootstrapSecret;
+class Database;
+
+/// What the API handlers share: the store and, for a local workspace, its one-time bootstrap secret.
+/// Everything in it is safe to use from every worker thread.
+struct ApiContext
+{
+    const Database& db;
+    BootstrapSecret* bootstrapSecret = nullptr; ///< null: bootstrap is switched off (answers 401)
+};
+
+} // namespace trellis::server

@@ -1,0 +1,106 @@
+#include "server/api/ApiRoutes.h"
+
+#include "server/api/ApiContext.h"
+#include "server/api/ApiErrors.h"
+#include "server/api/AuthApi.h"
+#include "server/api/Authenticator.h"
+#include "server/api/OrgApi.h"
+#include "server/http/JsonLog.h"
+#include "server/http/Router.h"
+#include "server/store/Database.h"
+
+#include <memory>
+
+namespace trellis::server {
+
+namespace {
+
+using CallerHandler = std::function<HttpResponse(const Caller&, HttpRequest&)>;
+
+// "org.slug" -> "slug": the API names the field, the store names the rule.
+std::string fieldOfConstraint(const std::string& constraint)
+{
+    const auto dot = constraint.find('.');
+    return dot == std::string::npos ? constraint : constraint.substr(dot + 1);
+}
+
+HttpResponse fromStoreError(const StoreError& e, const HttpRequest& request)
+{
+    switch (e.kind()) {
+    case StoreError::Kind::Conflict: {
+        const std::string field = fieldOfConstraint(e.constraint());
+        return HttpResponse::error(409, "conflict",
+                                   field.empty() ? std::string("This conflicts with existing data.")
+                                                 : "Another record already uses this " + field + ".",
+                                   field);
+    }
+    case StoreError::Kind::NotFound:
+        return HttpResponse::error(404, "not_found", "No such resource.");
+    case StoreError::Kind::Unavailable:
+        JsonLog::error("database unavailable", {{"requestId", request.requestId}, {"error", e.what()}});
+        return HttpResponse::error(503, "unavailable", "The database is unavailable; try again shortly.");
+    case StoreError::Kind::Internal:
+        break;
+    }
+    JsonLog::error("store error", {{"requestId", request.requestId}, {"error", e.what()}});
+    return HttpResponse::error(500, "internal_error",
+                               "Something went wrong on the server; the request id is " + request.requestId + ".");
+}
+
+// Turns the API's exceptions into responses: HttpError as given (401 unauthorized with the Bearer challenge),
+// StoreError by kind, with details only in the log.
+Router::Handler guarded(Router::Handler handler)
+{
+    return [handler = std::move(handler)](HttpRequest& request) -> HttpResponse {
+        HttpResponse response;
+        try {
+            response = handler(request);
+        } catch (const HttpError& e) {
+            response = HttpResponse::json(e.status(), nlohmann::json(e.error()));
+            if (e.status() == 401 && e.error().code == "unauthorized")
+                response.setHeader("WWW-Authenticate", "Bearer");
+        } catch (const StoreError& e) {
+            response = fromStoreError(e, request);
+        }
+        // API answers may carry tokens or personal data: never cache them.
+        if (request.path.rfind("/api/", 0) == 0)
+            response.setHeader("Cache-Control", "no-store");
+        return response;
+    };
+}
+
+Router::Handler authenticated(const ApiContext& context, CallerHandler handler)
+{
+    return guarded([&context, handler = std::move(handler)](HttpRequest& request) {
+        const Caller caller = Authenticator::authenticate(context, request);
+        return handler(caller, request);
+    });
+}
+
+} // namespace
+
+void ApiRoutes::install(Router& router, const ApiContext& context)
+{
+    const auto orgs = std::make_shared<OrgApi>(context);
+    const auto auth = std::make_shared<AuthApi>(context);
+    const auto bind = [](const auto& api, auto method) {
+        return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
+    };
+
+    router.add("GET", "/healthz", guarded([](HttpRequest&) { return HttpResponse::json(200, {{"status", "ok"}}); }));
+    router.add("GET", "/readyz", guarded([&context](HttpRequest&) {
+                   if (!context.db.ping())
+                       return HttpResponse::error(503, "not_ready", "The database does not answer.");
+                   return HttpResponse::json(200, {{"status", "ready"}});
+               }));
+    router.add("POST", "/api/v1/auth/bootstrap",
+               guarded([auth](HttpRequest& request) { return auth->bootstrap(request); }));
+    router.add("GET", "/api/v1/me", authenticated(context, bind(auth, &AuthApi::me)));
+    router.add("GET", "/api/v1/orgs", authenticated(context, bind(orgs, &OrgApi::list)));
+    router.add("POST", "/api/v1/orgs", authenticated(context, bind(orgs, &OrgApi::create)));
+    router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
+    router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
+    router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
+}
+
+} // namespace trellis::server

@@ -1,0 +1,151 @@
+#include "server/api/OrgApi.h"
+
+#include "core/OrgPath.h"
+#include "core/Permission.h"
+#include "server/api/ApiContext.h"
+#include "server/api/ApiErrors.h"
+#include "server/api/Caller.h"
+#include "server/api/JsonInput.h"
+#include "server/api/QueryParameters.h"
+#include "server/api/RequestAudit.h"
+#include "server/http/HttpRequest.h"
+#include "server/store/AuditLog.h"
+#include "server/store/Database.h"
+#include "server/store/MembershipRepository.h"
+#include "server/store/OrgRepository.h"
+
+namespace trellis::server {
+
+namespace {
+
+constexpr std::size_t kMaxAttributes = 64;
+constexpr std::size_t kMaxAttributeCharacters = 1000;
+
+std::string kindList()
+{
+    std::string list;
+    for (const auto kind : core::allOrgKinds())
+        list += (list.empty() ? "" : ", ") + std::string(core::toString(kind));
+    return list;
+}
+
+// Attributes are a flat map of short strings (country, domain, customer number...): easy to show and search.
+nlohmann::json checkedAttributes(const nlohmann::json& attributes)
+{
+    if (attributes.size() > kMaxAttributes)
+        throw ApiErrors::invalidField("attributes",
+                                      "attributes may hold at most " + std::to_string(kMaxAttributes) + " entries.");
+    for (const auto& [key, value] : attributes.items()) {
+        if (key.empty() || JsonInput::characterCount(key) > 64)
+            throw ApiErrors::invalidField("attributes", "Attribute names must be 1 to 64 characters.");
+        if (!value.is_string() || JsonInput::characterCount(value.get<std::string>()) > kMaxAttributeCharacters)
+            throw ApiErrors::invalidField("attributes." + key, "Attribute values must be strings of at most " +
+                                                                   std::to_string(kMaxAttributeCharacters) +
+                                                                   " characters.");
+    }
+    return attributes;
+}
+
+} // namespace
+
+core::Org OrgApi::visibleOrg(const Caller& caller, const std::string& id) const
+{
+    auto org = OrgRepository(m_context.db).find(id);
+    if (!org || !caller.scope.allows(core::Permission::OrgRead, core::OrgPath::make(org->path)))
+        throw ApiErrors::notFound("No organisation with this id.");
+    return std::move(*org);
+}
+
+HttpResponse OrgApi::list(const Caller& caller, HttpRequest& request) const
+{
+    const int limit = QueryParameters::limit(request);
+    const auto cursor = QueryParameters::cursor(request);
+    const auto text = QueryParameters::text(request, "q", 200);
+    const auto roots = caller.scope.rootPaths(core::Permission::OrgRead);
+    if (roots.empty())
+        return HttpResponse::json(200, core::Page<core::Org>{});
+    const OrgRepository orgs(m_context.db);
+    const auto page = text ? orgs.search(*text, roots, limit, cursor) : orgs.withPaths(roots, limit, cursor);
+    return HttpResponse::json(200, page);
+}
+
+HttpResponse OrgApi::get(const Caller& caller, HttpRequest& request) const
+{
+    return HttpResponse::json(200, visibleOrg(caller, request.pathParams.at("id")));
+}
+
+HttpResponse OrgApi::children(const Caller& caller, HttpRequest& request) const
+{
+    const int limit = QueryParameters::limit(request);
+    const auto cursor = QueryParameters::cursor(request);
+    const core::Org parent = visibleOrg(caller, request.pathParams.at("id"));
+    return HttpResponse::json(200, OrgRepository(m_context.db).children(parent.id, limit, cursor));
+}
+
+HttpResponse OrgApi::members(const Caller& caller, HttpRequest& request) const
+{
+    const int limit = QueryParameters::limit(request);
+    const auto cursor = QueryParameters::cursor(request);
+    const core::Org org = visibleOrg(caller, request.pathParams.at("id"));
+    if (!caller.scope.allows(core::Permission::UserRead, core::OrgPath::make(org.path)))
+        throw ApiErrors::forbidden("You may not see the people of this organisation (needs user.read).");
+    return HttpResponse::json(200, MembershipRepository(m_context.db).members(org.id, limit, cursor));
+}
+
+HttpResponse OrgApi::create(const Caller& caller, HttpRequest& request) const
+{
+    const JsonInput input = JsonInput::parse(request, {"parentId", "kind", "name", "slug", "attributes"});
+    NewOrg org;
+    org.parentId = input.requiredString("parentId", 100);
+    const auto kind = core::orgKindFromString(input.requiredString("kind", 50));
+    if (!kind)
+        throw ApiErrors::invalidField("kind", "kind must be one of: " + kindList() + ".");
+    org.kind = *kind;
+    org.name = input.requiredString("name", 200);
+    org.slug = input.requiredString("slug", 63);
+    if (!core::isValidSlug(org.slug))
+        throw ApiErrors::invalidField("slug", "slug must be 2 to 63 characters a-z, 0-9 and '-', not starting or "
+                                              "ending with '-'.");
+    if (const auto attributes = input.optionalObject("attributes"))
+        org.attributes = checkedAttributes(*attributes);
+
+    const OrgRepository orgs(m_context.db);
+    const auto parent = orgs.find(org.parentId);
+    if (!parent)
+        throw ApiErrors::notFound("No organisation with this parentId.", "parentId");
+    const std::string parentPath = core::OrgPath::make(parent->path);
+    const core::ScopeGrant* grant = caller.scope.grantFor(core::Permission::OrgManage, parentPath);
+    if (!grant) {
+        core::AuditEvent denied = RequestAudit::byCaller(caller, request, "org.create");
+        denied.outcome = "denied";
+        denied.reason = "no org.manage at the parent organisation";
+        denied.targetType = "org";
+        denied.targetDisplay = org.name;
+        denied.targetOrgPath = parentPath;
+        denied.after = {
+            {"parentId", org.parentId}, {"kind", core::toString(org.kind)}, {"name", org.name}, {"slug", org.slug}};
+        RequestAudit::record(m_context, denied);
+        if (!caller.scope.allows(core::Permission::OrgRead, parentPath))
+            throw ApiErrors::notFound("No organisation with this parentId.", "parentId");
+        throw ApiErrors::forbidden("You may not create organisations here (needs org.manage at the parent).");
+    }
+
+    core::Org created;
+    m_context.db.transaction([&] {
+        created = orgs.create(org);
+        core::AuditEvent event = RequestAudit::byCaller(caller, request, "org.create");
+        event.actingOrgId = grant->orgId;
+        event.delegationId = grant->assignmentId;
+        event.targetType = "org";
+        event.targetId = created.id;
+        event.targetDisplay = created.name;
+        event.targetOrgPath = core::OrgPath::make(created.path);
+        event.after = created;
+        AuditLog(m_context.db).append(event);
+    });
+    HttpResponse response = HttpResponse::json(201, created);
+    response.setHeader("Location", "/api/v1/orgs/" + created.id);
+    return response;
+}
+
+} // namespace trellis::server

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "server/http/HttpServer.h"
+
+#include <QString>
+
+namespace trellis::server {
+
+/// What `trellisd` (serving) was asked to do, after the command line was checked.
+struct ServerOptions
+{
+    HttpServerOptions http;
+    QString dataDir;     ///< SQLite: the file lives here (exclusive with databaseUrl)
+    QString databaseUrl; ///< postgres://… (password may come from TRELLIS_DATABASE_PASSWORD instead)
+    bool demo = false;   ///< seed the demo world into an empty database
+    bool bootstrapSecretStdin = false;
+};
+
+/// What `trellisd admin-token` was asked to do.
+struct AdminTokenOptions
+{
+    QString dataDir;
+    QString databaseUrl;
+    QString email;
+    int ttlSeconds = 600;
+};
+
+} // namespace trellis::server
