@@ -195,6 +195,18 @@ private:
                 m_retryTimer.async_wait([this](boost::system::error_code) { accept(); });
                 return;
             }
+            const std::size_t cap = m_state->options.maxConnections;
+            if (cap > 0 && m_state->sessionCount() >= cap) {
+                boost::system::error_code ignored;
+                socket.close(ignored);
+                const auto now = std::chrono::steady_clock::now();
+                if (now - m_lastFullWarning > std::chrono::seconds(10)) { // one line, not one per connection
+                    m_lastFullWarning = now;
+                    JsonLog::warn("connection limit reached; refusing connections", {{"maxConnections", cap}});
+                }
+                accept();
+                return;
+            }
             if (m_tls) {
                 std::make_shared<HttpSession<true>>(std::move(socket), &*m_tls, m_state)->start();
             } else {
@@ -245,6 +257,7 @@ private:
     std::shared_ptr<HttpServerState> m_state;
     std::optional<asio::ssl::context> m_tls;
     std::chrono::steady_clock::time_point m_stopDeadline;
+    std::chrono::steady_clock::time_point m_lastFullWarning;
     // Declared last so it is destroyed first: pending handlers (holding sessions) go before what they use.
     asio::io_context m_ioc;
     tcp::acceptor m_acceptor{asio::make_strand(m_ioc)};

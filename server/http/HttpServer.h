@@ -30,6 +30,8 @@ struct HttpServerOptions
     /// Peers (load balancers, reverse proxies) whose X-Forwarded-For names the real client, which then counts
     /// for rate limiting, HttpRequest::remoteAddress and the log. Exact IP addresses; empty = trust no one.
     std::vector<std::string> trustedProxies;
+    /// Open connections beyond this are closed at once, so a flood cannot exhaust file descriptors; 0 = no cap.
+    std::size_t maxConnections = 4096;
 };
 
 /// Boost.Beast HTTP/1.1 server: a worker pool running one io_context, keep-alive, limits, timeouts,

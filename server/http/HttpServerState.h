@@ -52,6 +52,12 @@ struct HttpServerState
         m_sessions.erase(session);
     }
 
+    std::size_t sessionCount() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_sessions.size();
+    }
+
     std::vector<std::shared_ptr<HttpSessionControl>> sessions() const
     {
         std::vector<std::shared_ptr<HttpSessionControl>> result;

@@ -96,14 +96,15 @@ HttpSession<Tls>::~HttpSession()
 template <bool Tls>
 void HttpSession<Tls>::start()
 {
-    // Everything, registration included, happens on the connection's strand: requestStop() runs there too.
+    // Registered at once so the connection cap counts it; the rest happens on the connection's strand, where
+    // requestStop() runs too (and, posted later, after begin()).
+    m_state->add(this->shared_from_this());
     asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] { self->begin(); });
 }
 
 template <bool Tls>
 void HttpSession<Tls>::begin()
 {
-    m_state->add(this->shared_from_this());
     if (m_state->stopping) {
         m_stopRequested = true; // accepted while stop() was closing the acceptor
     }

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void silentClientIsDisconnected();
     void idleKeepAliveConnectionIsClosed();
     void rateLimitGives429WithRetryAfter();
+    void connectionsBeyondTheCapAreClosed();
     void forwardedForCountsOnlyFromTrustedProxies();
     void requestIdIsEchoedOrGenerated_data();
     void requestIdIsEchoedOrGenerated();
@@ -520,6 +521,34 @@ void TestHttpServer::forwardedForCountsOnlyFromTrustedProxies()
     QVERIFY(garbage);
     QCOMPARE(garbage->status, 200);
     QCOMPARE_JSON(bodyJson(*garbage)["remote"], "127.0.0.1");
+}
+
+void TestHttpServer::connectionsBeyondTheCapAreClosed()
+{
+    HttpServerOptions options;
+    options.maxConnections = 2;
+    RunningHttpServer server(options, m_router);
+    RawHttpConnection first(server.port());
+    RawHttpConnection second(server.port());
+    QVERIFY(first.get("/hello"));
+    QVERIFY(second.get("/hello"));
+    RawHttpConnection third(server.port());
+    QVERIFY(third.waitForClosed(3000));
+    // The admitted connections keep working, and a slot frees up when one closes.
+    auto again = first.get("/hello");
+    QVERIFY(again);
+    QCOMPARE(again->status, 200);
+    QVERIFY(second.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    QVERIFY(second.readResponse());
+    QVERIFY(second.waitForClosed(3000));
+    QTest::qWait(200); // the server finishes its side of the close (lingering read) in the background
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            RawHttpConnection fourth(server.port());
+            auto response = fourth.get("/hello");
+            return response && response->status == 200;
+        }(),
+        5000);
 }
 
 void TestHttpServer::requestIdIsEchoedOrGenerated_data()
