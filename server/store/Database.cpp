@@ -219,16 +219,40 @@ void Database::setClock(const core::Clock& clock)
     m_impl->clock = &clock;
 }
 
+namespace {
+// Opens a connection and sets what every SQLite connection needs (pragmas are per connection).
+void openConfigured(QSqlDatabase& db, SqlDialect dialect)
+{
+    if (!db.open())
+        throw StoreError(StoreError::Kind::Unavailable,
+                         "cannot connect to the database: " + db.lastError().text().toStdString());
+    QSqlQuery query(db);
+    if (dialect == SqlDialect::Postgres) {
+        // libpq prints NOTICEs to stderr, which would interleave with trellisd's JSON log lines.
+        if (!query.exec(QStringLiteral("SET client_min_messages TO warning")))
+            throw sql::toStoreError(query.lastError(), "configuring the PostgreSQL connection failed");
+        return;
+    }
+    for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA foreign_keys = ON"}) {
+        if (!query.exec(QLatin1String(pragma)))
+            throw sql::toStoreError(query.lastError(), "configuring the SQLite connection failed");
+        query.finish();
+    }
+}
+} // namespace
+
 QSqlDatabase Database::connection() const
 {
     const QString name = m_impl->connectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            return db;
-        if (!db.open())
-            throw StoreError(StoreError::Kind::Unavailable,
-                             "cannot connect to the database: " + db.lastError().text().toStdString());
+        // After a connection-level failure (server restarted, connection killed) start afresh, so one broken
+        // socket does not fail this thread's requests forever. Never in the middle of a transaction.
+        if (db.isOpen() && sql::takeConnectionSuspect() && !inTransaction())
+            db.close();
+        if (!db.isOpen())
+            openConfigured(db, dialect());
         return db;
     }
 
@@ -264,21 +288,8 @@ QSqlDatabase Database::connection() const
     }
     if (!db.isValid())
         throw StoreError(StoreError::Kind::Unavailable, "the Qt Sql driver for this database is not installed");
-    if (!db.open())
-        throw StoreError(StoreError::Kind::Unavailable,
-                         "cannot connect to the database: " + db.lastError().text().toStdString());
-    QSqlQuery query(db);
-    const auto pragma = [&](const QString& sql) {
-        if (!query.exec(sql))
-            throw sql::toStoreError(query.lastError(), "configuring the SQLite connection failed");
-        query.finish();
-    };
-    if (config.dialect == SqlDialect::Sqlite) {
-        pragma(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        pragma(QStringLiteral("PRAGMA journal_mode = WAL"));
-        pragma(QStringLiteral("PRAGMA synchronous = NORMAL"));
-        pragma(QStringLiteral("PRAGMA foreign_keys = ON"));
-    }
+    openConfigured(db, config.dialect);
+    sql::takeConnectionSuspect();
     return db;
 }
 
@@ -301,7 +312,10 @@ bool Database::ping() const
 {
     try {
         QSqlQuery query(connection());
-        return query.exec(QStringLiteral("SELECT 1")) && query.next();
+        if (query.exec(QStringLiteral("SELECT 1")) && query.next())
+            return true;
+        sql::toStoreError(query.lastError(), "ping"); // marks a dead connection for reopening
+        return false;
     } catch (const StoreError&) {
         return false;
     }

@@ -2,6 +2,8 @@
 
 #include "core/TimeFormat.h"
 
+#include <utility>
+
 namespace trellis::server::sql {
 
 QVariant nullable(const std::string& text)
@@ -9,15 +11,37 @@ QVariant nullable(const std::string& text)
     return text.empty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(qs(text));
 }
 
+namespace {
+thread_local bool t_connectionSuspect = false;
+
+bool looksDisconnected(const QSqlError& error)
+{
+    const QString text = error.databaseText();
+    return error.type() == QSqlError::ConnectionError || text.contains(QLatin1String("server closed the connection")) ||
+           text.contains(QLatin1String("no connection to the server")) ||
+           text.contains(QLatin1String("terminating connection")) ||
+           text.contains(QLatin1String("could not receive data from server")) ||
+           text.contains(QLatin1String("could not send data to server"));
+}
+} // namespace
+
+bool takeConnectionSuspect()
+{
+    return std::exchange(t_connectionSuspect, false);
+}
+
 StoreError toStoreError(const QSqlError& error, const char* what)
 {
     const QString code = error.nativeErrorCode();
+    const bool disconnected =
+        looksDisconnected(error) || code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P"));
+    if (disconnected)
+        t_connectionSuspect = true;
     // Unreachable server, dropped connection, SQLite busy/locked, PostgreSQL serialisation or shutdown:
     // worth retrying, not a bug in the request.
-    const bool unavailable = error.type() == QSqlError::ConnectionError || code == QLatin1String("5") ||
-                             code == QLatin1String("6") || code.startsWith(QLatin1String("08")) ||
-                             code.startsWith(QLatin1String("57P")) || code == QLatin1String("40001") ||
-                             code == QLatin1String("40P01");
+    const bool unavailable = disconnected || code == QLatin1String("5") || code == QLatin1String("6") ||
+                             code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P")) ||
+                             code == QLatin1String("40001") || code == QLatin1String("40P01");
     return StoreError(unavailable ? StoreError::Kind::Unavailable : StoreError::Kind::Internal,
                       std::string(what) + ": " + error.text().toStdString());
 }

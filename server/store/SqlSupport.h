@@ -43,7 +43,11 @@ void runGuarded(const Database& db, QSqlQuery& query, const char* what, std::ini
 /// Executes a statement without parameters.
 void runDirect(const Database& db, const QString& sql, const char* what);
 
+/// Maps an error; a connection-level one also marks this thread's connections as suspect (see below).
 StoreError toStoreError(const QSqlError& error, const char* what);
+/// Whether a connection-level failure happened on this thread since the last call; clears the mark.
+/// Database::connection() then reopens the connection instead of reusing a dead one.
+bool takeConnectionSuspect();
 
 /// Case-folded sort/search key of a display name (Unicode-aware, so "Ärzte" sorts and matches like "ärzte").
 std::string foldKey(const std::string& text);

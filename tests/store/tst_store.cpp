@@ -766,6 +766,58 @@ private Q_SLOTS:
         QVERIFY(orgs.findBySlug("after-conflict"));
     }
 
+    void reconnectsAfterConnectionLoss()
+    {
+        if (kDialect != SqlDialect::Postgres)
+            QSKIP("an SQLite connection cannot be lost; this checks PostgreSQL server restarts and killed sessions");
+        auto db = freshDatabase();
+        const OrgRepository orgs(*db);
+        QCOMPARE(orgs.count(), 0);
+        const int pid = scalar(*db, QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(pid > 0);
+        {
+            Database killer(db->config());
+            killer.open();
+            QSqlQuery q = rawQuery(killer, QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid));
+            QVERIFY(q.next() && q.value(0).toBool());
+        }
+        try {
+            orgs.count();
+            QFAIL("a query on a killed connection succeeded");
+        } catch (const StoreError& e) {
+            QCOMPARE(e.kind(), StoreError::Kind::Unavailable);
+        }
+        // The next use reconnects instead of failing forever.
+        QCOMPARE(orgs.count(), 0);
+        QVERIFY(db->ping());
+        QVERIFY(scalar(*db, QStringLiteral("SELECT pg_backend_pid()")) != pid);
+    }
+
+    void withPaths()
+    {
+        const OrgRepository orgs(*m_demo);
+        const auto acme = org("acme");
+        const auto northwind = org("northwind");
+        std::vector<std::string> paths{core::OrgPath::make(northwind.path), core::OrgPath::make(acme.path),
+                                       "/no-such-org/"};
+        const auto page = orgs.withPaths(paths, 10, std::nullopt);
+        QCOMPARE(page.items.size(), std::size_t(2));
+        QVERIFY(page.nextCursor.empty());
+        QCOMPARE(page.items[0].id, acme.id); // "acme industrial" < "northwind trading"
+        QCOMPARE(page.items[1].id, northwind.id);
+        QCOMPARE(page.items[1].childCount, northwind.childCount);
+        QCOMPARE(page.items[1].memberCount, northwind.memberCount);
+        QCOMPARE(page.items[1].pathNames, (std::vector<std::string>{"Acme Industrial", "Northwind Trading"}));
+        const auto first = orgs.withPaths(paths, 1, std::nullopt);
+        QCOMPARE(first.items.size(), std::size_t(1));
+        QVERIFY(!first.nextCursor.empty());
+        const auto second = orgs.withPaths(paths, 1, core::PageCursor::decode(first.nextCursor));
+        QCOMPARE(second.items.size(), std::size_t(1));
+        QCOMPARE(second.items.front().id, northwind.id);
+        QVERIFY(second.nextCursor.empty());
+        QVERIFY(orgs.withPaths({}, 10, std::nullopt).items.empty());
+    }
+
     void urlParsing()
     {
         QString error;
