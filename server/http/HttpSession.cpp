@@ -13,6 +13,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <cctype>
+#include <cmath>
 
 namespace trellis::server {
 
@@ -282,6 +283,12 @@ void HttpSession<Tls>::onHeader(ErrorCode ec, std::size_t bytes)
         return;
     }
     const auto& request = m_parser->get();
+    if (request.find(http::field::transfer_encoding) != request.end() && !m_parser->chunked()) {
+        // Without chunked last, the body's end is unknowable; guessing is how requests get smuggled.
+        describeFromParser();
+        sendError(400, "bad_request", "Unsupported Transfer-Encoding; use chunked or Content-Length.");
+        return;
+    }
     const auto expect = request.find(http::field::expect);
     if (expect != request.end() && iequals(sv(expect->value()), "100-continue") && !m_parser->is_done()) {
         // The client waits for our go-ahead before sending the body (curl does this for large bodies).
@@ -471,6 +478,7 @@ template <bool Tls>
 void HttpSession<Tls>::onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive)
 {
     const auto duration = std::chrono::steady_clock::now() - m_exchange.started;
+    const double durationMs = std::round(std::chrono::duration<double, std::milli>(duration).count() * 1000.0) / 1000.0;
     const int status = m_response ? static_cast<int>(m_response->result_int()) : 0;
     m_response.reset();
     // Path only: the query string, headers and body can carry secrets and never reach the log.
@@ -478,7 +486,7 @@ void HttpSession<Tls>::onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive)
                               {"method", m_exchange.method},
                               {"path", m_exchange.path},
                               {"status", status},
-                              {"durationMs", std::chrono::duration<double, std::milli>(duration).count()},
+                              {"durationMs", durationMs},
                               {"bytesIn", m_exchange.bytesIn},
                               {"bytesOut", bytes},
                               {"remote", m_exchange.remote}});

@@ -362,6 +362,18 @@ void TestHttpServer::malformedRequestGets400AndClose()
     QCOMPARE(response->header("connection"), "close");
     QVERIFY(connection.waitForClosed(5000));
 
+    // Framing that a proxy in front might read differently (request smuggling) is refused.
+    for (const QByteArray& framing :
+         {QByteArray("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"), QByteArray("Transfer-Encoding: gzip\r\n"),
+          QByteArray("Content-Length: 5\r\nContent-Length: 6\r\n")}) {
+        RawHttpConnection smuggler(server.port());
+        QVERIFY(smuggler.send("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing + "\r\nhello"));
+        auto refused = smuggler.readResponse();
+        QVERIFY2(refused, framing.constData());
+        QCOMPARE(refused->status, 400);
+        QVERIFY(smuggler.waitForClosed(5000));
+    }
+
     RawHttpConnection badLength(server.port());
     QVERIFY(badLength.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: banana\r\n\r\n"));
     auto second = badLength.readResponse();
