@@ -19,8 +19,10 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <sys/stat.h>
 #include <thread>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -151,12 +153,13 @@ private Q_SLOTS:
         }
         if (kDialect == SqlDialect::Sqlite) {
             // Owner-only: the file holds password hashes and token hashes.
-            QCOMPARE(int(QFileInfo(config.sqliteFile).permissions() & 0x0777 & ~0x0600), 0);
-            QCOMPARE(QFileInfo(config.sqliteFile).permissions() & (QFile::ReadGroup | QFile::ReadOther),
-                     QFile::Permissions());
-            QCOMPARE(QFileInfo(QFileInfo(config.sqliteFile).path()).permissions() &
-                         (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther | QFile::ExeGroup),
-                     QFile::Permissions());
+            struct stat file
+            {
+            }, dir{};
+            QCOMPARE(::stat(QFile::encodeName(config.sqliteFile).constData(), &file), 0);
+            QCOMPARE(::stat(QFile::encodeName(QFileInfo(config.sqliteFile).path()).constData(), &dir), 0);
+            QCOMPARE(int(file.st_mode & 0777), 0600);
+            QCOMPARE(int(dir.st_mode & 0777), 0700);
             Database db(config);
             db.open();
             QSqlQuery q = rawQuery(db, QStringLiteral("PRAGMA journal_mode"));
