@@ -20,7 +20,7 @@ expect "$console" ./usr/share/applications/trellis.desktop
 expect "$console" ./usr/share/icons/hicolor/scalable/apps/trellis.svg
 expect "$console" ./usr/share/metainfo/example.trellis.metainfo.xml
 expect "$server" ./usr/bin/trellisd
-expect "$server" ./lib/systemd/system/trellisd.service
+expect "$server" ./usr/lib/systemd/system/trellisd.service
 expect "$server" ./etc/default/trellisd
 dpkg-deb -f "$console" Depends | grep -q 'trellisd' || { echo "FAIL: console package does not depend on trellisd"; fail=1; }
 dpkg-deb -f "$server" Depends | grep -q 'libqt6sql6-sqlite' || { echo "FAIL: server package lacks libqt6sql6-sqlite"; fail=1; }
@@ -28,5 +28,6 @@ dpkg-deb -f "$console" Depends | grep -q 'libqt6widgets6' || { echo "FAIL: conso
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$(dirname "$0")/trellis.desktop" || fail=1
 fi
+dpkg-deb -I "$server" conffiles | grep -qx /etc/default/trellisd || { echo "FAIL: /etc/default/trellisd is not a conffile"; fail=1; }
 if ((fail)); then exit 1; fi
 echo "packages ok: $(basename "$console") $(basename "$server")"

@@ -59,7 +59,9 @@ void MemberListModel::setOrgId(const QString& orgId)
     m_orgId = orgId;
     m_rows.clear();
     m_nextCursor.clear();
-    m_fetching = false;
+    // Marked as fetching before the reset ends: views and testers react to modelReset with fetchMore(), which
+    // must not send a second request for the same first page.
+    m_fetching = !orgId.isEmpty();
     m_complete = orgId.isEmpty();
     endResetModel();
     if (!orgId.isEmpty())

@@ -3,10 +3,12 @@
 #include "server/store/SqlSupport.h"
 
 #include <atomic>
+#include <cerrno>
 #include <fcntl.h>
 #include <map>
 #include <mutex>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QDir>
@@ -21,7 +23,7 @@
 // Resources of a static library must be registered explicitly; this has to happen outside any namespace.
 static void initStoreMigrations()
 {
-    Q_INIT_RESOURCE(migrations);
+    Q_INIT_RESOURCE(store_migrations);
 }
 
 namespace trellis::server {
@@ -108,6 +110,7 @@ public:
     std::atomic<int> schemaVersion{0};
     std::mutex mutex;
     std::set<QString> connectionNames;
+    bool sqliteFileChecked = false; // guarded by mutex
 
     QString connectionName() const { return QStringLiteral("trellis-store-%1-%2").arg(instance).arg(threadSerial()); }
 };
@@ -259,14 +262,7 @@ QSqlDatabase Database::connection() const
     const DatabaseConfig& config = m_impl->config;
     QSqlDatabase db;
     if (config.dialect == SqlDialect::Sqlite) {
-        // Create the file ourselves so it is owner-only from its first byte (SQLite gives its -wal and
-        // -shm files the same mode).
-        const QByteArray file = QFile::encodeName(config.sqliteFile);
-        const int fd = ::open(file.constData(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-        if (fd < 0)
-            throw StoreError(StoreError::Kind::Unavailable,
-                             "cannot create the database file " + config.sqliteFile.toStdString());
-        ::close(fd);
+        ensureOwnerOnlySqliteFile();
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(config.sqliteFile);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -291,6 +287,28 @@ QSqlDatabase Database::connection() const
     openConfigured(db, config.dialect);
     sql::takeConnectionSuspect();
     return db;
+}
+
+void Database::ensureOwnerOnlySqliteFile() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    if (m_impl->sqliteFileChecked)
+        return;
+    // Create the file ourselves so it is owner-only from its first byte (SQLite gives its -wal and -shm files
+    // the same mode). Only when it does not exist yet: closing any descriptor of a database file drops every
+    // POSIX lock this process holds on it, after which another process may delete the WAL under our open
+    // connections (https://www.sqlite.org/howtocorrupt.html, 2.2). Under the mutex, so no thread opens the file
+    // in SQLite before this descriptor is closed.
+    const QByteArray file = QFile::encodeName(m_impl->config.sqliteFile);
+    const int fd = ::open(file.constData(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    else if (errno == EEXIST)
+        ::chmod(file.constData(), 0600); // by path: touches no descriptor, so no lock is lost
+    else
+        throw StoreError(StoreError::Kind::Unavailable,
+                         "cannot create the database file " + m_impl->config.sqliteFile.toStdString());
+    m_impl->sqliteFileChecked = true;
 }
 
 void Database::closeThreadConnection() const

@@ -104,6 +104,7 @@ public:
     void setClock(const core::Clock& clock);
 
 private:
+    void ensureOwnerOnlySqliteFile() const;
     class Impl;
     std::unique_ptr<Impl> m_impl;
 };

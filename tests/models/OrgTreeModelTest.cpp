@@ -179,21 +179,20 @@ void OrgTreeModelTest::testerWalksTheWholeTreeLazily()
 // The deepest org reachable by always taking the last child: on page size 2 it sits on later pages.
 core::Org OrgTreeModelTest::deepestLastOrg()
 {
-    const auto roots = m_server.roots();
-    if (roots.empty())
-        return {};
-    core::Org org = roots.front();
-    for (;;) {
-        const auto children = m_server.children(qs(org.id));
-        const core::Org* withChildren = nullptr;
-        for (const auto& child : children) {
-            if (child.childCount > 0)
-                withChildren = &child;
+    // Walks the whole demo tree (a few dozen orgs) and keeps the deepest org, the last one among equals.
+    core::Org deepest;
+    std::vector<core::Org> pending = m_server.roots();
+    while (!pending.empty()) {
+        const core::Org org = pending.back();
+        pending.pop_back();
+        if (org.depth >= deepest.depth)
+            deepest = org;
+        if (org.childCount > 0) {
+            const auto children = m_server.children(qs(org.id));
+            pending.insert(pending.end(), children.begin(), children.end());
         }
-        if (children.empty())
-            return org;
-        org = withChildren ? *withChildren : children.back();
     }
+    return deepest;
 }
 
 void OrgTreeModelTest::revealLoadsAncestorsOfADeepOrg()
