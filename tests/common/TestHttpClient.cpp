@@ -31,6 +31,8 @@ TestHttpClient::TestHttpClient(const QUrl& baseUrl)
 }
 
 TestHttpClient::~TestHttpClient() = default;
+TestHttpClient::TestHttpClient(TestHttpClient&&) noexcept = default;
+TestHttpClient& TestHttpClient::operator=(TestHttpClient&&) noexcept = default;
 
 void TestHttpClient::setBaseUrl(const QUrl& baseUrl)
 {

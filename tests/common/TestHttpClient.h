@@ -41,6 +41,8 @@ class TestHttpClient
 public:
     explicit TestHttpClient(const QUrl& baseUrl = QUrl());
     ~TestHttpClient();
+    TestHttpClient(TestHttpClient&&) noexcept;
+    TestHttpClient& operator=(TestHttpClient&&) noexcept;
 
     void setBaseUrl(const QUrl& baseUrl);
     /// Sent as "Authorization: Bearer <token>"; empty: no Authorization header.

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QtDebug>
 
 namespace trellis::test {
@@ -264,6 +265,27 @@ QList<QByteArray> TrellisdProcess::logLines() const
             lines.append(line);
     }
     return lines;
+}
+
+QSqlDatabase TrellisdProcess::openDatabase(const QString& connectionName) const
+{
+    QSqlDatabase db;
+    if (m_databaseUrl.isEmpty()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(m_dataDir + QStringLiteral("/trellis.sqlite3"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        const QUrl url(m_databaseUrl);
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+    }
+    if (!db.open())
+        qWarning("cannot open the server's database: %s", qPrintable(db.lastError().text()));
+    return db;
 }
 
 QByteArray TrellisdProcess::adminToken(const QString& email, const QString& ttl) const

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -72,6 +73,10 @@ public:
     QByteArray stderrOutput() const;
     /// The lines of stderrOutput() that parse as JSON objects.
     QList<QByteArray> logLines() const;
+
+    /// A Qt Sql connection (named `connectionName`) to the server's database, for checks the API cannot make
+    /// (e.g. audit rows). The caller closes it and calls QSqlDatabase::removeDatabase when done.
+    QSqlDatabase openDatabase(const QString& connectionName) const;
 
     /// Runs `trellisd admin-token` against the same database; the token, or empty (and a warning) on failure.
     QByteArray adminToken(const QString& email, const QString& ttl = QString()) const;
