@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -68,13 +69,21 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     m_busy = new BusyIndicator(this);
     m_stateLabel = new QLabel(this);
     m_stateLabel->setAccessibleName(tr("Connection state"));
+    // Long failure reasons must not widen the window; the banner and the tooltip show them in full.
+    m_stateLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_serverLabel = new QLabel(this);
     m_serverLabel->setAccessibleName(tr("Server"));
     m_userLabel = new QLabel(this);
     m_userLabel->setAccessibleName(tr("Signed-in user"));
-    statusBar()->addWidget(m_busy);
+    m_userSeparator = new QFrame(this);
+    m_userSeparator->setFrameShape(QFrame::VLine);
+    m_userSeparator->setFrameShadow(QFrame::Sunken);
+    for (QLabel* label : {m_stateLabel, m_userLabel, m_serverLabel})
+        label->setContentsMargins(4, 0, 4, 0);
     statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_userLabel);
+    statusBar()->addPermanentWidget(m_userSeparator);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->setSizeGripEnabled(true);
 
@@ -193,10 +202,12 @@ void MainWindow::onStateChanged()
     }
     m_lastState = int(state);
     m_stateLabel->setText(m_session->stateText());
+    m_stateLabel->setToolTip(m_session->stateText());
     m_serverLabel->setText(m_session->serverDescription());
     const QString user = m_session->userDisplayName();
     m_userLabel->setText(user.isEmpty() ? QString() : tr("Signed in as %1").arg(user));
     m_userLabel->setVisible(!user.isEmpty());
+    m_userSeparator->setVisible(!user.isEmpty());
 
     const bool local = m_session->localWorkspace() != nullptr;
     using Action = ConnectionBanner::Action;

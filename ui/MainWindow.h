@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMainWindow>
 
+class QFrame;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -57,6 +58,7 @@ private:
     QLabel* m_stateLabel = nullptr;
     QLabel* m_serverLabel = nullptr;
     QLabel* m_userLabel = nullptr;
+    QFrame* m_userSeparator = nullptr;
 };
 
 } // namespace trellis::ui

@@ -4,6 +4,9 @@
 #include "ui/BusyIndicator.h"
 #include "ui/DisplayNames.h"
 
+#include <algorithm>
+
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -113,6 +116,7 @@ OrgDetailsPane::OrgDetailsPane(models::MemberListModel* members, QWidget* parent
     m_membersView->verticalHeader()->setDefaultSectionSize(m_membersView->fontMetrics().height() + 8);
     m_membersView->horizontalHeader()->setHighlightSections(false);
     m_membersView->horizontalHeader()->setStretchLastSection(true);
+    m_membersView->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_membersView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     auto* detailsLayout = new QVBoxLayout(details);
@@ -136,13 +140,7 @@ OrgDetailsPane::OrgDetailsPane(models::MemberListModel* members, QWidget* parent
         m_membersError.clear();
         setLoadingMembers(false);
         updateMembersState();
-        // Column widths follow the real data once the first page is in.
-        m_membersView->resizeColumnsToContents();
-        const int maxWidth = m_membersView->fontMetrics().averageCharWidth() * 36;
-        for (int column = 0; column + 1 < m_members->columnCount(); ++column) {
-            if (m_membersView->columnWidth(column) > maxWidth)
-                m_membersView->setColumnWidth(column, maxWidth);
-        }
+        fitMemberColumns();
         Q_EMIT membersLoaded();
     });
     connect(m_members, &models::MemberListModel::loadFailed, this, [this](const QString& message) {
@@ -151,6 +149,7 @@ OrgDetailsPane::OrgDetailsPane(models::MemberListModel* members, QWidget* parent
         updateMembersState();
     });
     connect(m_members, &QAbstractItemModel::rowsInserted, this, &OrgDetailsPane::updateMembersState);
+    m_membersView->viewport()->installEventFilter(this);
     connect(m_members, &QAbstractItemModel::modelReset, this, &OrgDetailsPane::updateMembersState);
 
     clear();
@@ -217,6 +216,50 @@ void OrgDetailsPane::setOrg(const core::Org& org)
             m_members->fetchMore({});
         updateMembersState();
     }
+}
+
+bool OrgDetailsPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_membersView->viewport() && event->type() == QEvent::Resize)
+        fitMemberColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void OrgDetailsPane::fitMemberColumns()
+{
+    // Columns as wide as their contents, but all of them in view: when they do not fit, the widest ones give
+    // way first (a common cap c with sum(min(width, c)) == available), so short columns are never cut.
+    const int columns = m_members->columnCount();
+    if (columns == 0 || m_members->rowCount() == 0)
+        return;
+    m_membersView->resizeColumnsToContents();
+    QList<int> wanted;
+    int total = 0;
+    for (int column = 0; column < columns; ++column) {
+        const int width = m_membersView->columnWidth(column);
+        wanted.append(width);
+        total += width;
+    }
+    const int available = m_membersView->viewport()->width();
+    if (total > available) {
+        QList<int> sorted = wanted;
+        std::sort(sorted.begin(), sorted.end());
+        int cap = sorted.last();
+        int below = 0; // sum of the columns narrower than the cap
+        for (int i = 0; i < sorted.size(); ++i) {
+            const int remaining = int(sorted.size()) - i;
+            const int candidate = (available - below) / remaining;
+            if (candidate <= sorted.at(i)) {
+                cap = qMax(candidate, 48);
+                break;
+            }
+            below += sorted.at(i);
+        }
+        for (int& width : wanted)
+            width = qMin(width, cap);
+    }
+    for (int column = 0; column < columns; ++column)
+        m_membersView->setColumnWidth(column, wanted.at(column));
 }
 
 void OrgDetailsPane::retryMembers()

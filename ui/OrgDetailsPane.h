@@ -42,7 +42,11 @@ Q_SIGNALS:
     void membersLoaded();
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitMemberColumns();
     void setLoadingMembers(bool loading);
     void updateMembersState();
     QLabel* addValueRow(const QString& label);

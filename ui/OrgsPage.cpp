@@ -7,6 +7,8 @@
 #include "ui/OrgDetailsPane.h"
 #include "ui/OrgSearchField.h"
 
+#include <utility>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
@@ -78,7 +80,7 @@ OrgsPage::OrgsPage(models::ConsoleSession* session, QWidget* parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({420, 630});
+    m_splitter->setSizes({400, 650});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,9 +94,10 @@ OrgsPage::OrgsPage(models::ConsoleSession* session, QWidget* parent)
     connect(m_treeModel, &models::OrgTreeModel::rootsLoaded, this, [this] {
         setNote(m_treeModel->rowCount() == 0 ? tr("You do not administer any organisation yet.") : QString());
         // After a reload (for example a restarted server) the user keeps looking at the same org.
-        if (!m_selected.id.empty() && m_pendingRevealId.isEmpty())
-            revealOrg(m_selected);
-        else if (!m_tree->currentIndex().isValid() && m_treeModel->rowCount() > 0)
+        if (!m_restore.id.empty()) {
+            const core::Org org = std::exchange(m_restore, core::Org{});
+            revealOrg(org);
+        } else if (!m_tree->currentIndex().isValid() && m_treeModel->rowCount() > 0)
             m_tree->expand(m_treeModel->index(0, 0));
         updateBusy();
         advanceScreenshot();
@@ -106,6 +109,7 @@ OrgsPage::OrgsPage(models::ConsoleSession* session, QWidget* parent)
     });
     connect(m_treeModel, &models::OrgTreeModel::loadFailed, this, [this](const QString& message) {
         m_loadFailed = true;
+        m_pendingRevealId.clear();
         setNote(tr("Some organisations could not be loaded: %1").arg(message));
         updateBusy();
         if (m_screenshotPending && m_session->state() == models::ConsoleSession::State::Connected)
@@ -164,6 +168,8 @@ void OrgsPage::reload()
     m_loadedOnce = true;
     m_loadFailed = false;
     m_pendingRevealId.clear();
+    if (!m_selected.id.empty())
+        m_restore = m_selected;
     setNote(QString());
     m_treeModel->reload();
     updateBusy();

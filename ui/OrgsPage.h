@@ -75,7 +75,8 @@ private:
     bool m_loadedOnce = false;
     bool m_loadFailed = false;
     QString m_pendingRevealId; ///< the org the user asked to see, until the tree has revealed it
-    core::Org m_selected;      ///< re-revealed after a reload (e.g. the server restarted)
+    core::Org m_selected;
+    core::Org m_restore; ///< the selection to reveal again once a reload has loaded the roots
     bool m_screenshotPending = false;
     bool m_screenshotSelected = false;
 };

@@ -1,6 +1,7 @@
 // The console's main window against a real local workspace: a trellisd child on loopback with the demo world.
 #include "ui/MainWindow.h"
 
+#include "client/ApiClient.h"
 #include "client/LocalWorkspace.h"
 #include "core/DemoWorld.h"
 #include "models/ConsoleSession.h"
@@ -55,7 +56,7 @@ std::pair<QString, int> deepestDemoOrg()
     return {QString::fromStdString(deepest), deepestDepth};
 }
 
-QModelIndex findChild(const QAbstractItemModel* model, const QModelIndex& parent, const QString& name)
+QModelIndex findOrgRow(const QAbstractItemModel* model, const QModelIndex& parent, const QString& name)
 {
     for (int row = 0; row < model->rowCount(parent); ++row) {
         const QModelIndex index = model->index(row, 0, parent);
@@ -63,6 +64,13 @@ QModelIndex findChild(const QAbstractItemModel* model, const QModelIndex& parent
             return index;
     }
     return {};
+}
+
+/// Types like a keyboard would, including letters outside ASCII (QTest::keyClicks only takes Latin-1 keys).
+void typeText(QWidget* widget, const QString& text)
+{
+    for (const QChar c : text)
+        QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
 }
 
 bool isShownInView(QTreeView* view, const QModelIndex& index)
@@ -93,7 +101,7 @@ private:
     trellis::ui::MainWindow* window() const { return m_console->mainWindow(); }
     trellis::ui::OrgsPage* page() const { return window()->orgsPage(); }
     OrgTreeModel* tree() const { return page()->treeModel(); }
-    QModelIndex acme() const { return findChild(tree(), {}, QStringLiteral("Acme Industrial")); }
+    QModelIndex acme() const { return findOrgRow(tree(), {}, QStringLiteral("Acme Industrial")); }
 
     QTemporaryDir m_workspace;
     std::unique_ptr<trellis::ui::ConsoleApplication> m_console;
@@ -192,7 +200,7 @@ void MainWindowTest::searchRevealsADeepOrg()
     QVERIFY(QTest::qWaitForWindowActive(window()));
     search->setFocus();
     search->clear();
-    QTest::keyClicks(search, name);
+    typeText(search, name);
     QAbstractItemView* popup = search->completer()->popup();
     QTRY_VERIFY_WITH_TIMEOUT(search->searchModel()->rowCount() > 0, kLoadTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible(), kLoadTimeoutMs);
