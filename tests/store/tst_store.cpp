@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <thread>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -151,6 +152,18 @@ private Q_SLOTS:
             QCOMPARE(scalar(again, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")), version);
             QCOMPARE(scalar(again, QStringLiteral("SELECT COUNT(*) FROM roles")), int(core::builtinRoles().size()));
         }
+        // Every migration file in the source tree is compiled in (listed in store_migrations.qrc), and both
+        // dialects have the same numbered steps.
+        const QDir migrations(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../server/store/migrations"));
+        const QStringList sqliteFiles =
+            QDir(migrations.filePath(QStringLiteral("sqlite"))).entryList({QStringLiteral("*.sql")}, QDir::Files);
+        const QStringList postgresFiles =
+            QDir(migrations.filePath(QStringLiteral("postgres"))).entryList({QStringLiteral("*.sql")}, QDir::Files);
+        QVERIFY2(!sqliteFiles.isEmpty(), qPrintable(migrations.path()));
+        QCOMPARE(sqliteFiles, postgresFiles);
+        QCOMPARE(int(sqliteFiles.size()), version);
+        QCOMPARE(sqliteFiles.last().left(4).toInt(), version);
+
         if (kDialect == SqlDialect::Sqlite) {
             // Owner-only: the file holds password hashes and token hashes.
             struct stat file
