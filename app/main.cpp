@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLoggingCategory>
 
 namespace {
 
@@ -18,6 +19,8 @@ void printError(const QString& message)
 
 int main(int argc, char* argv[])
 {
+    // Per-request debug lines are for developers (QT_LOGGING_RULES, which overrides this, turns them back on).
+    QLoggingCategory::setFilterRules(QStringLiteral("trellis.*.debug=false"));
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Trellis"));
     QApplication::setApplicationName(QStringLiteral("trellis"));
