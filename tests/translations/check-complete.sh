@@ -4,10 +4,13 @@
 set -euo pipefail
 lupdate=$1
 source_dir=$2
-project=$3 # the lupdate project file qt_add_translations writes: the same sources as `ninja trellis_lupdate`
+project_in=$3  # what qt_add_translations wrote at configure time: the same sources as `ninja trellis_lupdate`
+generator=$4   # Qt's GenerateLUpdateProject.cmake, which turns it into lupdate's project file
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$source_dir/translations/trellis_de.ts" "$work/trellis_de.ts"
+project="$work/project.json"
+(cd "$(dirname "$project_in")/.." && cmake -DIN_FILE="$project_in" -DOUT_FILE="$project" -P "$generator")
 "$lupdate" -silent -no-obsolete -locations none -project "$project" -ts "$work/trellis_de.ts"
 unfinished=$(grep -c 'type="unfinished"' "$work/trellis_de.ts" || true)
 if [[ $unfinished -ne 0 ]]; then
