@@ -3,6 +3,7 @@
 #include "core/Encoding.h"
 #include "core/Random.h"
 #include "core/TimeFormat.h"
+#include "core/crypto/TokenHash.h"
 #include "server/store/Database.h"
 #include "server/store/SqlSupport.h"
 
@@ -11,13 +12,6 @@
 namespace trellis::server {
 
 using namespace sql;
-
-namespace {
-std::string tokenHash(const std::string& token)
-{
-    return core::toHex(core::sha256(token));
-}
-} // namespace
 
 IssuedToken TokenRepository::issue(const std::string& userId, std::chrono::seconds ttl,
                                    const std::string& purpose) const
@@ -31,7 +25,7 @@ IssuedToken TokenRepository::issue(const std::string& userId, std::chrono::secon
         prepare(m_db, QStringLiteral("INSERT INTO access_tokens (id, token_hash, user_id, purpose, created_at, "
                                      "expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(qs(issued.tokenId));
-    q.addBindValue(qs(tokenHash(issued.token)));
+    q.addBindValue(qs(core::crypto::tokenHash(issued.token)));
     q.addBindValue(qs(userId));
     q.addBindValue(qs(purpose));
     q.addBindValue(qs(core::formatTimestamp(now)));
@@ -45,7 +39,7 @@ std::optional<TokenOwner> TokenRepository::authenticate(const std::string& token
     // Anything that is not one of our tokens is refused before touching the database.
     if (token.empty() || token.size() > 256)
         return std::nullopt;
-    const std::string hash = tokenHash(token);
+    const std::string hash = core::crypto::tokenHash(token);
     QSqlQuery q =
         prepare(m_db, QStringLiteral("SELECT t.id, t.user_id, t.expires_at, t.token_hash FROM access_tokens t "
                                      "JOIN users u ON u.id = t.user_id "
