@@ -71,47 +71,48 @@ std::optional<FlowNode> parseNode(const json& j, std::size_t index, std::vector<
     ProblemSink sink = nodeId.empty() ? ProblemSink(problems, {}, where + ".") : ProblemSink(problems, nodeId, {});
     node.id = nodeId;
 
-    for (const auto& [key, value] : j.items()) {
-        if (key == "id") {
-            continue;
-        } else if (key == "type") {
-            if (!value.is_string())
-                sink.wrongType("type", "a string", value);
-            else if (value.get_ref<const std::string&>().empty())
-                sink.add("invalid_value", "type", "the node type must not be empty.");
-            else
-                node.type = value.get<std::string>();
-        } else if (key == "label") {
-            if (value.is_string())
-                node.label = value.get<std::string>();
-            else
-                sink.wrongType("label", "a string", value);
-        } else if (key == "config") {
-            if (value.is_object())
-                node.config = value;
-            else
-                sink.wrongType("config", "an object", value);
-        } else if (key == "position") {
-            if (!value.is_object()) {
-                sink.wrongType("position", "an object with x and y", value);
-                continue;
-            }
+    // Known keys in a fixed order so problems come out in reading order, not nlohmann's sorted key order.
+    if (const auto value = j.find("type"); value == j.end())
+        sink.missing("type");
+    else if (!value->is_string())
+        sink.wrongType("type", "a string", *value);
+    else if (value->get_ref<const std::string&>().empty())
+        sink.add("invalid_value", "type", "the node type must not be empty.");
+    else
+        node.type = value->get<std::string>();
+    if (const auto value = j.find("label"); value != j.end()) {
+        if (value->is_string())
+            node.label = value->get<std::string>();
+        else
+            sink.wrongType("label", "a string", *value);
+    }
+    if (const auto value = j.find("config"); value != j.end()) {
+        if (value->is_object())
+            node.config = *value;
+        else
+            sink.wrongType("config", "an object", *value);
+    }
+    if (const auto value = j.find("position"); value != j.end()) {
+        if (!value->is_object()) {
+            sink.wrongType("position", "an object with x and y", *value);
+        } else {
             for (const char* axis : {"x", "y"}) {
                 const std::string field = std::string("position.") + axis;
-                const auto a = value.find(axis);
-                if (a == value.end())
+                const auto a = value->find(axis);
+                if (a == value->end())
                     sink.missing(field);
                 else if (!a->is_number())
                     sink.wrongType(field, "a number", *a);
                 else
                     (axis[0] == 'x' ? node.position.x : node.position.y) = a->get<double>();
             }
-        } else if (key == "outcomes") {
-            if (!value.is_object()) {
-                sink.wrongType("outcomes", "an object mapping outcome names to node ids", value);
-                continue;
-            }
-            for (const auto& [outcome, target] : value.items()) {
+        }
+    }
+    if (const auto value = j.find("outcomes"); value != j.end()) {
+        if (!value->is_object()) {
+            sink.wrongType("outcomes", "an object mapping outcome names to node ids", *value);
+        } else {
+            for (const auto& [outcome, target] : value->items()) {
                 const std::string field = "outcomes." + outcome;
                 if (!target.is_string())
                     sink.wrongType(field, "a node id (string)", target);
@@ -121,12 +122,12 @@ std::optional<FlowNode> parseNode(const json& j, std::size_t index, std::vector<
                 else
                     node.outcomes[outcome] = target.get<std::string>();
             }
-        } else {
-            node.extra[key] = value;
         }
     }
-    if (!j.contains("type"))
-        sink.missing("type");
+    for (const auto& [key, value] : j.items()) {
+        if (key != "id" && key != "type" && key != "label" && key != "config" && key != "position" && key != "outcomes")
+            node.extra[key] = value;
+    }
     if (nodeId.empty() || sink.count() > 0)
         return std::nullopt;
     return node;
@@ -143,54 +144,56 @@ std::optional<FlowDocument> FlowDocument::fromJson(const json& j, std::vector<Fl
         return std::nullopt;
     }
     FlowDocument doc;
-    for (const auto& [key, value] : j.items()) {
-        if (key == "format") {
-            if (!value.is_number_integer())
-                sink.wrongType("format", "an integer", value);
-            else if (value.get<long long>() < 1 || value.get<long long>() > currentFormat)
-                sink.add("unsupported_format", "format",
-                         "format " + value.dump() + " is not supported (this version reads format " +
-                             std::to_string(currentFormat) + ").");
-            else
-                doc.format = value.get<int>();
-        } else if (key == "name") {
-            if (value.is_string())
-                doc.name = value.get<std::string>();
-            else
-                sink.wrongType("name", "a string", value);
-        } else if (key == "start") {
-            // A missing or empty start is a validation problem, not a parse error: drafts may lack one.
-            if (value.is_string())
-                doc.start = value.get<std::string>();
-            else if (!value.is_null())
-                sink.wrongType("start", "a node id (string)", value);
-        } else if (key == "nodes") {
-            if (!value.is_array()) {
-                sink.wrongType("nodes", "an array", value);
+    // Known keys in a fixed order (see parseNode); nodes last, as they come last in a written document.
+    if (const auto value = j.find("format"); value != j.end()) {
+        if (!value->is_number_integer())
+            sink.wrongType("format", "an integer", *value);
+        else if (value->get<long long>() < 1 || value->get<long long>() > currentFormat)
+            sink.add("unsupported_format", "format",
+                     "format " + value->dump() + " is not supported (this version reads format " +
+                         std::to_string(currentFormat) + ").");
+        else
+            doc.format = value->get<int>();
+    }
+    if (const auto value = j.find("name"); value != j.end()) {
+        if (value->is_string())
+            doc.name = value->get<std::string>();
+        else
+            sink.wrongType("name", "a string", *value);
+    }
+    // A missing or empty start is a validation problem, not a parse error: drafts may lack one.
+    if (const auto value = j.find("start"); value != j.end()) {
+        if (value->is_string())
+            doc.start = value->get<std::string>();
+        else if (!value->is_null())
+            sink.wrongType("start", "a node id (string)", *value);
+    }
+    if (const auto value = j.find("nodes"); value == j.end()) {
+        sink.missing("nodes");
+    } else if (!value->is_array()) {
+        sink.wrongType("nodes", "an array", *value);
+    } else {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < value->size(); ++i) {
+            auto node = parseNode((*value)[i], i, problems);
+            if (!node)
+                continue;
+            if (!seen.insert(node->id).second) {
+                FlowProblem p;
+                p.code = "duplicate_node_id";
+                p.nodeId = node->id;
+                p.field = "nodes[" + std::to_string(i) + "].id";
+                p.message = "Node id \"" + node->id + "\" is used by more than one node.";
+                problems.push_back(std::move(p));
                 continue;
             }
-            std::set<std::string> seen;
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                auto node = parseNode(value[i], i, problems);
-                if (!node)
-                    continue;
-                if (!seen.insert(node->id).second) {
-                    FlowProblem p;
-                    p.code = "duplicate_node_id";
-                    p.nodeId = node->id;
-                    p.field = "nodes[" + std::to_string(i) + "].id";
-                    p.message = "Node id \"" + node->id + "\" is used by more than one node.";
-                    problems.push_back(std::move(p));
-                    continue;
-                }
-                doc.nodes.push_back(std::move(*node));
-            }
-        } else {
-            doc.extra[key] = value;
+            doc.nodes.push_back(std::move(*node));
         }
     }
-    if (!j.contains("nodes"))
-        sink.missing("nodes");
+    for (const auto& [key, value] : j.items()) {
+        if (key != "format" && key != "name" && key != "start" && key != "nodes")
+            doc.extra[key] = value;
+    }
     if (problems.size() != before)
         return std::nullopt;
     return doc;

@@ -1,0 +1,162 @@
+#include "FlowTestData.h"
+#include "JsonSubset.h"
+#include "MemoryFlowServices.h"
+#include "core/flow/DefaultFlow.h"
+#include "core/flow/FlowInterpreter.h"
+#include "core/flow/FlowValidator.h"
+
+#include <QFileInfo>
+#include <QTest>
+
+using namespace trellis::core::flow;
+
+namespace {
+
+struct Outcome
+{
+    nlohmann::json steps = nlohmann::json::array();
+    FlowState state;
+    nlohmann::json events = nlohmann::json::array();
+    int passwordChecks = 0;
+    int enrolmentsBegun = 0;
+};
+
+// Plays a scenario the way the server will: a new interpreter per request and the state stored as JSON in
+// between, so nothing may survive in memory from one step to the next.
+Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
+{
+    MemoryFlowServices services(scenario.value("users", nlohmann::json::array()));
+    Outcome out;
+    nlohmann::json stored = FlowState{};
+    for (const auto& action : scenario.at("steps")) {
+        FlowState state = stored.get<FlowState>();
+        const FlowInterpreter interpreter(flow, services);
+        FlowStep step;
+        if (action.contains("start"))
+            step = interpreter.start(state);
+        else if (action.contains("resume"))
+            step = interpreter.resume(state);
+        else
+            step = interpreter.submit(state, action.at("submit").get<FlowInput>());
+        out.steps.push_back(step);
+        stored = state;
+    }
+    out.state = stored.get<FlowState>();
+    for (const FlowEvent& e : services.events)
+        out.events.push_back(e.type + "@" + e.nodeId);
+    out.passwordChecks = services.passwordChecks;
+    out.enrolmentsBegun = services.enrolmentsBegun;
+    return out;
+}
+
+} // namespace
+
+/// Interpreter golden files: tests/data/flows/interpreter/<case>/ holds scenario.json (users and what they
+/// submit; "flow" options for the default flow) or a flow.json of its own, and expected.json (each step,
+/// the final state, the audit events).
+class TestFlowInterpreter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void golden_data()
+    {
+        QTest::addColumn<QString>("dir");
+        const QStringList cases = flowCaseDirs(QStringLiteral("interpreter"));
+        QVERIFY2(cases.size() >= 10, "interpreter fixtures not found; is TRELLIS_TEST_DATA set?");
+        for (const QString& c : cases)
+            QTest::newRow(qPrintable(c)) << flowTestDataDir(QStringLiteral("interpreter/") + c);
+    }
+    void golden()
+    {
+        QFETCH(QString, dir);
+        const nlohmann::json scenario = readJsonFile(dir + QStringLiteral("/scenario.json"));
+        nlohmann::json expected = readJsonFile(dir + QStringLiteral("/expected.json"));
+        QVERIFY(!QTest::currentTestFailed());
+
+        FlowDocument flow;
+        if (QFileInfo::exists(dir + QStringLiteral("/flow.json"))) {
+            std::vector<FlowProblem> problems;
+            auto parsed = FlowDocument::fromJson(readJsonFile(dir + QStringLiteral("/flow.json")), problems);
+            QVERIFY2(parsed, nlohmann::json(problems).dump().c_str());
+            flow = std::move(*parsed);
+        } else {
+            const nlohmann::json options = scenario.value("flow", nlohmann::json::object());
+            DefaultFlowOptions o;
+            o.requireTotp = options.value("requireTotp", o.requireTotp);
+            o.maxPasswordAttempts = options.value("maxPasswordAttempts", o.maxPasswordAttempts);
+            o.maxTotpAttempts = options.value("maxTotpAttempts", o.maxTotpAttempts);
+            flow = defaultFlow(o);
+            QVERIFY(FlowValidator().validate(flow).empty());
+        }
+
+        const Outcome out = play(flow, scenario);
+        auto& wantSteps = expected.at("steps");
+        QVERIFY2(out.steps.size() == wantSteps.size(), out.steps.dump(1).c_str());
+        for (std::size_t i = 0; i < wantSteps.size(); ++i) {
+            nlohmann::json want = wantSteps[i];
+            const nlohmann::json& got = out.steps[i];
+            const std::string where = "step " + std::to_string(i) + ": ";
+            // "errorAbsent" asks that the screen shows no error at all.
+            if (want.contains("screen") && want["screen"].value("errorAbsent", false)) {
+                want["screen"].erase("errorAbsent");
+                QVERIFY2(!got.at("screen").contains("error"), (where + got.dump()).c_str());
+            }
+            const std::string mismatch = jsonSubsetMismatch(want, got);
+            QVERIFY2(mismatch.empty(), (where + mismatch + "\n" + got.dump(1)).c_str());
+        }
+        if (expected.contains("state")) {
+            const std::string mismatch = jsonSubsetMismatch(expected["state"], nlohmann::json(out.state), "state");
+            QVERIFY2(mismatch.empty(), (mismatch + "\n" + nlohmann::json(out.state).dump(1)).c_str());
+        }
+        QVERIFY2(out.events == expected.at("events"), ("events: " + out.events.dump()).c_str());
+        if (expected.contains("passwordChecks"))
+            QCOMPARE(out.passwordChecks, expected["passwordChecks"].get<int>());
+        if (expected.contains("enrolmentsBegun"))
+            QCOMPARE(out.enrolmentsBegun, expected["enrolmentsBegun"].get<int>());
+
+        // Deterministic: the same scenario again gives the same steps, state and events.
+        const Outcome again = play(flow, scenario);
+        QCOMPARE(QString::fromStdString(again.steps.dump()), QString::fromStdString(out.steps.dump()));
+        QVERIFY(again.state == out.state);
+        QCOMPARE(QString::fromStdString(again.events.dump()), QString::fromStdString(out.events.dump()));
+    }
+
+    void stateRoundTripsThroughJson()
+    {
+        FlowState s;
+        s.currentNode = "password";
+        s.status = FlowStatus::Failed;
+        s.userId = "u-1";
+        s.email = "a@example.com";
+        s.counters = {{"retries", 2}};
+        s.facts = {{"amr", {"pwd"}}};
+        s.pendingError = "invalid_credentials";
+        const nlohmann::json j = s;
+        QVERIFY(j.get<FlowState>() == s);
+        QVERIFY(nlohmann::json::parse(j.dump()).get<FlowState>() == s);
+        nlohmann::json bad = j;
+        bad["status"] = "sleeping";
+        QVERIFY_THROWS_EXCEPTION(nlohmann::json::exception, (void)bad.get<FlowState>());
+    }
+
+    void passwordScreenNeverEchoesTheSecret()
+    {
+        MemoryFlowServices services(
+            nlohmann::json::parse(R"([{"id": "u", "email": "a@example.com", "password": "right password!"}])"));
+        const FlowDocument flow = defaultFlow();
+        const FlowInterpreter interpreter(flow, services);
+        FlowState state;
+        interpreter.start(state);
+        interpreter.submit(state, FlowInput{"identify", {{"email", "a@example.com"}}});
+        const FlowStep step = interpreter.submit(state, FlowInput{"password", {{"password", "wrong secret 123"}}});
+        QVERIFY(step.kind == FlowStep::Kind::Screen);
+        const std::string everything = nlohmann::json(step).dump() + nlohmann::json(state).dump();
+        QVERIFY(everything.find("wrong secret 123") == std::string::npos);
+        for (const FlowEvent& e : services.events)
+            QVERIFY(nlohmann::json(e).dump().find("wrong secret 123") == std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFlowInterpreter)
+#include "tst_flowinterpreter.moc"
