@@ -68,7 +68,7 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
         }
     }
 
-    // Edges the interpreter could follow: declared outcomes of known types, to existing nodes.
+    // Edges the interpreter could follow (declared outcomes of known types, to existing nodes), for loops.
     std::vector<std::vector<std::size_t>> edges(flow.nodes.size());
     for (std::size_t i = 0; i < flow.nodes.size(); ++i) {
         if (!typeOf[i])
@@ -81,13 +81,23 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
     }
 
     if (startOk) {
+        // Reachability follows every wire to an existing node, even from unknown types or undeclared outcomes:
+        // those are reported already, and the nodes behind them should not be reported again as unreachable.
+        std::vector<std::vector<std::size_t>> wires(flow.nodes.size());
+        for (std::size_t i = 0; i < flow.nodes.size(); ++i) {
+            for (const auto& [outcome, target] : flow.nodes[i].outcomes) {
+                (void)outcome;
+                if (const auto t = indexOf.find(target); t != indexOf.end())
+                    wires[i].push_back(t->second);
+            }
+        }
         std::vector<bool> reached(flow.nodes.size(), false);
         std::vector<std::size_t> todo{indexOf.at(flow.start)};
         reached[todo.front()] = true;
         while (!todo.empty()) {
             const std::size_t n = todo.back();
             todo.pop_back();
-            for (std::size_t t : edges[n]) {
+            for (std::size_t t : wires[n]) {
                 if (!reached[t]) {
                     reached[t] = true;
                     todo.push_back(t);
