@@ -1,6 +1,7 @@
 // The small parts of the HTTP layer: target decoding, request ids, the rate limiter, the JSON log, messages.
 #include "JsonCompare.h"
 #include "LogCapture.h"
+#include "server/http/FormBody.h"
 #include "server/http/HttpRequest.h"
 #include "server/http/HttpResponse.h"
 #include "server/http/JsonLog.h"
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace std::chrono_literals;
+using trellis::server::FormBody;
 using trellis::server::HttpRequest;
 using trellis::server::HttpResponse;
 using trellis::server::JsonLog;
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void jsonLogSurvivesInvalidUtf8();
     void requestAccessors();
     void responseHelpers();
+    void formBody();
 };
 
 void TestHttpParts::targetDecoding_data()
@@ -221,4 +224,32 @@ void TestHttpParts::responseHelpers()
 }
 
 QTEST_GUILESS_MAIN(TestHttpParts)
+void TestHttpParts::formBody()
+{
+    HttpRequest request;
+    request.headers = {{"content-type", "application/x-www-form-urlencoded; charset=UTF-8"}};
+    request.body = "grant_type=authorization_code&code=a%2Bb&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcb&scope=openid+"
+                   "email&empty=&flag&&scope=again";
+    const auto form = FormBody::parse(request);
+    QVERIFY(form);
+    QCOMPARE(form->value("grant_type"), std::string("authorization_code"));
+    QCOMPARE(form->value("code"), std::string("a+b"));
+    QCOMPARE(form->value("redirect_uri"), std::string("http://127.0.0.1:5/cb"));
+    QCOMPARE(form->value("scope"), std::string("openid email"));
+    QCOMPARE(form->count("scope"), std::size_t(2));
+    QVERIFY(form->has("empty") && form->value("empty", "x").empty());
+    QVERIFY(form->has("flag"));
+    QCOMPARE(form->value("missing", "fallback"), std::string("fallback"));
+
+    request.body = "code=%zz";
+    QVERIFY(!FormBody::parse(request));
+    request.body = "code=%00";
+    QVERIFY(!FormBody::parse(request));
+    request.body = "code=1";
+    request.headers = {{"content-type", "application/json"}};
+    QVERIFY(!FormBody::parse(request));
+    request.headers.clear();
+    QVERIFY(!FormBody::parse(request));
+}
+
 #include "tst_httpparts.moc"
