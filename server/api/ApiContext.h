@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 namespace trellis::server {
 
 class BootstrapSecret;
@@ -11,6 +13,7 @@ struct ApiContext
 {
     const Database& db;
     BootstrapSecret* bootstrapSecret = nullptr; ///< null: bootstrap is switched off (answers 401)
+    std::string issuer; ///< OpenID Connect issuer URL (--issuer, else the bound listen address), no trailing slash
 };
 
 } // namespace trellis::server
