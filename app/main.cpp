@@ -44,14 +44,21 @@ int main(int argc, char* argv[])
     const QCommandLineOption showOption(
         QStringLiteral("show"), QCoreApplication::translate("main", "Open <section> at start: orgs (the default)."),
         QCoreApplication::translate("main", "section"), QStringLiteral("orgs"));
+    const QCommandLineOption connectOption(
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main", "Connect to the profile <name> (or \"local\" for the local workspace) "
+                                            "instead of the connection used last."),
+        QCoreApplication::translate("main", "name"));
     parser.addOption(screenshotOption);
     parser.addOption(showOption);
+    parser.addOption(connectOption);
     parser.process(app);
 
     trellis::ui::ConsoleApplication console;
     trellis::ui::ConsoleApplication::Options options;
     options.section = parser.value(showOption);
     options.screenshotPath = parser.value(screenshotOption);
+    options.connection = parser.value(connectOption);
     if (parser.isSet(screenshotOption) && options.screenshotPath.isEmpty()) {
         printError(QCoreApplication::translate("main", "--screenshot needs a file name."));
         return 2;

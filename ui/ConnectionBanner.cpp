@@ -15,6 +15,8 @@ ConnectionBanner::ConnectionBanner(QWidget* parent)
     , m_details(new QLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_restart(new QPushButton(tr("Re&start server"), this))
+    , m_signIn(new QPushButton(tr("Sign &In…"), this))
+    , m_cancelSignIn(new QPushButton(tr("&Cancel Sign-In"), this))
 {
     setObjectName(QStringLiteral("connectionBanner"));
     setAccessibleName(tr("Connection problem"));
@@ -39,6 +41,10 @@ ConnectionBanner::ConnectionBanner(QWidget* parent)
     m_restart->setAccessibleName(tr("Restart the local server"));
     connect(m_retry, &QPushButton::clicked, this, &ConnectionBanner::retryRequested);
     connect(m_restart, &QPushButton::clicked, this, &ConnectionBanner::restartRequested);
+    m_signIn->setAccessibleName(tr("Sign in in the web browser"));
+    m_cancelSignIn->setAccessibleName(tr("Stop waiting for the web browser"));
+    connect(m_signIn, &QPushButton::clicked, this, &ConnectionBanner::signInRequested);
+    connect(m_cancelSignIn, &QPushButton::clicked, this, &ConnectionBanner::cancelSignInRequested);
 
     auto* text = new QVBoxLayout;
     text->setSpacing(2);
@@ -52,7 +58,11 @@ ConnectionBanner::ConnectionBanner(QWidget* parent)
     layout->addLayout(text, 1);
     layout->addWidget(m_retry, 0, Qt::AlignVCenter);
     layout->addWidget(m_restart, 0, Qt::AlignVCenter);
+    layout->addWidget(m_signIn, 0, Qt::AlignVCenter);
+    layout->addWidget(m_cancelSignIn, 0, Qt::AlignVCenter);
     setTabOrder(m_retry, m_restart);
+    setTabOrder(m_restart, m_signIn);
+    setTabOrder(m_signIn, m_cancelSignIn);
     hide();
 }
 
@@ -63,6 +73,8 @@ void ConnectionBanner::showMessage(const QString& title, const QString& details,
     m_details->setVisible(!details.isEmpty());
     m_retry->setVisible(actions.testFlag(Action::Retry));
     m_restart->setVisible(actions.testFlag(Action::RestartServer));
+    m_signIn->setVisible(actions.testFlag(Action::SignIn));
+    m_cancelSignIn->setVisible(actions.testFlag(Action::CancelSignIn));
     setAccessibleDescription(details.isEmpty() ? title : title + QLatin1Char(' ') + details);
     show();
 }

@@ -17,7 +17,9 @@ public:
     {
         None = 0,
         Retry = 1,
-        RestartServer = 2
+        RestartServer = 2,
+        SignIn = 4,
+        CancelSignIn = 8
     };
     Q_DECLARE_FLAGS(Actions, Action)
 
@@ -28,10 +30,14 @@ public:
     QString details() const;
     QPushButton* retryButton() const { return m_retry; }
     QPushButton* restartButton() const { return m_restart; }
+    QPushButton* signInButton() const { return m_signIn; }
+    QPushButton* cancelSignInButton() const { return m_cancelSignIn; }
 
 Q_SIGNALS:
     void retryRequested();
     void restartRequested();
+    void signInRequested();
+    void cancelSignInRequested();
 
 private:
     QLabel* m_icon = nullptr;
@@ -39,6 +45,8 @@ private:
     QLabel* m_details = nullptr;
     QPushButton* m_retry = nullptr;
     QPushButton* m_restart = nullptr;
+    QPushButton* m_signIn = nullptr;
+    QPushButton* m_cancelSignIn = nullptr;
 };
 
 } // namespace trellis::ui

@@ -1,8 +1,11 @@
 #include "ui/ConsoleApplication.h"
 
 #include "models/ConsoleSession.h"
+#include "models/ProfileStore.h"
 #include "ui/MainWindow.h"
 #include "ui/SectionPage.h"
+
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -76,6 +79,26 @@ bool ConsoleApplication::start(const Options& options, QString* errorMessage)
     }
     if (!options.workspaceDirectory.isEmpty())
         m_session->setWorkspaceDataDirectory(options.workspaceDirectory);
+    m_profiles = new models::ProfileStore(options.settingsFile, this);
+    m_session->setProfileStore(m_profiles);
+    m_window->setProfileStore(m_profiles);
+    connect(m_window.get(), &MainWindow::connectionChosen, this, &ConsoleApplication::connectTo);
+
+    QString connection = models::ProfileStore::localWorkspaceId();
+    if (options.connection.isEmpty()) {
+        connection = m_profiles->lastUsed();
+    } else if (options.connection != connection) {
+        const auto profiles = m_profiles->profiles();
+        auto match = std::find_if(profiles.begin(), profiles.end(), [&options](const auto& p) {
+            return p.id == options.connection || p.name.compare(options.connection, Qt::CaseInsensitive) == 0;
+        });
+        if (match == profiles.end()) {
+            if (errorMessage)
+                *errorMessage = tr("There is no connection profile called \"%1\".").arg(options.connection);
+            return false;
+        }
+        connection = match->id;
+    }
 
     if (!options.screenshotPath.isEmpty()) {
         m_window->resize(options.screenshotSize);
@@ -97,8 +120,21 @@ bool ConsoleApplication::start(const Options& options, QString* errorMessage)
     m_window->show();
     if (!options.screenshotPath.isEmpty())
         page->prepareScreenshot();
-    m_session->startLocalWorkspace();
+    connectTo(connection);
     return true;
+}
+
+void ConsoleApplication::connectTo(const QString& id)
+{
+    const auto profile = m_profiles ? m_profiles->profile(id) : std::nullopt;
+    if (m_profiles)
+        m_profiles->setLastUsed(profile ? id : models::ProfileStore::localWorkspaceId());
+    if (profile) {
+        m_session->connectToProfile(*profile);
+        return;
+    }
+    if (m_session->profile() || !m_session->localWorkspace())
+        m_session->startLocalWorkspace();
 }
 
 void ConsoleApplication::takeScreenshot()

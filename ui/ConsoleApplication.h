@@ -11,7 +11,8 @@ class QCoreApplication;
 
 namespace trellis::models {
 class ConsoleSession;
-}
+class ProfileStore;
+} // namespace trellis::models
 
 namespace trellis::ui {
 
@@ -30,6 +31,10 @@ public:
         QSize screenshotSize = QSize(1280, 800);
         int screenshotTimeoutMs = 60000;
         QString workspaceDirectory; ///< empty: the user's data folder
+        QString settingsFile;       ///< empty: the application's QSettings (profiles, last connection)
+        /// Empty: the connection used last (the local workspace when there is none); else a profile name or id,
+        /// or "local".
+        QString connection;
     };
 
     explicit ConsoleApplication(QObject* parent = nullptr);
@@ -45,6 +50,9 @@ public:
     bool start(const Options& options, QString* errorMessage = nullptr);
 
     models::ConsoleSession* session() const { return m_session; }
+    models::ProfileStore* profiles() const { return m_profiles; }
+    /// Connects to a profile (by id) or to the local workspace (ProfileStore::localWorkspaceId()) and remembers it.
+    void connectTo(const QString& id);
     MainWindow* mainWindow() const { return m_window.get(); }
 
 Q_SIGNALS:
@@ -56,6 +64,7 @@ private:
     void failScreenshot(const QString& message);
 
     models::ConsoleSession* m_session = nullptr;
+    models::ProfileStore* m_profiles = nullptr;
     std::unique_ptr<MainWindow> m_window;
     Options m_options;
     QTimer m_screenshotDeadline;

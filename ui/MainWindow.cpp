@@ -1,11 +1,14 @@
 #include "ui/MainWindow.h"
 
 #include "models/ConsoleSession.h"
+#include "models/ProfileStore.h"
 #include "ui/BusyIndicator.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/OrgsPage.h"
+#include "ui/ProfilesDialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -98,6 +101,9 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     });
     connect(m_banner, &ConnectionBanner::retryRequested, m_session, &models::ConsoleSession::retry);
     connect(m_banner, &ConnectionBanner::restartRequested, m_session, &models::ConsoleSession::restartServer);
+    connect(m_banner, &ConnectionBanner::signInRequested, m_session, &models::ConsoleSession::signIn);
+    connect(m_banner, &ConnectionBanner::cancelSignInRequested, m_session, &models::ConsoleSession::cancelSignIn);
+    connect(m_session, &models::ConsoleSession::rememberProblemChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &models::ConsoleSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &models::ConsoleSession::connected, this, [this] {
         // A new connection (first start or a restarted server) means fresh data for every section.
@@ -131,6 +137,20 @@ void MainWindow::createActions()
     QAction* quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
+    m_connectMenu = menuBar()->addMenu(tr("&Connect"));
+    m_connectMenu->setObjectName(QStringLiteral("connectMenu"));
+    m_signInAction = new QAction(tr("Sign &In…"), this);
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    m_signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_signInAction, &QAction::triggered, m_session, &models::ConsoleSession::signIn);
+    m_signOutAction = new QAction(tr("Sign &Out"), this);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(m_signOutAction, &QAction::triggered, m_session, &models::ConsoleSession::signOut);
+    m_profilesAction = new QAction(tr("&Manage Profiles…"), this);
+    m_profilesAction->setObjectName(QStringLiteral("profilesAction"));
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::showProfilesDialog);
+    rebuildConnectMenu();
+
     QMenu* goMenu = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_sections.size() && i < 9; ++i) {
         SectionPage* page = m_sections.at(i);
@@ -153,6 +173,58 @@ void MainWindow::createActions()
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Trellis"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::setProfileStore(models::ProfileStore* store)
+{
+    m_profiles = store;
+    connect(store, &models::ProfileStore::profilesChanged, this, &MainWindow::rebuildConnectMenu);
+    rebuildConnectMenu();
+}
+
+void MainWindow::rebuildConnectMenu()
+{
+    m_connectMenu->clear();
+    const auto profile = m_session->profile();
+    auto* group = new QActionGroup(m_connectMenu);
+    QAction* local = m_connectMenu->addAction(tr("&Local Workspace"));
+    local->setObjectName(QStringLiteral("connectLocal"));
+    local->setCheckable(true);
+    local->setChecked(!profile);
+    group->addAction(local);
+    connect(local, &QAction::triggered, this,
+            [this] { Q_EMIT connectionChosen(models::ProfileStore::localWorkspaceId()); });
+    if (m_profiles) {
+        const auto profiles = m_profiles->profiles();
+        for (const auto& p : profiles) {
+            QAction* action = m_connectMenu->addAction(p.name);
+            action->setToolTip(p.serverUrl.toDisplayString());
+            action->setCheckable(true);
+            action->setChecked(profile && profile->id == p.id);
+            group->addAction(action);
+            connect(action, &QAction::triggered, this, [this, id = p.id] { Q_EMIT connectionChosen(id); });
+        }
+    }
+    m_connectMenu->addSeparator();
+    m_connectMenu->addAction(m_signInAction);
+    m_connectMenu->addAction(m_signOutAction);
+    m_connectMenu->addSeparator();
+    m_connectMenu->addAction(m_profilesAction);
+    m_profilesAction->setEnabled(m_profiles != nullptr);
+}
+
+void MainWindow::showProfilesDialog()
+{
+    if (!m_profiles)
+        return;
+    ProfilesDialog dialog(m_profiles, this);
+    dialog.exec();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString summary = m_session->signedInSummary();
+    setWindowTitle(summary.isEmpty() ? tr("Trellis") : tr("Trellis — %1").arg(summary));
 }
 
 QStringList MainWindow::sectionKeys() const
@@ -210,11 +282,37 @@ void MainWindow::onStateChanged()
     m_userSeparator->setVisible(!user.isEmpty());
 
     const bool local = m_session->localWorkspace() != nullptr;
+    const bool hasProfile = m_session->profile().has_value();
+    const bool signedIn = hasProfile && !user.isEmpty();
+    m_signInAction->setEnabled(hasProfile && state == State::SignedOut);
+    m_signOutAction->setEnabled(signedIn || (hasProfile && state == State::SigningIn));
+    updateTitle();
+    rebuildConnectMenu();
     using Action = ConnectionBanner::Action;
     switch (state) {
     case State::Starting:
     case State::Connected:
-        m_banner->hide();
+        if (signedIn && !m_session->rememberProblem().isEmpty()) {
+            m_banner->showMessage(
+                tr("Trellis cannot remember your sign-in on this computer: %1").arg(m_session->rememberProblem()),
+                tr("You stay signed in until you close the console."), ConnectionBanner::Actions(Action::None));
+        } else {
+            m_banner->hide();
+        }
+        break;
+    case State::SignedOut:
+        m_banner->showMessage(tr("You are not signed in to %1.").arg(m_session->profile()->name),
+                              m_session->lastError().isEmpty()
+                                  ? tr("Sign in with your web browser to work with this server.")
+                                  : m_session->lastError(),
+                              ConnectionBanner::Actions(Action::SignIn));
+        break;
+    case State::SigningIn:
+        m_banner->showMessage(tr("Finish signing in in your web browser."),
+                              tr("A page of %1 has opened in your browser. Come back here when it says you can "
+                                 "close the tab.")
+                                  .arg(m_session->profile()->name),
+                              ConnectionBanner::Actions(Action::CancelSignIn));
         break;
     case State::Unreachable:
         m_banner->showMessage(tr("The server cannot be reached."),

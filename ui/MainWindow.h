@@ -8,9 +8,13 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+class QAction;
+class QMenu;
+
 namespace trellis::models {
 class ConsoleSession;
-}
+class ProfileStore;
+} // namespace trellis::models
 
 namespace trellis::ui {
 
@@ -26,6 +30,19 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(models::ConsoleSession* session, QWidget* parent = nullptr);
+
+    /// Enables the "Connect to" menu and the profiles dialog (not owned).
+    void setProfileStore(models::ProfileStore* store);
+    QMenu* connectMenu() const { return m_connectMenu; }
+    QAction* signInAction() const { return m_signInAction; }
+    QAction* signOutAction() const { return m_signOutAction; }
+    void showProfilesDialog();
+
+Q_SIGNALS:
+    /// The user picked a connection: a profile id or ProfileStore::localWorkspaceId().
+    void connectionChosen(const QString& id);
+
+public:
     ~MainWindow() override;
 
     /// Command-line names of the sections, in navigation order ("orgs", later "people", "flows", ...).
@@ -46,6 +63,8 @@ private:
     void onStateChanged();
     void updateBusy();
     void showAbout();
+    void rebuildConnectMenu();
+    void updateTitle();
 
     models::ConsoleSession* m_session = nullptr;
     int m_lastState = -1;
@@ -59,6 +78,11 @@ private:
     QLabel* m_serverLabel = nullptr;
     QLabel* m_userLabel = nullptr;
     QFrame* m_userSeparator = nullptr;
+    models::ProfileStore* m_profiles = nullptr;
+    QMenu* m_connectMenu = nullptr;
+    QAction* m_signInAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    QAction* m_profilesAction = nullptr;
 };
 
 } // namespace trellis::ui
