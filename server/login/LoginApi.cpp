@@ -1,0 +1,448 @@
+#include "server/login/LoginApi.h"
+
+#include "core/Encoding.h"
+#include "core/TimeFormat.h"
+#include "core/User.h"
+#include "core/flow/DefaultFlow.h"
+#include "core/flow/FlowInterpreter.h"
+#include "server/api/ApiContext.h"
+#include "server/http/FormBody.h"
+#include "server/login/FlowSessionRepository.h"
+#include "server/login/LoginPageRenderer.h"
+#include "server/login/LoginResources.h"
+#include "server/login/SsoSessionRepository.h"
+#include "server/login/StoreFlowServices.h"
+#include "server/oidc/AuthorizationCodeIssuer.h"
+#include "server/oidc/AuthorizationRequest.h"
+#include "server/oidc/OidcClientRepository.h"
+#include "server/store/AuditLog.h"
+#include "server/store/Database.h"
+#include "server/store/SqlSupport.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace trellis::server {
+
+namespace flow = core::flow;
+
+namespace {
+
+const char* const defaultFlowKey = "builtin:default";
+const char* const mfaFlowKey = "builtin:default-mfa";
+
+const flow::FlowDocument& flowFor(const std::string& key)
+{
+    static const flow::FlowDocument plain = flow::defaultFlow();
+    static const flow::FlowDocument mfa = flow::defaultFlow(flow::DefaultFlowOptions{true});
+    return key == mfaFlowKey ? mfa : plain;
+}
+
+std::string nodeType(const flow::FlowDocument& document, const std::string& nodeId)
+{
+    for (const auto& node : document.nodes) {
+        if (node.id == nodeId)
+            return node.type;
+    }
+    return {};
+}
+
+std::vector<std::string> words(const std::string& text)
+{
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;)
+        out.push_back(w);
+    return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item)
+{
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string percentEncode(const std::string& text)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += char(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string withParameters(std::string uri, const std::vector<std::pair<std::string, std::string>>& parameters)
+{
+    char separator = uri.find('?') == std::string::npos ? '?' : '&';
+    for (const auto& [name, value] : parameters) {
+        uri += separator + name + "=" + percentEncode(value);
+        separator = '&';
+    }
+    return uri;
+}
+
+std::string cookieValue(const HttpRequest& request, const std::string& name)
+{
+    for (const auto& [header, value] : request.headers) {
+        if (header != "cookie")
+            continue;
+        std::size_t start = 0;
+        while (start < value.size()) {
+            const std::size_t end = std::min(value.find(';', start), value.size());
+            std::string pair = value.substr(start, end - start);
+            pair.erase(0, pair.find_first_not_of(' '));
+            if (pair.rfind(name + "=", 0) == 0)
+                return pair.substr(name.size() + 1);
+            start = end + 1;
+        }
+    }
+    return {};
+}
+
+void setCookie(HttpResponse& response, const HttpRequest& request, const std::string& name, const std::string& value,
+               long long maxAgeSeconds)
+{
+    // HttpOnly: no script reads it; SameSite=Lax: sent on the top-level redirect back from another site, never on
+    // cross-site form posts; Secure whenever the request came over TLS.
+    std::string cookie =
+        name + "=" + value + "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) + "; HttpOnly; SameSite=Lax";
+    if (request.secure)
+        cookie += "; Secure";
+    response.headers.emplace_back("Set-Cookie", cookie);
+}
+
+HttpResponse html(int status, std::string body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    // No form-action: browsers apply it to the redirect back to the application after the last form.
+    response.setHeader("Content-Security-Policy",
+                       "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                       "base-uri 'none'");
+    return response;
+}
+
+HttpResponse seeOther(const std::string& location)
+{
+    HttpResponse response;
+    response.status = 303;
+    response.setHeader("Location", location);
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+
+LoginText::Language languageOf(const HttpRequest& request)
+{
+    return LoginText::fromAcceptLanguage(request.header("accept-language"));
+}
+
+void appendAll(const ApiContext& context, const std::vector<core::AuditEvent>& events)
+{
+    const AuditLog log(context.db);
+    for (const auto& event : events)
+        log.append(event);
+}
+
+std::vector<std::string> amrOf(const flow::FlowState& state)
+{
+    std::vector<std::string> amr;
+    if (state.facts.contains("amr") && state.facts["amr"].is_array()) {
+        for (const auto& v : state.facts["amr"]) {
+            if (v.is_string())
+                amr.push_back(v.get<std::string>());
+        }
+    }
+    return amr;
+}
+
+std::string failureKey(const std::string& flowKey, const flow::FlowStep& step)
+{
+    if (step.code == "flow_broken")
+        return "failure.flow_broken";
+    if (flowKey.rfind("builtin:", 0) == 0 && LoginText::has("failure." + step.nodeId))
+        return "failure." + step.nodeId;
+    return "failure.default";
+}
+
+} // namespace
+
+HttpResponse LoginApi::authorize(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    const auto count = [&request](const char* name) { return request.query.count(name); };
+
+    // Until client and redirect URI are known good, every problem is a page here: redirecting to an unchecked URI
+    // would make this server an open redirector.
+    const std::string clientId = request.queryValue("client_id");
+    const auto client =
+        clientId.empty() || count("client_id") > 1 ? std::nullopt : OidcClientRepository(m_context.db).find(clientId);
+    if (!client)
+        return html(400, pages.message("title.error", "error.client", true));
+    const std::string redirectUri = request.queryValue("redirect_uri");
+    if (redirectUri.empty() || count("redirect_uri") > 1 || !client->acceptsRedirect(redirectUri))
+        return html(400, pages.message("title.error", "error.redirect", true));
+
+    const std::string state = request.queryValue("state");
+    const auto fail = [&](const std::string& error, const std::string& description) {
+        std::vector<std::pair<std::string, std::string>> parameters{{"error", error},
+                                                                    {"error_description", description}};
+        if (!state.empty())
+            parameters.emplace_back("state", state);
+        if (!m_context.issuer.empty())
+            parameters.emplace_back("iss", m_context.issuer);
+        return seeOther(withParameters(redirectUri, parameters));
+    };
+    for (const char* name : {"response_type", "scope", "state", "nonce", "code_challenge", "code_challenge_method",
+                             "prompt", "login_hint", "acr_values", "max_age"}) {
+        if (count(name) > 1)
+            return fail("invalid_request", std::string("The parameter ") + name + " is repeated.");
+    }
+    if (request.hasQuery("request") || request.hasQuery("request_uri"))
+        return fail("request_not_supported", "Request objects are not supported.");
+    if (request.queryValue("response_type") != "code")
+        return fail("unsupported_response_type", "Only response_type=code is supported.");
+    if (!client->allowsGrant("authorization_code"))
+        return fail("unauthorized_client", "This client may not use the authorization code flow.");
+    const std::string scope = request.queryValue("scope");
+    if (!contains(words(scope), "openid"))
+        return fail("invalid_scope", "The scope must contain openid.");
+    if (!client->allowsScope(scope))
+        return fail("invalid_scope", "The client may not ask for this scope.");
+    const std::string challenge = request.queryValue("code_challenge");
+    const std::string method = request.queryValue("code_challenge_method");
+    if (challenge.empty() && client->isPublic())
+        return fail("invalid_request", "PKCE with code_challenge_method=S256 is required for public clients.");
+    if (!challenge.empty()) {
+        // An absent method means "plain" (RFC 7636 §4.3), which is refused like an explicit one.
+        if (method != "S256")
+            return fail("invalid_request", "Only code_challenge_method=S256 is supported.");
+        const bool wellFormed = challenge.size() == 43 &&
+                                std::all_of(challenge.begin(), challenge.end(),
+                                            [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+        if (!wellFormed)
+            return fail("invalid_request", "The code_challenge is not a base64url SHA-256 value.");
+    }
+    const auto prompts = words(request.queryValue("prompt"));
+    if (contains(prompts, "none") && prompts.size() > 1)
+        return fail("invalid_request", "prompt=none cannot be combined with other values.");
+
+    AuthorizationRequest authorization;
+    authorization.clientId = clientId;
+    authorization.redirectUri = redirectUri;
+    authorization.scope = scope;
+    authorization.state = state;
+    authorization.nonce = request.queryValue("nonce");
+    authorization.codeChallenge = challenge;
+    authorization.codeChallengeMethod = challenge.empty() ? std::string() : method;
+    authorization.prompt = request.queryValue("prompt");
+    authorization.loginHint = request.queryValue("login_hint");
+    const bool wantsMfa = contains(words(request.queryValue("acr_values")), mfaAcr);
+
+    // A live SSO session answers at once, unless the client asks to see the login again or needs a second factor
+    // the session did not use.
+    if (!contains(prompts, "login")) {
+        const auto sso = SsoSessionRepository(m_context.db).findByToken(cookieValue(request, ssoCookie));
+        if (sso && (!wantsMfa || contains(sso->amr, "otp")))
+            return seeOther(AuthorizationCodeIssuer::issue(m_context, authorization, sso->userId, sso->id,
+                                                           sso->authTime, sso->amr));
+    }
+    if (contains(prompts, "none"))
+        return fail("login_required", "The user is not signed in.");
+
+    const std::string flowKey = wantsMfa ? mfaFlowKey : defaultFlowKey;
+    StoreFlowServices services(m_context, request, {});
+    flow::FlowState flowState;
+    flow::FlowInterpreter(flowFor(flowKey), services).start(flowState);
+    if (const auto hint = core::normaliseEmail(authorization.loginHint))
+        flowState.email = *hint; // prefills the identify screen
+    StartedFlowSession started;
+    m_context.db.transaction([&] {
+        started = FlowSessionRepository(m_context.db)
+                      .create(flowKey, nlohmann::json(flowState), nlohmann::json(authorization));
+        appendAll(m_context, services.auditEvents());
+    });
+    HttpResponse response = seeOther("/login/flow");
+    setCookie(response, request, flowCookie, started.token,
+              std::chrono::duration_cast<std::chrono::seconds>(FlowSessionRepository::lifetime).count());
+    return response;
+}
+
+HttpResponse LoginApi::showFlow(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    const std::string token = cookieValue(request, flowCookie);
+    const auto session = FlowSessionRepository(m_context.db).findByToken(token);
+    if (!session)
+        return html(400, pages.message("title.error", "error.session", true));
+    flow::FlowState state = session->state.get<flow::FlowState>();
+    StoreFlowServices services(m_context, request, state.email);
+    const flow::FlowStep step = flow::FlowInterpreter(flowFor(session->flowKey), services).resume(state);
+    if (step.kind != flow::FlowStep::Kind::Screen)
+        return html(400, pages.message("title.error", "error.session", true));
+    if (!services.auditEvents().empty())
+        m_context.db.transaction([&] { appendAll(m_context, services.auditEvents()); });
+    return html(200, pages.screen(step.screen, FlowSessionRepository::csrfFor(token)));
+}
+
+HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    const std::string token = cookieValue(request, flowCookie);
+    const FlowSessionRepository sessions(m_context.db);
+    const auto session = sessions.findByToken(token);
+    if (!session)
+        return html(400, pages.message("title.error", "error.session", true));
+    const auto form = FormBody::parse(request);
+    if (!form || !FlowSessionRepository::csrfMatches(*session, form->value("csrf")))
+        return html(403, pages.message("title.error", "error.csrf", true));
+
+    const flow::FlowDocument& document = flowFor(session->flowKey);
+    flow::FlowState state = session->state.get<flow::FlowState>();
+    StoreFlowServices services(m_context, request, state.email);
+    const flow::FlowInterpreter interpreter(document, services);
+    const std::string csrf = FlowSessionRepository::csrfFor(token);
+
+    // During a throttling delay the attempt is neither checked nor counted: the page asks to wait.
+    const std::string type = nodeType(document, state.currentNode);
+    if (type == "password" || type == "totp-verify" || type == "totp-enrol") {
+        if (const int wait = services.secondsToWait(state.userId); wait > 0) {
+            flow::FlowStep step = interpreter.resume(state);
+            if (step.kind == flow::FlowStep::Kind::Screen) {
+                HttpResponse response = html(429, pages.screen(step.screen, csrf, wait));
+                response.setHeader("Retry-After", std::to_string(wait));
+                return response;
+            }
+        }
+    }
+
+    flow::FlowInput input;
+    input.nodeId = form->value("node");
+    for (const char* name : {"email", "password", "code"}) {
+        if (form->has(name))
+            input.values[name] = form->value(name);
+    }
+    const flow::FlowStep step = interpreter.submit(state, input);
+
+    if (step.kind == flow::FlowStep::Kind::Screen) {
+        m_context.db.transaction([&] {
+            sessions.saveState(session->id, nlohmann::json(state));
+            appendAll(m_context, services.auditEvents());
+        });
+        return html(200, pages.screen(step.screen, csrf));
+    }
+
+    if (step.kind == flow::FlowStep::Kind::Failure) {
+        m_context.db.transaction([&] {
+            sessions.saveState(session->id, nlohmann::json(state));
+            sessions.complete(session->id);
+            appendAll(m_context, services.auditEvents());
+        });
+        HttpResponse response = html(200, pages.message("title.failure", failureKey(session->flowKey, step), true));
+        setCookie(response, request, flowCookie, "", 0);
+        return response;
+    }
+
+    // Success: one SSO session for the browser, then the code for the application.
+    const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
+    const std::vector<std::string> amr = amrOf(state);
+    const std::string authTime = core::formatTimestamp(m_context.db.clock().now());
+    std::string ssoToken;
+    SsoSession sso;
+    std::string location;
+    m_context.db.transaction([&] {
+        sessions.saveState(session->id, nlohmann::json(state));
+        sessions.complete(session->id);
+        sso = SsoSessionRepository(m_context.db).create(state.userId, authTime, amr, &ssoToken);
+        QSqlQuery q = sql::prepare(m_context.db, QStringLiteral("UPDATE users SET last_sign_in_at = ? WHERE id = ?"));
+        q.addBindValue(sql::qs(authTime));
+        q.addBindValue(sql::qs(state.userId));
+        sql::run(q, "recording a sign-in failed");
+        core::AuditEvent started = services.makeEvent("sso.start", state.userId, state.email, "success");
+        started.after = {{"session", sso.id}, {"amr", amr}, {"client", authorization.clientId}};
+        services.addAuditEvent(std::move(started));
+        appendAll(m_context, services.auditEvents());
+        location = AuthorizationCodeIssuer::issue(m_context, authorization, state.userId, sso.id, authTime, amr);
+    });
+    HttpResponse response = seeOther(location);
+    setCookie(response, request, flowCookie, "", 0);
+    setCookie(response, request, ssoCookie, ssoToken,
+              std::chrono::duration_cast<std::chrono::seconds>(SsoSessionRepository::lifetime).count());
+    return response;
+}
+
+HttpResponse LoginApi::logout(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    const std::string postLogout = request.queryValue("post_logout_redirect_uri");
+    std::string clientId = request.queryValue("client_id");
+    const std::string hint = request.queryValue("id_token_hint");
+    if (clientId.empty() && !hint.empty()) {
+        // Only to find the client: whatever it says, the redirect must still be registered for that client.
+        const auto first = hint.find('.');
+        const auto second = first == std::string::npos ? first : hint.find('.', first + 1);
+        if (second != std::string::npos) {
+            const auto payload = core::base64UrlDecode(hint.substr(first + 1, second - first - 1));
+            const auto claims = payload ? nlohmann::json::parse(*payload, nullptr, false) : nlohmann::json();
+            if (claims.is_object() && claims.contains("aud")) {
+                const auto& aud = claims["aud"];
+                if (aud.is_string())
+                    clientId = aud.get<std::string>();
+                else if (aud.is_array() && !aud.empty() && claims.value("azp", std::string()).empty())
+                    clientId = aud.back().is_string() ? aud.back().get<std::string>() : std::string();
+                if (claims.contains("azp") && claims["azp"].is_string())
+                    clientId = claims["azp"].get<std::string>();
+            }
+        }
+    }
+    if (!postLogout.empty()) {
+        const auto client = clientId.empty() ? std::nullopt : OidcClientRepository(m_context.db).find(clientId);
+        if (!client || !client->acceptsPostLogoutRedirect(postLogout))
+            return html(400, pages.message("title.error", "error.logout-redirect", true));
+    }
+
+    const SsoSessionRepository ssoSessions(m_context.db);
+    if (const auto sso = ssoSessions.findByToken(cookieValue(request, ssoCookie))) {
+        m_context.db.transaction([&] {
+            if (ssoSessions.end(sso->id)) {
+                StoreFlowServices services(m_context, request, {});
+                core::AuditEvent ended = services.makeEvent("sso.end", sso->userId, {}, "success");
+                ended.after = {{"session", sso->id}, {"client", clientId}};
+                AuditLog(m_context.db).append(ended);
+            }
+        });
+    }
+    HttpResponse response =
+        postLogout.empty()
+            ? html(200, pages.message("title.signed-out", "text.signed-out", false))
+            : seeOther(withParameters(
+                  postLogout,
+                  request.hasQuery("state")
+                      ? std::vector<std::pair<std::string, std::string>>{{"state", request.queryValue("state")}}
+                      : std::vector<std::pair<std::string, std::string>>{}));
+    setCookie(response, request, ssoCookie, "", 0);
+    return response;
+}
+
+HttpResponse LoginApi::stylesheet(const HttpRequest&) const
+{
+    HttpResponse response;
+    response.body = LoginResources::text("login.css");
+    response.setHeader("Content-Type", "text/css; charset=utf-8");
+    response.setHeader("Cache-Control", "public, max-age=3600");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    return response;
+}
+
+} // namespace trellis::server

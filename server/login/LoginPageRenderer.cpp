@@ -1,0 +1,159 @@
+#include "server/login/LoginPageRenderer.h"
+
+#include "server/login/LoginResources.h"
+#include "server/login/QrSvg.h"
+
+namespace trellis::server {
+
+namespace {
+
+void replaceAll(std::string& text, const std::string& from, const std::string& to)
+{
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+std::string jsonString(const nlohmann::json& data, const char* key)
+{
+    return data.contains(key) && data[key].is_string() ? data[key].get<std::string>() : std::string();
+}
+
+} // namespace
+
+std::string LoginPageRenderer::escape(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string LoginPageRenderer::groupSecret(const std::string& secret)
+{
+    std::string out;
+    for (std::size_t i = 0; i < secret.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out += ' ';
+        out += secret[i];
+    }
+    return out;
+}
+
+std::string LoginPageRenderer::page(const std::string& title, const std::string& content) const
+{
+    std::string html = LoginResources::text("page.html");
+    replaceAll(html, "{{lang}}", LoginText::code(m_language));
+    replaceAll(html, "{{title}}", title);
+    replaceAll(html, "{{content}}", content);
+    return html;
+}
+
+std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std::string& error, int waitSeconds,
+                                     bool autofocus) const
+{
+    const std::string id = "field-" + escape(f.name);
+    std::string labelKey = "label." + f.name;
+    std::string type = "text";
+    std::string extra;
+    if (f.kind == "email") {
+        type = "email";
+        labelKey = "label.email";
+        extra = " spellcheck=\"false\" autocapitalize=\"none\"";
+    } else if (f.kind == "password") {
+        type = "password";
+        labelKey = "label.password";
+    } else if (f.kind == "otp") {
+        labelKey = "label.code";
+        extra = " inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"8\" spellcheck=\"false\"";
+    }
+    std::string describedBy;
+    std::string html = "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) + "</label>\n";
+    std::string after;
+    if (f.kind == "otp") {
+        describedBy = id + "-hint";
+        after += "<p class=\"hint\" id=\"" + id + "-hint\">" + t("hint.code") + "</p>\n";
+    }
+    if (!error.empty()) {
+        std::string text = LoginText::get(m_language, "error." + error);
+        replaceAll(text, "%1", std::to_string(waitSeconds));
+        describedBy = id + "-error" + (describedBy.empty() ? std::string() : " " + describedBy);
+        after = "<p class=\"field-error\" id=\"" + id + "-error\">" + escape(text) + "</p>\n" + after;
+    }
+    html += "<input id=\"" + id + "\" name=\"" + escape(f.name) + "\" type=\"" + type + "\" autocomplete=\"" +
+            escape(f.autocomplete) + "\"" + (f.required ? " required" : "") + extra;
+    if (!f.value.empty() && f.kind != "password")
+        html += " value=\"" + escape(f.value) + "\"";
+    if (!error.empty())
+        html += " aria-invalid=\"true\"";
+    if (!describedBy.empty())
+        html += " aria-describedby=\"" + describedBy + "\"";
+    if (autofocus)
+        html += " autofocus";
+    html += ">\n" + after + "</div>\n";
+    return html;
+}
+
+std::string LoginPageRenderer::screen(const core::flow::FlowScreen& s, const std::string& csrf, int waitSeconds) const
+{
+    const std::string error = waitSeconds > 0 ? std::string("slow_down") : s.error;
+    std::string content;
+    const std::string email = jsonString(s.data, "email");
+    if (s.kind != "identify" && !email.empty())
+        content += "<p class=\"who\">" + t("text.signing-in-as") + " <strong>" + escape(email) + "</strong></p>\n";
+    if (s.kind == "totp-verify")
+        content += "<p>" + t("text.totp-verify") + "</p>\n";
+    if (s.kind == "totp-enrol") {
+        content += "<p>" + t("text.enrol-scan") + "</p>\n";
+        content += QrSvg::render(jsonString(s.data, "otpauthUri"), t("qr.label")) + "\n";
+        content += "<p id=\"secret-label\">" + t("text.enrol-manual") + "</p>\n";
+        content += "<code class=\"secret\" aria-labelledby=\"secret-label\" data-secret=\"" +
+                   escape(jsonString(s.data, "secret")) + "\">" + escape(groupSecret(jsonString(s.data, "secret"))) +
+                   "</code>\n";
+    }
+    content += "<form method=\"post\" action=\"/login/flow\">\n";
+    content += "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n";
+    content += "<input type=\"hidden\" name=\"node\" value=\"" + escape(s.nodeId) + "\">\n";
+    // Password managers file the password under the account they saw in a username field.
+    if (s.kind == "password" && !email.empty())
+        content += "<input type=\"email\" name=\"username\" autocomplete=\"username\" value=\"" + escape(email) +
+                   "\" hidden>\n";
+    for (std::size_t i = 0; i < s.fields.size(); ++i)
+        content += field(s.fields[i], i == 0 ? error : std::string(), waitSeconds, i == 0);
+    std::string button = "button.continue";
+    if (s.kind == "password")
+        button = "button.signin";
+    else if (s.kind == "totp-verify")
+        button = "button.verify";
+    else if (s.kind == "totp-enrol")
+        button = "button.enrol";
+    content += "<button type=\"submit\">" + t(button) + "</button>\n</form>";
+    return page(t("title." + s.kind), content);
+}
+
+std::string LoginPageRenderer::message(const std::string& titleKey, const std::string& textKey, bool alert) const
+{
+    return page(t(titleKey),
+                std::string("<p") + (alert ? " class=\"alert\" role=\"alert\"" : "") + ">" + t(textKey) + "</p>");
+}
+
+} // namespace trellis::server

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/flow/FlowScreen.h"
+#include "server/login/LoginText.h"
+
+#include <string>
+
+namespace trellis::server {
+
+/// Server-rendered HTML of the hosted login: flow screens as forms (labels tied to inputs, errors tied to their
+/// field with aria-describedby, autocomplete tokens, no JavaScript) and plain message pages, in the page template.
+class LoginPageRenderer
+{
+public:
+    explicit LoginPageRenderer(LoginText::Language language)
+        : m_language(language)
+    {
+    }
+
+    /// A flow screen as a form posting to /login/flow with the CSRF token. `waitSeconds` > 0 fills the
+    /// "slow down" error.
+    std::string screen(const core::flow::FlowScreen& screen, const std::string& csrf, int waitSeconds = 0) const;
+    /// A page with a title and one paragraph (errors, failures, signed out); role="alert" when `alert`.
+    std::string message(const std::string& titleKey, const std::string& textKey, bool alert) const;
+
+    static std::string escape(const std::string& text);
+    /// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP" for manual entry.
+    static std::string groupSecret(const std::string& secret);
+
+private:
+    std::string page(const std::string& title, const std::string& content) const;
+    std::string t(const std::string& key) const { return escape(LoginText::get(m_language, key)); }
+    std::string field(const core::flow::ScreenField& field, const std::string& error, int waitSeconds,
+                      bool autofocus) const;
+
+    LoginText::Language m_language;
+};
+
+} // namespace trellis::server

@@ -1,0 +1,46 @@
+#include "server/login/LoginRoutes.h"
+
+#include "server/http/JsonLog.h"
+#include "server/http/Router.h"
+#include "server/login/LoginApi.h"
+#include "server/login/LoginPageRenderer.h"
+#include "server/store/Database.h"
+
+#include <memory>
+
+namespace trellis::server {
+
+namespace {
+
+// Store failures become an HTML page (people see these, not programs); details go to the log only.
+Router::Handler guarded(std::shared_ptr<LoginApi> api, HttpResponse (LoginApi::*method)(const HttpRequest&) const)
+{
+    return [api, method](HttpRequest& request) {
+        try {
+            return ((*api).*method)(request);
+        } catch (const StoreError& e) {
+            JsonLog::error("login store error", {{"requestId", request.requestId}, {"error", e.what()}});
+            HttpResponse response;
+            response.status = e.kind() == StoreError::Kind::Unavailable ? 503 : 500;
+            response.setHeader("Content-Type", "text/html; charset=utf-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.body = LoginPageRenderer(LoginText::fromAcceptLanguage(request.header("accept-language")))
+                                .message("title.error", "failure.flow_broken", true);
+            return response;
+        }
+    };
+}
+
+} // namespace
+
+void LoginRoutes::install(Router& router, const ApiContext& context)
+{
+    const auto api = std::make_shared<LoginApi>(context);
+    router.add("GET", "/oauth2/authorize", guarded(api, &LoginApi::authorize));
+    router.add("GET", "/oauth2/logout", guarded(api, &LoginApi::logout));
+    router.add("GET", "/login/flow", guarded(api, &LoginApi::showFlow));
+    router.add("POST", "/login/flow", guarded(api, &LoginApi::submitFlow));
+    router.add("GET", "/login/assets/login.css", guarded(api, &LoginApi::stylesheet));
+}
+
+} // namespace trellis::server

@@ -1,0 +1,167 @@
+#include "server/login/LoginText.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <utility>
+#include <vector>
+
+namespace trellis::server {
+
+namespace {
+
+using Pair = std::pair<const char*, const char*>; // English, German
+
+const std::map<std::string, Pair>& texts()
+{
+    static const std::map<std::string, Pair> table{
+        {"title.identify", {"Sign in", "Anmelden"}},
+        {"title.password", {"Enter your password", "Passwort eingeben"}},
+        {"title.totp-verify", {"Enter your authentication code", "Bestätigungscode eingeben"}},
+        {"title.totp-enrol", {"Set up your authenticator app", "Authenticator-App einrichten"}},
+        {"title.failure", {"Sign-in failed", "Anmeldung fehlgeschlagen"}},
+        {"title.error", {"Sign-in cannot continue", "Anmeldung nicht möglich"}},
+        {"title.signed-out", {"You are signed out", "Sie sind abgemeldet"}},
+        {"label.email", {"Email address", "E-Mail-Adresse"}},
+        {"label.password", {"Password", "Passwort"}},
+        {"label.code", {"Authentication code", "Bestätigungscode"}},
+        {"button.continue", {"Continue", "Weiter"}},
+        {"button.signin", {"Sign in", "Anmelden"}},
+        {"button.verify", {"Verify", "Bestätigen"}},
+        {"button.enrol", {"Verify and finish", "Bestätigen und abschließen"}},
+        {"text.signing-in-as", {"Signing in as", "Anmeldung als"}},
+        {"hint.code",
+         {"Six digits from your authenticator app. The code changes every 30 seconds.",
+          "Sechs Ziffern aus Ihrer Authenticator-App. Der Code wechselt alle 30 Sekunden."}},
+        {"text.totp-verify",
+         {"Open your authenticator app and enter the code it shows for this account.",
+          "Öffnen Sie Ihre Authenticator-App und geben Sie den Code ein, den sie für dieses "
+          "Konto anzeigt."}},
+        {"text.enrol-scan",
+         {"Scan this QR code with an authenticator app, then enter the code it shows.",
+          "Scannen Sie diesen QR-Code mit einer Authenticator-App und geben Sie dann den "
+          "angezeigten Code ein."}},
+        {"text.enrol-manual",
+         {"Cannot scan? Enter this key in the app instead:",
+          "Scannen nicht möglich? Geben Sie stattdessen diesen Schlüssel in der App ein:"}},
+        {"qr.label", {"QR code for your authenticator app", "QR-Code für Ihre Authenticator-App"}},
+        {"error.required", {"Please fill in this field.", "Bitte füllen Sie dieses Feld aus."}},
+        {"error.invalid_email",
+         {"Enter an email address like name@example.com.", "Geben Sie eine E-Mail-Adresse wie name@example.com ein."}},
+        {"error.invalid_credentials",
+         {"The email address or password is not correct.", "Die E-Mail-Adresse oder das Passwort ist nicht korrekt."}},
+        {"error.invalid_code",
+         {"That code is not correct. Check your app and try again.",
+          "Dieser Code ist nicht korrekt. Prüfen Sie Ihre App und versuchen Sie es erneut."}},
+        {"error.stale_form",
+         {"This page was out of date. Please try again.",
+          "Diese Seite war nicht mehr aktuell. Bitte versuchen Sie es erneut."}},
+        {"error.slow_down",
+         {"Too many attempts. Please wait %1 seconds, then try again.",
+          "Zu viele Versuche. Bitte warten Sie %1 Sekunden und versuchen Sie es dann erneut."}},
+        {"error.account_locked",
+         {"This account is locked after too many failed attempts.",
+          "Dieses Konto ist nach zu vielen Fehlversuchen gesperrt."}},
+        {"error.password_not_set",
+         {"The email address or password is not correct.", "Die E-Mail-Adresse oder das Passwort ist nicht korrekt."}},
+        {"failure.locked",
+         {"This account is locked after too many failed attempts. Try again in 15 minutes or ask "
+          "your administrator.",
+          "Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Versuchen Sie es in 15 Minuten "
+          "erneut oder wenden Sie sich an Ihre Administration."}},
+        {"failure.too-many-attempts",
+         {"Too many failed attempts. Go back to the application and start again.",
+          "Zu viele Fehlversuche. Kehren Sie zur Anwendung zurück und beginnen Sie "
+          "erneut."}},
+        {"failure.no-password",
+         {"No password has been set for this account yet. Use the link in your invitation.",
+          "Für dieses Konto wurde noch kein Passwort festgelegt. Verwenden Sie den Link in "
+          "Ihrer Einladung."}},
+        {"failure.flow_broken",
+         {"Sign-in is not available right now. Please try again later.",
+          "Die Anmeldung ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut."}},
+        {"failure.default",
+         {"Sign-in failed. Go back to the application and start again.",
+          "Die Anmeldung ist fehlgeschlagen. Kehren Sie zur Anwendung zurück und beginnen Sie "
+          "erneut."}},
+        {"error.client",
+         {"The application that sent you here is not registered with this server.",
+          "Die Anwendung, die Sie hierher geschickt hat, ist bei diesem Server nicht registriert."}},
+        {"error.redirect",
+         {"The application's return address is not registered, so you are not sent back to it.",
+          "Die Rücksprungadresse der Anwendung ist nicht registriert, daher werden Sie nicht "
+          "dorthin zurückgeleitet."}},
+        {"error.session",
+         {"This sign-in has expired or was finished in another window. Go back to the application "
+          "and start again.",
+          "Diese Anmeldung ist abgelaufen oder wurde in einem anderen Fenster abgeschlossen. Kehren "
+          "Sie zur Anwendung zurück und beginnen Sie erneut."}},
+        {"error.csrf",
+         {"The form could not be verified. Reload the page and try again.",
+          "Das Formular konnte nicht überprüft werden. Laden Sie die Seite neu und versuchen Sie es "
+          "erneut."}},
+        {"error.logout-redirect",
+         {"The return address after sign-out is not registered for this application.",
+          "Die Rücksprungadresse nach der Abmeldung ist für diese Anwendung nicht "
+          "registriert."}},
+        {"text.signed-out", {"You can close this window now.", "Sie können dieses Fenster jetzt schließen."}},
+    };
+    return table;
+}
+
+std::string trim(std::string_view text)
+{
+    const auto begin = text.find_first_not_of(" \t");
+    if (begin == std::string_view::npos)
+        return {};
+    const auto end = text.find_last_not_of(" \t");
+    return std::string(text.substr(begin, end - begin + 1));
+}
+
+} // namespace
+
+LoginText::Language LoginText::fromAcceptLanguage(std::string_view header)
+{
+    // "de-DE,de;q=0.9,en;q=0.8": the highest q wins, ties go to the earlier entry.
+    double bestQ = -1;
+    Language best = Language::English;
+    std::size_t start = 0;
+    while (start <= header.size()) {
+        const std::size_t comma = std::min(header.find(',', start), header.size());
+        const std::string item = trim(header.substr(start, comma - start));
+        start = comma + 1;
+        const std::size_t semicolon = item.find(';');
+        std::string tag = trim(std::string_view(item).substr(0, semicolon));
+        std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        double q = 1.0;
+        if (semicolon != std::string::npos) {
+            const std::string param = trim(std::string_view(item).substr(semicolon + 1));
+            if (param.rfind("q=", 0) == 0)
+                q = std::atof(param.c_str() + 2);
+        }
+        const std::string primary = tag.substr(0, tag.find('-'));
+        if ((primary == "de" || primary == "en") && q > 0 && q > bestQ) {
+            bestQ = q;
+            best = primary == "de" ? Language::German : Language::English;
+        }
+        if (comma >= header.size())
+            break;
+    }
+    return best;
+}
+
+std::string LoginText::get(Language language, const std::string& key)
+{
+    const auto it = texts().find(key);
+    if (it == texts().end())
+        return key;
+    return language == Language::German ? it->second.second : it->second.first;
+}
+
+bool LoginText::has(const std::string& key)
+{
+    return texts().count(key) > 0;
+}
+
+} // namespace trellis::server
