@@ -7,7 +7,6 @@
 #include "server/api/OrgApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
-#include "server/oidc/OidcRoutes.h"
 #include "server/login/LoginRoutes.h"
 #include "server/store/Database.h"
 
@@ -103,7 +102,6 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
     router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
     router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
-    OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }
 
