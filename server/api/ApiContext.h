@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace trellis::server {
 
 class BootstrapSecret;
 class Database;
+class SigningKeyRing;
 
 /// What the API handlers share: the store and, for a local workspace, its one-time bootstrap secret.
 /// Everything in it is safe to use from every worker thread.
@@ -14,6 +16,7 @@ struct ApiContext
     const Database& db;
     BootstrapSecret* bootstrapSecret = nullptr; ///< null: bootstrap is switched off (answers 401)
     std::string issuer; ///< OpenID Connect issuer URL (--issuer, else the bound listen address), no trailing slash
+    std::shared_ptr<SigningKeyRing> signingKeys; ///< null: the OpenID Connect endpoints answer 503
 };
 
 } // namespace trellis::server

@@ -8,6 +8,7 @@
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
 #include "server/login/LoginRoutes.h"
+#include "server/oidc/OidcRoutes.h"
 #include "server/store/Database.h"
 
 #include <memory>
@@ -102,6 +103,7 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
     router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
     router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
+    OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }
 

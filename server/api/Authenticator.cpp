@@ -3,6 +3,8 @@
 #include "server/api/ApiContext.h"
 #include "server/api/ApiErrors.h"
 #include "server/http/HttpRequest.h"
+#include "server/oidc/AccessTokenVerifier.h"
+#include "server/oidc/OidcTokenMinter.h"
 #include "server/store/RoleRepository.h"
 #include "server/store/TokenRepository.h"
 #include "server/store/UserRepository.h"
@@ -36,18 +38,31 @@ Caller Authenticator::authenticate(const ApiContext& context, const HttpRequest&
         token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ')
         token.remove_suffix(1);
-    if (token.empty() || token.size() > 512)
+    if (token.empty() || token.size() > 16 * 1024)
         unauthorized("The access token is invalid or has expired.");
 
-    const auto owner = TokenRepository(context.db).authenticate(std::string(token));
-    if (!owner)
-        unauthorized("The access token is invalid or has expired.");
-    auto user = UserRepository(context.db).find(owner->userId);
+    // Signed access tokens from /oauth2/token (audience trellis-admin-api), or the opaque admin/bootstrap tokens.
+    std::string userId;
+    std::string tokenId;
+    if (AccessTokenVerifier::looksLikeJwt(token)) {
+        const auto claims = AccessTokenVerifier::verify(context, token, OidcTokenMinter::kAdminApiAudience);
+        if (!claims)
+            unauthorized("The access token is invalid or has expired.");
+        userId = claims->value("sub", "");
+        tokenId = claims->value("jti", "");
+    } else {
+        const auto owner = TokenRepository(context.db).authenticate(std::string(token));
+        if (!owner)
+            unauthorized("The access token is invalid or has expired.");
+        userId = owner->userId;
+        tokenId = owner->tokenId;
+    }
+    auto user = UserRepository(context.db).find(userId);
     if (!user || user->status != core::UserStatus::Active)
         unauthorized("The access token is invalid or has expired.");
     Caller caller;
     caller.user = std::move(*user);
-    caller.tokenId = owner->tokenId;
+    caller.tokenId = tokenId;
     caller.scope = RoleRepository(context.db).scopeFor(caller.user.id);
     return caller;
 }

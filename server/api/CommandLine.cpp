@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QUrl>
 
 namespace trellis::server {
 
@@ -233,8 +234,13 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
         QStringLiteral("bootstrap-secret-stdin"),
         tr("Read a one-time bootstrap secret as the first line of stdin (for the console's local workspace) and "
            "stop when stdin closes."));
+    const QCommandLineOption issuer(
+        QStringLiteral("issuer"),
+        tr("OpenID Connect issuer: the public https URL clients reach this server at (behind a proxy or load "
+           "balancer, the outside address). Default: http(s)://ADDR:PORT as actually bound."),
+        tr("URL"));
     for (const auto* option : {&listen, &choice.dataDir, &choice.database, &demo, &threads, &bodyLimit, &readTimeout,
-                               &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap})
+                               &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap, &issuer})
         parser.addOption(*option);
     parser.addPositionalArgument(kAdminToken, tr("Optional subcommand (see above)."), QStringLiteral("[admin-token]"));
 
@@ -281,6 +287,18 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
         }
         options.http.tlsCertificateFile = QFileInfo(parser.value(tlsCert)).absoluteFilePath().toStdString();
         options.http.tlsPrivateKeyFile = QFileInfo(parser.value(tlsKey)).absoluteFilePath().toStdString();
+    }
+    if (parser.isSet(issuer)) {
+        // OpenID Connect Discovery §3: scheme, host, optional port and path; no query or fragment.
+        QString text = parser.value(issuer).trimmed();
+        while (text.endsWith(QLatin1Char('/')))
+            text.chop(1);
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+            url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+            return failure(tr("--issuer must be an http(s) URL without query or fragment, e.g. "
+                              "https://id.example.com."));
+        options.issuer = text;
     }
     result.action = ParsedCommandLine::Action::Serve;
     return result;

@@ -7,6 +7,7 @@
 #include "server/api/DatabaseOptions.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
+#include "server/oidc/SigningKeyRing.h"
 #include "server/store/Database.h"
 #include "server/store/DemoSeeder.h"
 
@@ -144,8 +145,17 @@ int ServeCommand::run(const ServerOptions& options)
         }
     }
 
+    // The first signing key is made here, not on the first request.
+    auto signingKeys = std::make_shared<SigningKeyRing>(db, options.oidc);
+    try {
+        signingKeys->refresh();
+    } catch (const std::exception& e) {
+        fail(tr("cannot prepare the signing keys: %1").arg(QString::fromStdString(e.what())));
+        return 1;
+    }
+
     Router router;
-    const ApiContext context{db, secret.get()};
+    ApiContext context{db, secret.get(), options.issuer.toStdString(), signingKeys};
     ApiRoutes::install(router, context);
     HttpServer server(options.http, [&router](HttpRequest& request) { return router.dispatch(request); });
     server.setWorkerExitHook([&db] { db.closeThreadConnection(); });
@@ -159,6 +169,13 @@ int ServeCommand::run(const ServerOptions& options)
                  .arg(options.http.port)
                  .arg(QString::fromStdString(e.what())));
         return 1;
+    }
+
+    if (context.issuer.empty()) {
+        const std::string& address = options.http.address;
+        const std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
+        const bool tls = !options.http.tlsCertificateFile.empty();
+        context.issuer = (tls ? "https://" : "http://") + host + ":" + std::to_string(port);
     }
 
     // Signals are handled by asio on a thread of their own, so stop() never runs inside a signal handler.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/HttpServer.h"
+#include "server/oidc/OidcOptions.h"
 
 #include <QString>
 
@@ -14,6 +15,8 @@ struct ServerOptions
     QString databaseUrl; ///< postgres://… (password may come from TRELLIS_DATABASE_PASSWORD instead)
     bool demo = false;   ///< seed the demo world into an empty database
     bool bootstrapSecretStdin = false;
+    QString issuer; ///< OpenID Connect issuer URL without trailing slash; empty: from the bound address
+    OidcOptions oidc;
 };
 
 /// What `trellisd admin-token` was asked to do.
