@@ -49,7 +49,8 @@ nlohmann::json trellisClaim(const Database& db, const std::string& userId)
         memberships.push_back({{"org", ss(q.value(0))}, {"status", ss(q.value(1))}});
 
     std::map<std::string, std::vector<std::string>> rolesByOrg;
-    for (const auto& grant : RoleRepository(db).scopeFor(userId).grants())
+    const core::AdminScope scope = RoleRepository(db).scopeFor(userId);
+    for (const auto& grant : scope.grants())
         rolesByOrg[grant.orgId].push_back(grant.roleKey);
     nlohmann::json admin = nlohmann::json::array();
     for (const auto& [org, roles] : rolesByOrg)
