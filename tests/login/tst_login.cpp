@@ -3,10 +3,12 @@
 #include "core/crypto/Base32.h"
 #include "core/crypto/Pkce.h"
 #include "core/crypto/Totp.h"
+#include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TrellisdProcess.h"
 #include "tests/login/LoginBrowser.h"
 
 #include <chrono>
+#include <memory>
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -97,15 +99,39 @@ private:
     HttpResult signIn(LoginBrowser& browser, const QString& email, const QString& password,
                       const QList<QPair<QString, QString>>& extra = {});
     QList<QByteArray> auditActions();
+    /// Demo world on SQLite, or on a fresh PostgreSQL database in the _postgres variant.
+    bool prepare(TrellisdProcess& server, std::unique_ptr<PostgresTestDatabase>& database);
 
+    std::unique_ptr<PostgresTestDatabase> m_postgres;
     TrellisdProcess m_server;
 };
 
 void LoginTest::initTestCase()
 {
     QVERIFY2(!TrellisdProcess::executable().isEmpty(), "TRELLIS_TRELLISD is not set");
-    m_server.setDemo(true);
+#ifdef TRELLIS_TEST_POSTGRES
+    if (!PostgresTestDatabase::isConfigured())
+        QSKIP(qPrintable(PostgresTestDatabase::notConfiguredReason()));
+#endif
+    QVERIFY(prepare(m_server, m_postgres));
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+bool LoginTest::prepare(TrellisdProcess& server, std::unique_ptr<PostgresTestDatabase>& database)
+{
+    server.setDemo(true);
+#ifdef TRELLIS_TEST_POSTGRES
+    database = std::make_unique<PostgresTestDatabase>();
+    QString error;
+    if (!database->create(&error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    server.setDatabaseUrl(database->url());
+#else
+    Q_UNUSED(database);
+#endif
+    return true;
 }
 
 HttpResult LoginTest::signIn(LoginBrowser& browser, const QString& email, const QString& password,
@@ -366,7 +392,8 @@ void LoginTest::lockAfterRepeatedFailures()
 {
     // Its own server: the per-address throttle must not carry over from the other tests.
     TrellisdProcess server;
-    server.setDemo(true);
+    std::unique_ptr<PostgresTestDatabase> database;
+    QVERIFY(prepare(server, database));
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const QString email = QStringLiteral("auditor@acme.example");
     int failures = 0;
