@@ -21,11 +21,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcSignIn, "trellis.client.signin")
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("trellis::client::SignInClient", text);
-}
-
 ApiFailure failure(const QString& code, const QString& message, int status = 0)
 {
     return ApiFailure{status, code, message, QString()};
@@ -45,14 +40,19 @@ QUrl endpoint(const QJsonObject& json, const char* key)
 QString messageForOAuthError(const QString& error)
 {
     if (error == QLatin1String("access_denied"))
-        return tr("The sign-in was cancelled in the browser.");
+        return QCoreApplication::translate("trellis::client::SignInClient",
+                                           "The sign-in was cancelled in the browser.");
     if (error == QLatin1String("invalid_grant"))
-        return tr("Your sign-in has expired or was ended elsewhere. Please sign in again.");
+        return QCoreApplication::translate("trellis::client::SignInClient",
+                                           "Your sign-in has expired or was ended elsewhere. Please sign in again.");
     if (error == QLatin1String("invalid_client") || error == QLatin1String("unauthorized_client"))
-        return tr("This server does not accept sign-ins from the Trellis console.");
+        return QCoreApplication::translate("trellis::client::SignInClient",
+                                           "This server does not accept sign-ins from the Trellis console.");
     if (error == QLatin1String("temporarily_unavailable") || error == QLatin1String("server_error"))
-        return tr("The server could not complete the sign-in. Please try again later.");
-    return tr("The server refused the sign-in (%1).").arg(error);
+        return QCoreApplication::translate("trellis::client::SignInClient",
+                                           "The server could not complete the sign-in. Please try again later.");
+    return QCoreApplication::translate("trellis::client::SignInClient", "The server refused the sign-in (%1).")
+        .arg(error);
 }
 
 } // namespace

@@ -427,6 +427,15 @@ void ConsoleSession::retry()
     }
     if (!m_client->baseUrl().isValid())
         return;
+    // A profile without an access token: renewing the sign-in is the retry (it also shows whether the server
+    // answers).
+    if (m_profile && !m_client->hasAccessToken()) {
+        if (!m_refreshToken.isEmpty())
+            refreshNow();
+        else
+            becomeSignedOut(QString());
+        return;
+    }
     m_client->checkHealth(this, [this](client::ApiResult<bool> result) {
         if (!result.ok()) {
             m_lastError = result.failure.message;

@@ -27,6 +27,14 @@
         <source>--screenshot needs a file name.</source>
         <translation>--screenshot braucht einen Dateinamen.</translation>
     </message>
+    <message>
+        <source>Connect to the profile &lt;name&gt; (or &quot;local&quot; for the local workspace) instead of the connection used last.</source>
+        <translation>Mit dem Profil &lt;name&gt; verbinden (oder &quot;local&quot; für den lokalen Arbeitsbereich) statt mit der zuletzt verwendeten Verbindung.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
 </context>
 <context>
     <name>trellis::client</name>
@@ -72,6 +80,68 @@
     <message>
         <source>The server could not be reached.</source>
         <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::client::ConnectionProfile</name>
+    <message>
+        <source>Enter the server&apos;s address, for example https://id.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel https://id.example.com.</translation>
+    </message>
+    <message>
+        <source>This is not a valid web address.</source>
+        <translation>Das ist keine gültige Webadresse.</translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation>Die Adresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The address needs a server name, for example https://id.example.com.</source>
+        <translation>Die Adresse braucht einen Servernamen, zum Beispiel https://id.example.com.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a user name or password.</source>
+        <translation>Die Adresse darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The address must not contain &quot;?&quot; or &quot;#&quot;.</source>
+        <translation>Die Adresse darf kein &quot;?&quot; und kein &quot;#&quot; enthalten.</translation>
+    </message>
+    <message>
+        <source>Use https:// for a server on another computer; http:// is only allowed for this computer.</source>
+        <translation>Verwenden Sie https:// für einen Server auf einem anderen Computer; http:// ist nur für diesen Computer erlaubt.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::client::KeychainCredentialStore</name>
+    <message>
+        <source>No saved sign-in was found.</source>
+        <translation>Es wurde keine gespeicherte Anmeldung gefunden.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in could not be deleted from the keychain.</source>
+        <translation>Die gespeicherte Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>Trellis is not allowed to use the keychain.</source>
+        <translation>Trellis darf den Schlüsselbund nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>no keychain (Secret Service) is available</source>
+        <translation>es ist kein Schlüsselbund (Secret Service) verfügbar</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>the keychain reported: %1</source>
+        <translation>der Schlüsselbund meldete: %1</translation>
     </message>
 </context>
 <context>
@@ -122,6 +192,69 @@
     </message>
 </context>
 <context>
+    <name>trellis::client::SignInClient</name>
+    <message>
+        <source>The sign-in was cancelled in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was ended elsewhere. Please sign in again.</source>
+        <translation>Ihre Anmeldung ist abgelaufen oder wurde an anderer Stelle beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This server does not accept sign-ins from the Trellis console.</source>
+        <translation>Dieser Server nimmt keine Anmeldungen der Trellis-Konsole an.</translation>
+    </message>
+    <message>
+        <source>The server could not complete the sign-in. Please try again later.</source>
+        <translation>Der Server konnte die Anmeldung nicht abschließen. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (%1).</source>
+        <translation>Der Server hat die Anmeldung abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser was not completed in time. Please try again.</source>
+        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server does not offer sign-in (no OpenID Connect configuration, status %1).</source>
+        <translation>Der Server bietet keine Anmeldung an (keine OpenID-Connect-Konfiguration, Status %1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s sign-in configuration is incomplete.</source>
+        <translation>Die Anmeldekonfiguration des Servers ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The console could not receive the browser&apos;s answer: %1</source>
+        <translation>Die Konsole konnte die Antwort des Browsers nicht empfangen: %1</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer came from a different server. Please try again.</source>
+        <translation>Die Antwort des Browsers kam von einem anderen Server. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server cannot end sessions remotely.</source>
+        <translation>Der Server kann Sitzungen nicht aus der Ferne beenden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s sign-in configuration is missing.</source>
+        <translation>Die Anmeldekonfiguration des Servers fehlt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the sign-in was incomplete.</source>
+        <translation>Die Antwort des Servers auf die Anmeldung war unvollständig.</translation>
+    </message>
+    <message>
+        <source>The server answered the sign-in with status %1.</source>
+        <translation>Der Server hat die Anmeldung mit Status %1 beantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>trellis::models::ConsoleSession</name>
     <message>
         <source>Starting the local workspace…</source>
@@ -166,6 +299,26 @@
     <message>
         <source>Server · %1</source>
         <translation>Server · %1</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your web browser…</source>
+        <translation>Schließen Sie die Anmeldung im Webbrowser ab …</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -259,6 +412,22 @@
         <source>Restart the local server</source>
         <translation>Lokalen Server neu starten</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-&amp;In</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Sign in in the web browser</source>
+        <translation>Im Webbrowser anmelden</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the web browser</source>
+        <translation>Nicht länger auf den Webbrowser warten</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::ConsoleApplication</name>
@@ -276,6 +445,10 @@
     <message>
         <source>The screenshot could not be written to %1.</source>
         <translation>Das Bildschirmfoto konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>There is no connection profile called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Verbindungsprofil namens &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -431,6 +604,54 @@
         <source>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;Organisation-aware identity and access management for B2B2X.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Trellis %1&lt;/h3&gt;&lt;p&gt;Identitäts- und Zugriffsverwaltung für B2B2X, die Organisationen versteht.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Profiles…</source>
+        <translation>&amp;Profile verwalten …</translation>
+    </message>
+    <message>
+        <source>&amp;Local Workspace</source>
+        <translation>&amp;Lokaler Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Trellis — %1</source>
+        <translation>Trellis — %1</translation>
+    </message>
+    <message>
+        <source>Trellis cannot remember your sign-in on this computer: %1</source>
+        <translation>Trellis kann sich Ihre Anmeldung auf diesem Computer nicht merken: %1</translation>
+    </message>
+    <message>
+        <source>You stay signed in until you close the console.</source>
+        <translation>Sie bleiben angemeldet, bis Sie die Konsole schließen.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to %1.</source>
+        <translation>Sie sind bei %1 nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in with your web browser to work with this server.</source>
+        <translation>Melden Sie sich mit Ihrem Webbrowser an, um mit diesem Server zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your web browser.</source>
+        <translation>Schließen Sie die Anmeldung im Webbrowser ab.</translation>
+    </message>
+    <message>
+        <source>A page of %1 has opened in your browser. Come back here when it says you can close the tab.</source>
+        <translation>In Ihrem Browser hat sich eine Seite von %1 geöffnet. Kehren Sie hierher zurück, wenn dort steht, dass Sie den Tab schließen können.</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::OrgDetailsPane</name>
@@ -535,6 +756,93 @@
     <message>
         <source>The organisations could not be loaded: %1</source>
         <translation>Die Organisationen konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::ProfilesDialog</name>
+    <message>
+        <source>Connection Profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles:</source>
+        <translation>&amp;Profile:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected profile</source>
+        <translation>Das ausgewählte Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>e.g. Acme production</source>
+        <translation>z. B. Acme Produktion</translation>
+    </message>
+    <message>
+        <source>Profile name problem</source>
+        <translation>Problem mit dem Profilnamen</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Server address problem</source>
+        <translation>Problem mit der Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Das Profil speichern</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Profiles hold no passwords. When you sign in, Trellis keeps your sign-in in the system keychain.</source>
+        <translation>Profile enthalten keine Passwörter. Wenn Sie sich anmelden, bewahrt Trellis Ihre Anmeldung im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot;? Sign out first if you want its remembered sign-in deleted from the keychain.</source>
+        <translation>Das Profil &quot;%1&quot; entfernen? Melden Sie sich vorher ab, wenn die gespeicherte Anmeldung auch aus dem Schlüsselbund gelöscht werden soll.</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ ConnectionBanner::ConnectionBanner(QWidget* parent)
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_restart(new QPushButton(tr("Re&start server"), this))
     , m_signIn(new QPushButton(tr("Sign &In…"), this))
-    , m_cancelSignIn(new QPushButton(tr("&Cancel Sign-In"), this))
+    , m_cancelSignIn(new QPushButton(tr("Cancel Sign-&In"), this))
 {
     setObjectName(QStringLiteral("connectionBanner"));
     setAccessibleName(tr("Connection problem"));
