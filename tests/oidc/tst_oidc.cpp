@@ -17,6 +17,7 @@
 #include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TestHttpClient.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/login/LoginBrowser.h"
 
 #include <memory>
 
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void discovery();
+    void relyingPartyFromDiscoveryOnly();
     void codeExchangeGivesVerifiableTokens();
     void adminApiAcceptsAccessToken();
     void userinfo();
@@ -292,6 +294,85 @@ void OidcTest::discovery()
         QVERIFY(grants.contains(QLatin1String(grant)));
     QVERIFY(d.value(QStringLiteral("scopes_supported")).toArray().contains(QStringLiteral("openid")));
     QVERIFY(d.value(QStringLiteral("claims_supported")).toArray().contains(QStringLiteral("amr")));
+}
+
+// What a relying party that is not ours does: discovery, /authorize with PKCE through the hosted login pages,
+// the code back on its loopback redirect, the token endpoint, verified tokens, userinfo.
+void OidcTest::relyingPartyFromDiscoveryOnly()
+{
+    TestHttpClient http(m_server.baseUrl());
+    const QJsonObject d = http.get(QStringLiteral("/.well-known/openid-configuration")).object();
+    const QUrl authorize(d.value(QStringLiteral("authorization_endpoint")).toString());
+    const QUrl tokenEndpoint(d.value(QStringLiteral("token_endpoint")).toString());
+    const QUrl jwksUri(d.value(QStringLiteral("jwks_uri")).toString());
+    const QUrl userinfoEndpoint(d.value(QStringLiteral("userinfo_endpoint")).toString());
+    QVERIFY(authorize.isValid() && tokenEndpoint.isValid() && jwksUri.isValid() && userinfoEndpoint.isValid());
+
+    const std::string verifier = core::crypto::Pkce::newVerifier();
+    const QString redirect = QStringLiteral("http://127.0.0.1:49152/callback");
+    QUrlQuery query;
+    for (const auto& [name, value] : QList<QPair<QString, QString>>{
+             {QStringLiteral("client_id"), kConsole},
+             {QStringLiteral("redirect_uri"), redirect},
+             {QStringLiteral("response_type"), QStringLiteral("code")},
+             {QStringLiteral("scope"), QStringLiteral("openid profile email offline_access")},
+             {QStringLiteral("state"), QStringLiteral("rp-state")},
+             {QStringLiteral("nonce"), QStringLiteral("rp-nonce")},
+             {QStringLiteral("code_challenge"), QString::fromStdString(core::crypto::Pkce::s256Challenge(verifier))},
+             {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}})
+        query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+
+    LoginBrowser browser(m_server.baseUrl());
+    const HttpResult identify = browser.open(authorize.path() + QLatin1Char('?') + query.query(QUrl::FullyEncoded));
+    QVERIFY2(identify.status == 200, identify.describe().left(300).constData());
+    const HttpResult passwordPage = browser.submit({{QStringLiteral("node"), QStringLiteral("identify")},
+                                                    {QStringLiteral("email"), QStringLiteral("owner@acme.example")}});
+    QCOMPARE(passwordPage.status, 200);
+    const HttpResult done = browser.submit({{QStringLiteral("node"), QStringLiteral("password")},
+                                            {QStringLiteral("password"), QStringLiteral("test-demo-password")}});
+    QVERIFY2(done.status == 303, done.describe().left(300).constData());
+    const QUrl back(QString::fromUtf8(done.header("Location")));
+    QCOMPARE(back.toString(QUrl::RemoveQuery), redirect);
+    const QUrlQuery answer(back);
+    QCOMPARE(answer.queryItemValue(QStringLiteral("state")), QStringLiteral("rp-state"));
+    QCOMPARE(answer.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded),
+             d.value(QStringLiteral("issuer")).toString());
+    const QString code = answer.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+    m_secrets << code;
+
+    TestHttpClient rp(QUrl(tokenEndpoint.toString(QUrl::RemovePath)));
+    const HttpResult tokens = rp.send("POST", tokenEndpoint.path(),
+                                      form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                            {QStringLiteral("code"), code},
+                                            {QStringLiteral("redirect_uri"), redirect},
+                                            {QStringLiteral("client_id"), kConsole},
+                                            {QStringLiteral("code_verifier"), QString::fromStdString(verifier)}}),
+                                      "application/x-www-form-urlencoded");
+    QVERIFY2(tokens.status == 200, tokens.describe().constData());
+    const QString idToken = tokens.object().value(QStringLiteral("id_token")).toString();
+    const QString accessToken = tokens.object().value(QStringLiteral("access_token")).toString();
+    m_secrets << idToken << accessToken << tokens.object().value(QStringLiteral("refresh_token")).toString();
+
+    std::vector<core::crypto::VerificationKey> keys;
+    for (const auto& k : rp.get(jwksUri.path()).object().value(QStringLiteral("keys")).toArray()) {
+        if (auto key = core::crypto::VerificationKey::fromJwk(
+                nlohmann::json::parse(QJsonDocument(k.toObject()).toJson().toStdString())))
+            keys.push_back(*key);
+    }
+    const auto id = core::crypto::Jwt::verify(str(idToken), keys);
+    QVERIFY(id);
+    QCOMPARE(
+        core::crypto::Jwt::checkClaims(id.claims, {m_context->issuer, str(kConsole)}, std::chrono::system_clock::now()),
+        core::crypto::JwtError::None);
+    QCOMPARE(id.claims.value("nonce", ""), std::string("rp-nonce"));
+    QCOMPARE(id.claims.value("sub", ""), m_userId);
+    QVERIFY(id.claims["amr"].is_array() && !id.claims["amr"].empty());
+    QVERIFY(core::crypto::Jwt::verify(str(accessToken), keys));
+
+    rp.setBearerToken(accessToken.toLatin1());
+    const HttpResult info = rp.get(userinfoEndpoint.path());
+    QCOMPARE(info.status, 200);
+    QCOMPARE(info.object().value(QStringLiteral("sub")).toString(), QString::fromStdString(m_userId));
 }
 
 void OidcTest::codeExchangeGivesVerifiableTokens()
