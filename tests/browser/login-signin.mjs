@@ -1,0 +1,166 @@
+// Headless Chromium (the Debian package) signs in through trellisd's hosted login like a person would:
+// authorization code + PKCE for the console client, the password page, TOTP enrolment with a code computed from the
+// secret shown on the page, a wrong password, and SSO for a second request. Driven by playwright-core.
+// Usage: node login-signin.mjs <path to trellisd>. Exit 77 (skipped) when Chromium or playwright-core is missing.
+import { spawn } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SKIP = 77;
+const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+if (!chromiumPath) {
+    console.log('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
+    process.exit(SKIP);
+}
+let chromium;
+try {
+    ({ chromium } = await import('playwright-core'));
+} catch {
+    console.log('SKIPPED: playwright-core is not installed (run "npm ci" in tests/browser)');
+    process.exit(SKIP);
+}
+const trellisd = process.argv[2];
+if (!trellisd || !existsSync(trellisd)) {
+    console.error('usage: node login-signin.mjs <trellisd>');
+    process.exit(2);
+}
+
+const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+function base32Decode(text) {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let bits = 0, value = 0;
+    const out = [];
+    for (const c of text.replace(/\s+/g, '').toUpperCase()) {
+        value = (value << 5) | alphabet.indexOf(c);
+        bits += 5;
+        if (bits >= 8) {
+            out.push((value >>> (bits - 8)) & 255);
+            bits -= 8;
+        }
+    }
+    return Buffer.from(out);
+}
+function totp(secret, offsetSeconds = 0) {
+    const counter = Buffer.alloc(8);
+    counter.writeBigUInt64BE(BigInt(Math.floor((Date.now() / 1000 + offsetSeconds) / 30)));
+    const mac = createHmac('sha1', secret).update(counter).digest();
+    const o = mac[mac.length - 1] & 15;
+    return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+function check(condition, message) {
+    if (!condition)
+        throw new Error(message);
+    console.log('ok - ' + message);
+}
+
+// trellisd on an ephemeral port with the demo world.
+const dataDir = mkdtempSync(join(tmpdir(), 'trellis-browser-'));
+const server = spawn(trellisd, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const port = await new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
+    const onData = (chunk) => {
+        buffer += chunk;
+        for (const line of buffer.split('\n')) {
+            try {
+                const event = JSON.parse(line);
+                if (event.event === 'listening') {
+                    clearTimeout(timer);
+                    resolve(event.port);
+                }
+            } catch { /* not a whole JSON line yet */ }
+        }
+    };
+    // The "listening" announcement goes to stdout, the JSON log to stderr; read both.
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => reject(new Error('trellisd exited with ' + code)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+// The relying party's loopback redirect (RFC 8252): catches the code.
+const callbacks = [];
+const rp = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/callback') // not the browser's favicon request
+        callbacks.push(url);
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('You can close this tab.');
+});
+await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
+const redirectUri = `http://127.0.0.1:${rp.address().port}/callback`;
+
+function authorizeUrl(state, extra = {}) {
+    const verifier = b64url(randomBytes(32));
+    const params = new URLSearchParams({
+        client_id: 'trellis-console', redirect_uri: redirectUri, response_type: 'code', scope: 'openid profile',
+        state, nonce: b64url(randomBytes(16)), code_challenge_method: 'S256',
+        code_challenge: b64url(createHash('sha256').update(verifier).digest()), ...extra,
+    });
+    return `${base}/oauth2/authorize?${params}`;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+let failed = false;
+try {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+
+    // Wrong password: the same message as for an unknown account, focus order identify -> password.
+    await page.goto(authorizeUrl('s1'));
+    check(await page.locator('h1').textContent() === 'Sign in', 'identify page');
+    await page.getByLabel('Email address', { exact: true }).fill('superadmin@northwind.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const error = page.locator('#field-password-error');
+    check((await error.textContent()).includes('not correct'), 'wrong password message tied to the field');
+    check(await page.getByLabel('Password', { exact: true }).getAttribute('aria-describedby') === 'field-password-error',
+          'aria-describedby points at the error');
+
+    // Right password, with a second factor requested: enrolment shows a QR code and the secret as text.
+    await page.goto(authorizeUrl('s2', { acr_values: 'urn:trellis:acr:mfa' }));
+    await page.getByLabel('Email address', { exact: true }).fill('superadmin@northwind.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('trellis-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    check(await page.getByRole('img', { name: 'QR code for your authenticator app' }).isVisible(), 'QR code shown');
+    const secret = base32Decode(await page.locator('code.secret').textContent());
+    check(secret.length === 20, 'secret shown as text for manual entry');
+    await page.getByLabel('Authentication code', { exact: true }).fill(totp(secret));
+    await page.getByRole('button', { name: 'Verify and finish' }).click();
+    await page.waitForURL((url) => url.pathname === '/callback');
+    const first = callbacks.at(-1);
+    check(first.searchParams.get('state') === 's2' && first.searchParams.get('code'), 'redirected with code and state');
+
+    // SSO: another request in the same browser gets a code without any page.
+    await page.goto(authorizeUrl('s3'));
+    await page.waitForURL((url) => url.pathname === '/callback');
+    check(callbacks.at(-1).searchParams.get('state') === 's3', 'second sign-in answered by the SSO session');
+
+    // A fresh browser profile asks for the TOTP code next time (next time step: the enrolment used this one).
+    const fresh = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    await fresh.goto(authorizeUrl('s4'));
+    check(await fresh.locator('h1').textContent() === 'Anmelden', 'German page for a German browser');
+    await fresh.getByLabel('E-Mail-Adresse', { exact: true }).fill('superadmin@northwind.example');
+    await fresh.getByRole('button', { name: 'Weiter' }).click();
+    await fresh.getByLabel('Passwort', { exact: true }).fill('trellis-demo-2026');
+    await fresh.getByRole('button', { name: 'Anmelden' }).click();
+    await fresh.getByLabel('Bestätigungscode', { exact: true }).fill(totp(secret, 30));
+    await fresh.getByRole('button', { name: 'Bestätigen' }).click();
+    await fresh.waitForURL((url) => url.pathname === '/callback');
+    check(callbacks.at(-1).searchParams.get('state') === 's4', 'TOTP verification on the next sign-in');
+} catch (e) {
+    failed = true;
+    console.error('not ok - ' + e.message);
+} finally {
+    await browser.close();
+    rp.close();
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.on('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
