@@ -176,6 +176,9 @@ int ServeCommand::run(const ServerOptions& options)
         const std::string host = address.find(':') == std::string::npos ? address : "[" + address + "]";
         const bool tls = !options.http.tlsCertificateFile.empty();
         context.issuer = (tls ? "https://" : "http://") + host + ":" + std::to_string(port);
+        if (address == "0.0.0.0" || address == "::")
+            JsonLog::warn("no --issuer: the OpenID Connect issuer names a wildcard address that clients cannot reach",
+                          {{"issuer", context.issuer}});
     }
 
     // Signals are handled by asio on a thread of their own, so stop() never runs inside a signal handler.

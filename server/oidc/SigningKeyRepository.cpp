@@ -36,21 +36,28 @@ std::vector<StoredSigningKey> SigningKeyRepository::published() const
 
 bool SigningKeyRepository::ensureActive(std::chrono::seconds maxAge, std::chrono::seconds retiredPublication) const
 {
+    // The common case, no rotation due, is a plain read; only a due rotation takes the write lock.
+    const auto activeIsYoung = [&] {
+        QSqlQuery newest = prepare(m_db, QStringLiteral("SELECT created_at FROM signing_keys WHERE retired_at IS NULL "
+                                                        "ORDER BY created_at DESC LIMIT 1"));
+        run(newest, "reading the active signing key failed");
+        if (!newest.next())
+            return false;
+        const auto createdAt = core::parseTimestamp(ss(newest.value(0)));
+        return createdAt && *createdAt + maxAge > m_db.clock().now();
+    };
+    if (!m_db.inTransaction() && activeIsYoung())
+        return false;
     bool created = false;
     m_db.transaction([&] {
         if (m_db.dialect() == SqlDialect::Postgres)
             runDirect(m_db, QStringLiteral("LOCK TABLE signing_keys IN SHARE ROW EXCLUSIVE MODE"),
                       "locking signing keys failed");
+        // Again under the lock: another instance may have rotated meanwhile.
+        if (activeIsYoung())
+            return;
         const auto nowPoint = m_db.clock().now();
         const std::string now = core::formatTimestamp(nowPoint);
-        QSqlQuery newest = prepare(m_db, QStringLiteral("SELECT created_at FROM signing_keys WHERE retired_at IS NULL "
-                                                        "ORDER BY created_at DESC LIMIT 1"));
-        run(newest, "reading the active signing key failed");
-        if (newest.next()) {
-            const auto createdAt = core::parseTimestamp(ss(newest.value(0)));
-            if (createdAt && *createdAt + maxAge > nowPoint)
-                return;
-        }
 
         const auto key = core::crypto::SigningKey::generate();
         QSqlQuery retire = prepare(m_db, QStringLiteral("UPDATE signing_keys SET retired_at = ?, published_until = ? "

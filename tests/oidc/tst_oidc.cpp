@@ -91,6 +91,9 @@ private Q_SLOTS:
     void refreshRotates();
     void refreshReuseRevokesFamily();
     void expiredAccessTokenIsRefused();
+    void expiredRefreshTokenIsRefused();
+    void disabledPersonIsCutOff();
+    void issuerOption();
     void wrongAudienceIsRefusedByAdminApi();
     void clientCredentials();
     void clientAuthFailures();
@@ -107,7 +110,8 @@ private:
         QString redirect;
     };
     Code issueCode(const QString& clientId = kConsole, const std::string& nonce = "n-123",
-                   const std::string& redirect = kRedirect);
+                   const std::string& redirect = kRedirect, const std::string& userId = {});
+    bool execSql(const QString& sql, const QVariantList& values);
     HttpResult token(const QList<QPair<QString, QString>>& fields,
                      const QList<QPair<QByteArray, QByteArray>>& headers = {});
     HttpResult exchange(const Code& code);
@@ -181,7 +185,8 @@ void OidcTest::cleanupTestCase()
     m_server.stop();
 }
 
-OidcTest::Code OidcTest::issueCode(const QString& clientId, const std::string& nonce, const std::string& redirect)
+OidcTest::Code OidcTest::issueCode(const QString& clientId, const std::string& nonce, const std::string& redirect,
+                                   const std::string& userId)
 {
     Code code;
     code.verifier = QString::fromStdString(core::crypto::Pkce::newVerifier());
@@ -194,8 +199,9 @@ OidcTest::Code OidcTest::issueCode(const QString& clientId, const std::string& n
     request.nonce = nonce;
     request.codeChallenge = core::crypto::Pkce::s256Challenge(str(code.verifier));
     request.codeChallengeMethod = "S256";
-    const std::string url = server::AuthorizationCodeIssuer::issue(
-        *m_context, request, m_userId, {}, core::formatTimestamp(m_db->clock().now()), {"pwd", "otp"});
+    const std::string url =
+        server::AuthorizationCodeIssuer::issue(*m_context, request, userId.empty() ? m_userId : userId, {},
+                                               core::formatTimestamp(m_db->clock().now()), {"pwd", "otp"});
     const QUrl redirectUrl(QString::fromStdString(url));
     const QUrlQuery query(redirectUrl);
     code.code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
@@ -254,6 +260,16 @@ QString OidcTest::forge(nlohmann::json claims, const nlohmann::json& header)
     if (claims.is_object())
         base.update(claims);
     return QString::fromStdString(core::crypto::Jwt::sign(*key, base, header));
+}
+
+bool OidcTest::execSql(const QString& sql, const QVariantList& values)
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant& value : values)
+        q.addBindValue(value);
+    return q.exec() && q.numRowsAffected() == 1;
 }
 
 int OidcTest::auditCount(const QString& action)
@@ -570,6 +586,67 @@ void OidcTest::expiredAccessTokenIsRefused()
     // The same forgery with a valid exp passes, so the 401 above was the expiry.
     http.setBearerToken(forge({}).toLatin1());
     QCOMPARE(http.get(QStringLiteral("/api/v1/me")).status, 200);
+}
+
+void OidcTest::expiredRefreshTokenIsRefused()
+{
+    const HttpResult first = exchange(issueCode());
+    QCOMPARE(first.status, 200);
+    const QString rt = first.object().value(QStringLiteral("refresh_token")).toString();
+    QVERIFY(
+        execSql(QStringLiteral("UPDATE refresh_tokens SET expires_at = ? WHERE token_hash = ?"),
+                {QStringLiteral("2020-01-01T00:00:00Z"), QString::fromStdString(core::crypto::tokenHash(str(rt)))}));
+    const HttpResult r = refresh(rt);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+}
+
+// Disabling a person stops their signed access tokens at the admin API, userinfo and introspection at once, and
+// their refresh tokens.
+void OidcTest::disabledPersonIsCutOff()
+{
+    const auto auditor = server::UserRepository(*m_db).findByEmail("auditor@acme.example");
+    QVERIFY(auditor);
+    const HttpResult tokens = exchange(issueCode(kConsole, "n", kRedirect, auditor->id));
+    QCOMPARE(tokens.status, 200);
+    const QByteArray accessToken = tokens.object().value(QStringLiteral("access_token")).toString().toLatin1();
+    TestHttpClient http(m_server.baseUrl());
+    http.setBearerToken(accessToken);
+    QCOMPARE(http.get(QStringLiteral("/api/v1/me")).status, 200);
+
+    const QString id = QString::fromStdString(auditor->id);
+    QVERIFY(execSql(QStringLiteral("UPDATE users SET status = 'disabled' WHERE id = ?"), {id}));
+    QCOMPARE(http.get(QStringLiteral("/api/v1/me")).status, 401);
+    QCOMPARE(http.get(QStringLiteral("/oauth2/userinfo")).status, 401);
+    TestHttpClient plain(m_server.baseUrl());
+    const HttpResult introspected = plain.send("POST", QStringLiteral("/oauth2/introspect"),
+                                               form({{QStringLiteral("token"), QString::fromLatin1(accessToken)}}),
+                                               "application/x-www-form-urlencoded", {basic(kService, kServiceSecret)});
+    QCOMPARE(introspected.object().value(QStringLiteral("active")).toBool(true), false);
+    QCOMPARE(refresh(tokens.object().value(QStringLiteral("refresh_token")).toString()).status, 400);
+    QVERIFY(execSql(QStringLiteral("UPDATE users SET status = 'active' WHERE id = ?"), {id}));
+}
+
+void OidcTest::issuerOption()
+{
+    const TrellisdRun help = TrellisdProcess::run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.stdOut.contains("--issuer"));
+    QTemporaryDir dir;
+    const TrellisdRun bad = TrellisdProcess::run(
+        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--issuer"), QStringLiteral("ftp://id.example.com")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.stdErr.contains("--issuer"));
+
+    TrellisdProcess other;
+    other.setExtraArguments({QStringLiteral("--issuer"), QStringLiteral("https://id.example.com/trellis/")});
+    QVERIFY2(other.start(), qPrintable(other.errorString()));
+    TestHttpClient http(other.baseUrl());
+    const QJsonObject d = http.get(QStringLiteral("/.well-known/openid-configuration")).object();
+    QCOMPARE(d.value(QStringLiteral("issuer")).toString(), QStringLiteral("https://id.example.com/trellis"));
+    QCOMPARE(d.value(QStringLiteral("token_endpoint")).toString(),
+             QStringLiteral("https://id.example.com/trellis/oauth2/token"));
+    QCOMPARE(other.stop(), 0);
 }
 
 void OidcTest::wrongAudienceIsRefusedByAdminApi()
