@@ -24,6 +24,14 @@ class ProfilesDialogTest : public QObject
 {
     Q_OBJECT
 
+    // TRELLIS_GUI_GRAB_DIR set: pictures to look at (documentation, reviews); the test does not depend on them.
+    static void grab(QWidget* widget, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("TRELLIS_GUI_GRAB_DIR");
+        if (!dir.isEmpty())
+            widget->grab().save(dir + QLatin1Char('/') + name);
+    }
+
 private Q_SLOTS:
     void badAddressKeepsTextAndSaysWhy()
     {
@@ -68,6 +76,7 @@ private Q_SLOTS:
         QTest::keyClicks(dialog.urlEdit(), QStringLiteral("http://127.0.0.1:8443"));
         QVERIFY(dialog.saveCurrent());
         QCOMPARE(store.profiles().size(), 2);
+        grab(&dialog, QStringLiteral("profiles-dialog.png"));
     }
 
     void emptyNameIsRefused()
@@ -115,6 +124,10 @@ private Q_SLOTS:
         QVERIFY(window.signInAction()->isEnabled());
         QVERIFY(!window.signOutAction()->isEnabled());
         QCOMPARE(window.windowTitle(), QStringLiteral("Trellis"));
+        window.resize(1000, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        grab(&window, QStringLiteral("signed-out.png"));
     }
 };
 

@@ -106,7 +106,9 @@ private Q_SLOTS:
             QCOMPARE(account, QStringLiteral("owner@acme.example"));
 
             if (m_expectNoKeyring) {
-                QVERIFY(!session.rememberProblem().isEmpty());
+                QTRY_VERIFY(!session.rememberProblem().isEmpty());
+                QVERIFY(session.rememberProblem().contains(QStringLiteral("keychain")));
+                QCOMPARE(filesContaining(m_home.path(), {QByteArray("eyJ")}), QStringList());
                 return; // nothing to restart with: the session ends with the console
             }
             QTRY_VERIFY(session.rememberProblem().isEmpty());
