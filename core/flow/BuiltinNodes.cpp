@@ -72,8 +72,9 @@ public:
         if (password.empty())
             return show(c, "required");
         PasswordCheck check = c.services.verifyPassword(c.state.userId, password);
-        // Nobody identified: whatever the services say, it can only be a wrong password.
-        if (c.state.userId.empty())
+        // Nobody identified: it can only be a wrong password, unless the services locked the typed address
+        // (they throttle unknown addresses like accounts, so a lock-out does not reveal who has an account).
+        if (c.state.userId.empty() && check != PasswordCheck::Locked)
             check = PasswordCheck::Wrong;
         switch (check) {
         case PasswordCheck::Ok:
