@@ -360,18 +360,19 @@ void LoginTest::totpEnrolmentThenVerification()
         {{QStringLiteral("node"), QStringLiteral("totp-enrol")}, {QStringLiteral("code"), QStringLiteral("000000")}});
     QCOMPARE(wrongCode.status, 200);
     QVERIFY(wrongCode.body.contains("That code is not correct"));
-    const HttpResult enrolled = browser.submit({{QStringLiteral("node"), QStringLiteral("totp-enrol")},
-                                                {QStringLiteral("code"), QString::fromStdString(totpNow(secret))}});
+    const QString usedCode = QString::fromStdString(totpNow(secret));
+    const HttpResult enrolled =
+        browser.submit({{QStringLiteral("node"), QStringLiteral("totp-enrol")}, {QStringLiteral("code"), usedCode}});
     QCOMPARE(enrolled.status, 303);
     QVERIFY2(enrolled.header("Location").startsWith(redirect.toUtf8() + "?code="), enrolled.describe());
 
-    // Next sign-in in a fresh browser asks for the code; the code already used is refused (same time step).
+    // Next sign-in in a fresh browser asks for the code; the code used at enrolment is refused (RFC 6238 §5.2).
     LoginBrowser next(m_server.baseUrl());
     const HttpResult verify = signIn(next, email, demoPassword);
     QCOMPARE(verify.status, 200);
     QCOMPARE(title(verify), QStringLiteral("Enter your authentication code"));
-    const HttpResult replay = next.submit({{QStringLiteral("node"), QStringLiteral("totp")},
-                                           {QStringLiteral("code"), QString::fromStdString(totpNow(secret))}});
+    const HttpResult replay =
+        next.submit({{QStringLiteral("node"), QStringLiteral("totp")}, {QStringLiteral("code"), usedCode}});
     QCOMPARE(replay.status, 200);
     QVERIFY(replay.body.contains("That code is not correct"));
     // The next time step (within the accepted drift window) is fresh.
@@ -395,44 +396,63 @@ void LoginTest::lockAfterRepeatedFailures()
     std::unique_ptr<PostgresTestDatabase> database;
     QVERIFY(prepare(server, database));
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    const QString email = QStringLiteral("auditor@acme.example");
-    int failures = 0;
-    bool locked = false;
+
+    // Wrong passwords until the failure page says "locked"; waits out the growing delays (429 + Retry-After).
     bool sawDelay = false;
-    QElapsedTimer timer;
-    timer.start();
-    while (!locked && failures < 12 && timer.elapsed() < 120000) {
-        LoginBrowser browser(server.baseUrl());
-        HttpResult page = browser.open(authorizePath());
-        page = browser.submit({{QStringLiteral("node"), QStringLiteral("identify")}, {QStringLiteral("email"), email}});
-        for (int inFlow = 0; inFlow < 5 && !locked; ++inFlow) {
-            HttpResult r =
-                browser.submit({{QStringLiteral("node"), QStringLiteral("password")},
-                                {QStringLiteral("password"), QStringLiteral("wrong-password-%1").arg(failures)}});
-            while (r.status == 429) {
-                sawDelay = true;
-                QVERIFY(r.body.contains("Too many attempts. Please wait"));
-                QThread::sleep(r.header("Retry-After").toInt());
-                r = browser.submit({{QStringLiteral("node"), QStringLiteral("password")},
-                                    {QStringLiteral("password"), QStringLiteral("wrong-password-%1").arg(failures)}});
-            }
-            QCOMPARE(r.status, 200);
-            ++failures;
-            if (title(r) == QStringLiteral("Sign-in failed")) {
-                locked = r.body.contains("locked");
-                break; // too many attempts in this flow, or locked: start a new one
+    const auto failUntilLocked = [&](const QString& email) {
+        int failures = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (failures < 12 && timer.elapsed() < 120000) {
+            LoginBrowser browser(server.baseUrl());
+            browser.open(authorizePath());
+            browser.submit({{QStringLiteral("node"), QStringLiteral("identify")}, {QStringLiteral("email"), email}});
+            for (int inFlow = 0; inFlow < 5; ++inFlow) {
+                const QList<QPair<QString, QString>> form{
+                    {QStringLiteral("node"), QStringLiteral("password")},
+                    {QStringLiteral("password"), QStringLiteral("wrong-password-%1").arg(failures)}};
+                HttpResult r = browser.submit(form);
+                while (r.status == 429) {
+                    sawDelay = sawDelay || r.body.contains("Too many attempts. Please wait");
+                    QThread::sleep(std::max(1, r.header("Retry-After").toInt()));
+                    r = browser.submit(form);
+                }
+                if (r.status != 200)
+                    return -1;
+                ++failures;
+                if (title(r) == QStringLiteral("Sign-in failed")) {
+                    if (r.body.contains("This account is locked"))
+                        return failures;
+                    break; // too many attempts in this flow: start a new one
+                }
             }
         }
-    }
+        return -failures;
+    };
+    QCOMPARE(failUntilLocked(QStringLiteral("auditor@acme.example")), 10);
     QVERIFY(sawDelay);
-    QVERIFY2(locked, qPrintable(QStringLiteral("not locked after %1 failures").arg(failures)));
-    QCOMPARE(failures, 10);
 
     // Locked: even the right password is refused, with the same page.
     LoginBrowser browser(server.baseUrl());
-    const HttpResult right = signIn(browser, email, demoPassword);
+    const HttpResult right = signIn(browser, QStringLiteral("auditor@acme.example"), demoPassword);
     QCOMPARE(right.status, 200);
     QVERIFY(right.body.contains("This account is locked"));
+
+    // An address nobody has locks the same way, so a lock-out tells nothing about who has an account.
+    QCOMPARE(failUntilLocked(QStringLiteral("nobody-here@acme.example")), 10);
+
+    // Each lock is an audit event.
+    int locks = 0;
+    {
+        QSqlDatabase db = server.openDatabase(QStringLiteral("lock-audit"));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'login.lock'")));
+        QVERIFY(query.next());
+        locks = query.value(0).toInt();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("lock-audit"));
+    QCOMPARE(locks, 2);
     QCOMPARE(server.stop(), 0);
 }
 
