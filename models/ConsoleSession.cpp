@@ -319,8 +319,9 @@ void ConsoleSession::acceptTokens(const client::TokenSet& tokens)
         if (!previousKey.isEmpty() && previousKey != keychainKey())
             credentialStore()->remove(previousKey, this, [](client::CredentialStore::Result) {});
     }
-    const qint64 lifetime = qMax<qint64>(tokens.expiresIn, 20);
-    const qint64 refreshIn = qMax<qint64>(lifetime - m_refreshMarginSeconds, lifetime / 2);
+    // Renew ahead of expiry; never more often than every 5 s, whatever the server or the margin says.
+    const qint64 lifetime = qMax<qint64>(tokens.expiresIn, 10);
+    const qint64 refreshIn = qMax<qint64>(lifetime - m_refreshMarginSeconds, 5);
     m_refreshTimer.start(int(qMin<qint64>(refreshIn, 24 * 3600) * 1000));
     if (m_state != State::Connected || !m_caller)
         loadCaller();

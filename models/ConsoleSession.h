@@ -70,7 +70,7 @@ public:
     void setProfileStore(ProfileStore* store);
     /// How the browser is opened (default QDesktopServices::openUrl); tests drive the browser step themselves.
     void setBrowserOpener(std::function<void(const QUrl&)> opener);
-    /// Seconds before the access token's expiry at which it is refreshed (default 60).
+    /// Seconds before the access token's expiry at which it is refreshed (default 60; at least 5 s after issue).
     void setRefreshMargin(int seconds);
 
     /// Overrides the workspace folder before startLocalWorkspace() (tests).

@@ -128,6 +128,7 @@ private Q_SLOTS:
         ConsoleSession session;
         makeSession(session);
         session.setBrowserOpener([](const QUrl&) { QFAIL("the browser must not open for a remembered sign-in"); });
+        session.setRefreshMargin(24 * 3600);
         session.connectToProfile(*profiles.profile(profile.id));
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConsoleSession::State::Connected, 20000);
         // The refresh token rotated, and the keychain holds the new one.
@@ -136,6 +137,20 @@ private Q_SLOTS:
                                         [&](auto r) { rotated = r; });
         QTRY_VERIFY(rotated.has_value() && rotated->ok());
         QTRY_VERIFY(rotated->secret != refreshToken);
+
+        // Silent refresh before expiry (the margin above makes it every 5 s): the session stays connected and
+        // the keychain gets each next rotated token.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                std::optional<CredentialStore::Result> now;
+                session.credentialStore()->read(CredentialStore::keyFor(profile.id, account), this,
+                                                [&](auto r) { now = r; });
+                return QTest::qWaitFor([&] { return now.has_value(); }, 5000) && now->ok() &&
+                       now->secret != rotated->secret;
+            }(),
+            20000);
+        QCOMPARE(session.state(), ConsoleSession::State::Connected);
+        session.setRefreshMargin(60);
 
         // Sign out: back to signed out, the entry is gone, the server no longer accepts the token.
         QByteArray current = rotated->secret;
