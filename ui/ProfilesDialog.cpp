@@ -63,11 +63,22 @@ ProfilesDialog::ProfilesDialog(models::ProfileStore* store, QWidget* parent)
     m_save = new QPushButton(tr("&Save Profile"), this);
     m_save->setAccessibleName(tr("Save the profile"));
 
+    // Each field with its error right below it, so a hidden error leaves no gap.
+    auto fieldWithError = [](QLineEdit* field, QLabel* error) {
+        auto* box = new QVBoxLayout;
+        box->setContentsMargins(0, 0, 0, 0);
+        box->setSpacing(2);
+        box->addWidget(field);
+        box->addWidget(error);
+        return box;
+    };
     auto* form = new QFormLayout;
-    form->addRow(tr("Na&me:"), m_name);
-    form->addRow(QString(), m_nameError);
-    form->addRow(tr("Server &address:"), m_url);
-    form->addRow(QString(), m_urlError);
+    auto* nameLabel = new QLabel(tr("Na&me:"), this);
+    nameLabel->setBuddy(m_name);
+    auto* urlLabel = new QLabel(tr("Server &address:"), this);
+    urlLabel->setBuddy(m_url);
+    form->addRow(nameLabel, fieldWithError(m_name, m_nameError));
+    form->addRow(urlLabel, fieldWithError(m_url, m_urlError));
     auto* hint = new QLabel(tr("Profiles hold no passwords. When you sign in, Trellis keeps your sign-in in the "
                                "system keychain."),
                             this);
@@ -86,7 +97,10 @@ ProfilesDialog::ProfilesDialog(models::ProfileStore* store, QWidget* parent)
 
     auto* content = new QHBoxLayout;
     content->addLayout(left, 2);
-    content->addLayout(form, 3);
+    auto* right = new QVBoxLayout;
+    right->addLayout(form);
+    right->addStretch(1);
+    content->addLayout(right, 3);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
