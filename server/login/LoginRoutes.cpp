@@ -4,6 +4,7 @@
 #include "server/http/Router.h"
 #include "server/login/LoginApi.h"
 #include "server/login/LoginPageRenderer.h"
+#include "server/login/StoreFlowServices.h"
 #include "server/store/Database.h"
 
 #include <memory>
@@ -35,6 +36,7 @@ Router::Handler guarded(std::shared_ptr<LoginApi> api, HttpResponse (LoginApi::*
 
 void LoginRoutes::install(Router& router, const ApiContext& context)
 {
+    StoreFlowServices::warmUp();
     const auto api = std::make_shared<LoginApi>(context);
     router.add("GET", "/oauth2/authorize", guarded(api, &LoginApi::authorize));
     router.add("GET", "/oauth2/logout", guarded(api, &LoginApi::logout));

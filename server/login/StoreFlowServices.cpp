@@ -54,6 +54,11 @@ StoreFlowServices::StoreFlowServices(const ApiContext& context, const HttpReques
 {
 }
 
+void StoreFlowServices::warmUp()
+{
+    (void)dummyHash();
+}
+
 std::optional<flow::FlowUser> StoreFlowServices::findUserByEmail(const std::string& email)
 {
     m_email = email;

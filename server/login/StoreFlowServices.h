@@ -19,6 +19,8 @@ class StoreFlowServices : public core::flow::FlowServices
 public:
     /// `email` is what the sign-in identified so far (throttles addresses nobody has like accounts).
     StoreFlowServices(const ApiContext& context, const HttpRequest& request, std::string email);
+    /// Computes the dummy Argon2id hash now, so the first unknown-user sign-in is not slower than the rest.
+    static void warmUp();
 
     std::optional<core::flow::FlowUser> findUserByEmail(const std::string& email) override;
     core::flow::PasswordCheck verifyPassword(const std::string& userId, const std::string& password) override;
