@@ -316,7 +316,7 @@ bool runAll(const char* database, test::TrellisdProcess& server, const Settings&
             return !chains[size_t(worker)].isEmpty();
         });
 
-    measure(database, "password sign-in (4 requests)", settings, target,
+    measure(database, "password sign-in (complete)", settings, target,
             [&](KeepAliveConnection& http, int worker, long long n) {
                 const qsizetype index = (n * settings.connections + worker) % target.accounts.size();
                 return !signIn(http, target, target.accounts.at(index)).isEmpty();
