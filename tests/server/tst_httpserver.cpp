@@ -6,20 +6,20 @@
 #include "SelfSignedCertificate.h"
 #include "server/http/HttpError.h"
 
-#include <memory>
 #include <atomic>
 #include <csignal>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSslSocket>
 #include <QTemporaryDir>
-#include <QDeadlineTimer>
 #include <QTest>
 
 using namespace std::chrono_literals;
