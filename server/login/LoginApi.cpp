@@ -15,6 +15,7 @@
 #include "server/oidc/AuthorizationCodeIssuer.h"
 #include "server/oidc/AuthorizationRequest.h"
 #include "server/oidc/OidcClientRepository.h"
+#include "server/oidc/ScopeWords.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
 #include "server/store/SqlSupport.h"
@@ -45,15 +46,6 @@ std::string nodeType(const flow::FlowDocument& document, const std::string& node
             return node.type;
     }
     return {};
-}
-
-std::vector<std::string> words(const std::string& text)
-{
-    std::istringstream in(text);
-    std::vector<std::string> out;
-    for (std::string w; in >> w;)
-        out.push_back(w);
-    return out;
 }
 
 bool contains(const std::vector<std::string>& list, const std::string& item)
@@ -216,7 +208,7 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     if (!client->allowsGrant("authorization_code"))
         return fail("unauthorized_client", "This client may not use the authorization code flow.");
     const std::string scope = request.queryValue("scope");
-    if (!contains(words(scope), "openid"))
+    if (!contains(ScopeWords::split(scope), "openid"))
         return fail("invalid_scope", "The scope must contain openid.");
     if (!client->allowsScope(scope))
         return fail("invalid_scope", "The client may not ask for this scope.");
@@ -234,7 +226,7 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
         if (!wellFormed)
             return fail("invalid_request", "The code_challenge is not a base64url SHA-256 value.");
     }
-    const auto prompts = words(request.queryValue("prompt"));
+    const auto prompts = ScopeWords::split(request.queryValue("prompt"));
     if (contains(prompts, "none") && prompts.size() > 1)
         return fail("invalid_request", "prompt=none cannot be combined with other values.");
 
@@ -248,7 +240,7 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     authorization.codeChallengeMethod = challenge.empty() ? std::string() : method;
     authorization.prompt = request.queryValue("prompt");
     authorization.loginHint = request.queryValue("login_hint");
-    const bool wantsMfa = contains(words(request.queryValue("acr_values")), mfaAcr);
+    const bool wantsMfa = contains(ScopeWords::split(request.queryValue("acr_values")), mfaAcr);
 
     // A live SSO session answers at once, unless the client asks to see the login again or needs a second factor
     // the session did not use.

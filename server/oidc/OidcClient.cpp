@@ -1,5 +1,7 @@
 #include "server/oidc/OidcClient.h"
 
+#include "server/oidc/ScopeWords.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -72,13 +74,10 @@ bool OidcClient::allowsGrant(const std::string& grantType) const
 
 bool OidcClient::allowsScope(const std::string& scope) const
 {
-    std::istringstream words(scope);
-    std::string word;
-    while (words >> word) {
-        if (std::find(scopes.begin(), scopes.end(), word) == scopes.end())
-            return false;
-    }
-    return true;
+    const auto words = ScopeWords::split(scope);
+    return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+        return std::find(scopes.begin(), scopes.end(), w) != scopes.end();
+    });
 }
 
 } // namespace trellis::server

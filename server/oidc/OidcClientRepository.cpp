@@ -2,6 +2,7 @@
 
 #include "core/Encoding.h"
 #include "core/crypto/TokenHash.h"
+#include "server/oidc/ScopeWords.h"
 #include "server/store/Database.h"
 #include "server/store/SqlSupport.h"
 
@@ -29,16 +30,6 @@ std::vector<std::string> stringArray(const QVariant& value)
     return out;
 }
 
-std::vector<std::string> words(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    std::string word;
-    while (in >> word)
-        out.push_back(word);
-    return out;
-}
-
 std::string joined(const std::vector<std::string>& items)
 {
     std::string out;
@@ -59,7 +50,7 @@ OidcClient fromRow(const QSqlQuery& q)
     client.redirectUris = stringArray(q.value(3));
     client.postLogoutRedirectUris = stringArray(q.value(4));
     client.grantTypes = stringArray(q.value(5));
-    client.scopes = words(ss(q.value(6)));
+    client.scopes = ScopeWords::split(ss(q.value(6)));
     client.builtIn = q.value(7).toBool();
     return client;
 }

@@ -12,6 +12,7 @@
 #include "server/oidc/OAuthError.h"
 #include "server/oidc/OidcTokenMinter.h"
 #include "server/oidc/RefreshTokenRepository.h"
+#include "server/oidc/ScopeWords.h"
 #include "server/oidc/SigningKeyRing.h"
 #include "server/oidc/TokenEndpoint.h"
 #include "server/store/AuditLog.h"
@@ -64,17 +65,6 @@ HttpResponse noStore(HttpResponse response)
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Pragma", "no-cache");
     return response;
-}
-
-bool hasScope(const std::string& scope, const std::string& wanted)
-{
-    std::istringstream words(scope);
-    std::string word;
-    while (words >> word) {
-        if (word == wanted)
-            return true;
-    }
-    return false;
 }
 
 std::int64_t epochOf(const std::string& timestamp)
@@ -140,9 +130,9 @@ HttpResponse userinfo(const ApiContext& context, HttpRequest& request)
         throw invalidToken;
     const std::string scope = claims->value("scope", "");
     nlohmann::json body{{"sub", user->id}};
-    if (hasScope(scope, "email"))
+    if (ScopeWords::contains(scope, "email"))
         body["email"] = user->email;
-    if (hasScope(scope, "profile"))
+    if (ScopeWords::contains(scope, "profile"))
         body["name"] = user->displayName;
     return noStore(HttpResponse::json(200, body));
 }

@@ -6,6 +6,7 @@
 #include "core/crypto/Jwt.h"
 #include "core/crypto/TokenHash.h"
 #include "server/api/ApiContext.h"
+#include "server/oidc/ScopeWords.h"
 #include "server/store/Database.h"
 #include "server/store/RoleRepository.h"
 #include "server/store/SqlSupport.h"
@@ -24,17 +25,6 @@ namespace {
 std::int64_t epochSeconds(std::chrono::system_clock::time_point t)
 {
     return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-bool hasScope(const std::string& scope, const std::string& wanted)
-{
-    std::istringstream words(scope);
-    std::string word;
-    while (words >> word) {
-        if (word == wanted)
-            return true;
-    }
-    return false;
 }
 
 // {memberships: [{org, status}], admin: [{org, roles}]}: what the person belongs to and where they administer.
@@ -122,9 +112,9 @@ std::string OidcTokenMinter::idToken(const core::User& user, const std::string& 
         claims["nonce"] = nonce;
     if (!accessToken.empty())
         claims["at_hash"] = core::crypto::oidcHalfHash(accessToken);
-    if (hasScope(scope, "email"))
+    if (ScopeWords::contains(scope, "email"))
         claims["email"] = user.email;
-    if (hasScope(scope, "profile"))
+    if (ScopeWords::contains(scope, "profile"))
         claims["name"] = user.displayName;
     return core::crypto::Jwt::sign(*m_keys->active, claims);
 }

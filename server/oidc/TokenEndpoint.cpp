@@ -13,6 +13,7 @@
 #include "server/oidc/OAuthError.h"
 #include "server/oidc/OidcTokenMinter.h"
 #include "server/oidc/RefreshTokenRepository.h"
+#include "server/oidc/ScopeWords.h"
 #include "server/oidc/SigningKeyRing.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
@@ -27,30 +28,6 @@
 namespace trellis::server {
 
 namespace {
-
-std::vector<std::string> scopeWords(const std::string& scope)
-{
-    std::vector<std::string> out;
-    std::istringstream in(scope);
-    std::string word;
-    while (in >> word)
-        out.push_back(word);
-    return out;
-}
-
-bool isSubset(const std::string& requested, const std::string& granted)
-{
-    const auto have = scopeWords(granted);
-    const auto want = scopeWords(requested);
-    return std::all_of(want.begin(), want.end(),
-                       [&](const std::string& w) { return std::find(have.begin(), have.end(), w) != have.end(); });
-}
-
-bool hasScope(const std::string& scope, const std::string& wanted)
-{
-    const auto words = scopeWords(scope);
-    return std::find(words.begin(), words.end(), wanted) != words.end();
-}
 
 HttpResponse tokenResponse(const nlohmann::json& body)
 {
@@ -95,7 +72,7 @@ nlohmann::json issueForPerson(const ApiContext& context, const OidcTokenMinter& 
                         {"token_type", "Bearer"},
                         {"expires_in", access.expiresIn},
                         {"scope", grant.scope}};
-    if (hasScope(grant.scope, "openid"))
+    if (ScopeWords::contains(grant.scope, "openid"))
         body["id_token"] =
             minter.idToken(user, grant.clientId, grant.scope, grant.authTime, grant.amr, grant.nonce, access.token);
     if (grant.refreshable) {
@@ -228,7 +205,7 @@ HttpResponse TokenEndpoint::handle(HttpRequest& request) const
                 return invalid("The refresh token has expired.");
             std::string scope = stored->scope;
             if (form->has("scope")) {
-                if (!isSubset(form->value("scope"), stored->scope)) {
+                if (!ScopeWords::isSubset(form->value("scope"), stored->scope)) {
                     failure = OAuthError(400, "invalid_scope", "The scope exceeds what was granted.");
                     return;
                 }
