@@ -72,7 +72,16 @@ HttpResponse AuthApi::me(const Caller& caller, HttpRequest&) const
         if (!ids.empty())
             roots.push_back(ids.back());
     }
-    return HttpResponse::json(200, {{"user", caller.user}, {"rootOrgIds", roots}});
+    // The grants let the console mirror what the server allows (it never decides anything with them).
+    nlohmann::json grants = nlohmann::json::array();
+    for (const auto& grant : caller.scope.grants()) {
+        grants.push_back({{"assignmentId", grant.assignmentId},
+                          {"roleKey", grant.roleKey},
+                          {"orgId", grant.orgId},
+                          {"orgPath", core::OrgPath::split(grant.orgPath)},
+                          {"permissions", grant.permissions}});
+    }
+    return HttpResponse::json(200, {{"user", caller.user}, {"rootOrgIds", roots}, {"grants", grants}});
 }
 
 } // namespace trellis::server

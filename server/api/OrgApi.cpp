@@ -2,12 +2,12 @@
 
 #include "core/OrgPath.h"
 #include "core/Permission.h"
+#include "server/api/AccessCheck.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiErrors.h"
 #include "server/api/Caller.h"
 #include "server/api/JsonInput.h"
 #include "server/api/QueryParameters.h"
-#include "server/api/RequestAudit.h"
 #include "server/http/HttpRequest.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
@@ -113,33 +113,20 @@ HttpResponse OrgApi::create(const Caller& caller, HttpRequest& request) const
     const auto parent = orgs.find(org.parentId);
     if (!parent)
         throw ApiErrors::notFound("No organisation with this parentId.", "parentId");
-    const std::string parentPath = core::OrgPath::make(parent->path);
-    const core::ScopeGrant* grant = caller.scope.grantFor(core::Permission::OrgManage, parentPath);
-    if (!grant) {
-        core::AuditEvent denied = RequestAudit::byCaller(caller, request, "org.create");
-        denied.outcome = "denied";
-        denied.reason = "no org.manage at the parent organisation";
-        denied.targetType = "org";
-        denied.targetDisplay = org.name;
-        denied.targetOrgPath = parentPath;
-        denied.after = {
-            {"parentId", org.parentId}, {"kind", core::toString(org.kind)}, {"name", org.name}, {"slug", org.slug}};
-        RequestAudit::record(m_context, denied);
-        if (!caller.scope.allows(core::Permission::OrgRead, parentPath))
-            throw ApiErrors::notFound("No organisation with this parentId.", "parentId");
-        throw ApiErrors::forbidden("You may not create organisations here (needs org.manage at the parent).");
-    }
+    const AccessCheck access(m_context, caller, request);
+    AccessTarget target{"org", {}, org.name, parent->id, core::OrgPath::make(parent->path)};
+    const core::ScopeGrant& grant = access.require(
+        core::Permission::OrgManage, "org.create", target, core::Permission::OrgRead,
+        "No organisation with this parentId.", "parentId",
+        {{"parentId", org.parentId}, {"kind", core::toString(org.kind)}, {"name", org.name}, {"slug", org.slug}});
 
     core::Org created;
     m_context.db.transaction([&] {
         created = orgs.create(org);
-        core::AuditEvent event = RequestAudit::byCaller(caller, request, "org.create");
-        event.actingOrgId = grant->orgId;
-        event.delegationId = grant->assignmentId;
-        event.targetType = "org";
-        event.targetId = created.id;
-        event.targetDisplay = created.name;
-        event.targetOrgPath = core::OrgPath::make(created.path);
+        target.id = created.id;
+        target.orgId = created.id;
+        target.orgPath = core::OrgPath::make(created.path);
+        core::AuditEvent event = access.successEvent("org.create", target, grant);
         event.after = created;
         AuditLog(m_context.db).append(event);
     });

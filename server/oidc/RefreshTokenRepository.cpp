@@ -91,4 +91,15 @@ int RefreshTokenRepository::revokeFamily(const std::string& familyId, const std:
     return q.numRowsAffected();
 }
 
+int RefreshTokenRepository::revokeAllFor(const std::string& userId, const std::string& reason) const
+{
+    QSqlQuery q = prepare(m_db, QStringLiteral("UPDATE refresh_tokens SET revoked_at = ?, revoke_reason = ? "
+                                               "WHERE user_id = ? AND revoked_at IS NULL"));
+    q.addBindValue(qs(sql::now(m_db)));
+    q.addBindValue(qs(reason));
+    q.addBindValue(qs(userId));
+    run(q, "revoking a person's refresh tokens failed");
+    return q.numRowsAffected();
+}
+
 } // namespace trellis::server

@@ -25,6 +25,8 @@ public:
     bool markRotated(const std::string& id) const;
     /// Revokes every token of the family that is not revoked yet; returns how many.
     int revokeFamily(const std::string& familyId, const std::string& reason) const;
+    /// Revokes every live token of the user (disable, offboarding, session revocation); returns how many.
+    int revokeAllFor(const std::string& userId, const std::string& reason) const;
 
 private:
     const Database& m_db;

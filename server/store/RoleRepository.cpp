@@ -48,11 +48,15 @@ core::AdminScope RoleRepository::scopeFor(const std::string& userId) const
                                      "JOIN roles r ON r.id = ra.role_id "
                                      "JOIN orgs o ON o.id = ra.org_id "
                                      "JOIN users u ON u.id = ra.user_id "
+                                     "JOIN memberships m ON m.user_id = ra.user_id AND m.org_id = ra.org_id "
                                      "WHERE ra.user_id = ? AND u.status = 'active' AND o.status = 'active' "
+                                     "AND m.status = 'active' AND (m.expires_at IS NULL OR m.expires_at > ?) "
                                      "AND ra.revoked_at IS NULL AND (ra.expires_at IS NULL OR ra.expires_at > ?) "
                                      "ORDER BY o.path, r.key, ra.id"));
+    const QString now = qs(sql::now(m_db));
     q.addBindValue(qs(userId));
-    q.addBindValue(qs(sql::now(m_db)));
+    q.addBindValue(now);
+    q.addBindValue(now);
     run(q, "reading role assignments failed");
     std::vector<core::ScopeGrant> grants;
     while (q.next()) {

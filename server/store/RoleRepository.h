@@ -22,7 +22,8 @@ public:
                        const std::string& grantedByUserId, const std::string& justification,
                        const std::string& expiresAt = {}) const;
 
-    /// The caller's effective scope: active, unexpired assignments at active orgs, for an active user.
+    /// The caller's effective scope: unrevoked, unexpired assignments at active orgs where the (active) user holds an
+    /// active, unexpired membership. A membership that ends or is suspended takes the roles held there with it.
     core::AdminScope scopeFor(const std::string& userId) const;
 
 private:

@@ -64,4 +64,14 @@ void TokenRepository::revoke(const std::string& tokenId) const
     run(q, "revoking a token failed");
 }
 
+int TokenRepository::revokeAllFor(const std::string& userId) const
+{
+    QSqlQuery q = prepare(
+        m_db, QStringLiteral("UPDATE access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"));
+    q.addBindValue(qs(sql::now(m_db)));
+    q.addBindValue(qs(userId));
+    run(q, "revoking a person's tokens failed");
+    return q.numRowsAffected();
+}
+
 } // namespace trellis::server

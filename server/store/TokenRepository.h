@@ -37,6 +37,8 @@ public:
     /// The owner of a valid, unexpired, unrevoked token; nullopt otherwise. Looks up by hash.
     std::optional<TokenOwner> authenticate(const std::string& token) const;
     void revoke(const std::string& tokenId) const;
+    /// Revokes every live token of the user; returns how many.
+    int revokeAllFor(const std::string& userId) const;
 
 private:
     const Database& m_db;
