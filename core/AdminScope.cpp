@@ -26,6 +26,12 @@ const ScopeGrant* AdminScope::grantFor(std::string_view permission, std::string_
     return best;
 }
 
+bool AdminScope::allowsAll(const std::vector<std::string>& permissions, std::string_view orgPath) const
+{
+    return std::all_of(permissions.begin(), permissions.end(),
+                       [&](const std::string& permission) { return allows(permission, orgPath); });
+}
+
 std::vector<std::string> AdminScope::rootPaths(std::string_view permission) const
 {
     std::vector<std::string> paths;
@@ -36,7 +42,8 @@ std::vector<std::string> AdminScope::rootPaths(std::string_view permission) cons
     std::sort(paths.begin(), paths.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
     std::vector<std::string> roots;
     for (const auto& p : paths) {
-        const bool covered = std::any_of(roots.begin(), roots.end(), [&](const auto& r) { return OrgPath::isWithin(p, r); });
+        const bool covered =
+            std::any_of(roots.begin(), roots.end(), [&](const auto& r) { return OrgPath::isWithin(p, r); });
         if (!covered)
             roots.push_back(p);
     }

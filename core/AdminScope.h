@@ -31,6 +31,9 @@ public:
         return grantFor(permission, orgPath) != nullptr;
     }
 
+    /// True when every one of `permissions` holds at the org with this path (nobody hands out more than they hold).
+    bool allowsAll(const std::vector<std::string>& permissions, std::string_view orgPath) const;
+
     /// The topmost org paths where `permission` holds: no returned path lies inside another.
     std::vector<std::string> rootPaths(std::string_view permission) const;
 

@@ -77,4 +77,41 @@ core::AdminScope RoleRepository::scopeFor(const std::string& userId) const
     return core::AdminScope(std::move(grants));
 }
 
+namespace {
+
+// The conditions under which a person administers an org (see adminCount()); "?" placeholders: org id, now, now.
+const QString kAdminsOfOrg =
+    QStringLiteral("FROM role_assignments ra "
+                   "JOIN roles r ON r.id = ra.role_id "
+                   "JOIN users u ON u.id = ra.user_id "
+                   "JOIN memberships m ON m.user_id = ra.user_id AND m.org_id = ra.org_id "
+                   "WHERE ra.org_id = ? AND r.permissions LIKE '%\"role.assign\"%' AND u.status = 'active' "
+                   "AND m.status = 'active' AND (m.expires_at IS NULL OR m.expires_at > ?) "
+                   "AND ra.revoked_at IS NULL AND (ra.expires_at IS NULL OR ra.expires_at > ?)");
+
+} // namespace
+
+int RoleRepository::adminCount(const std::string& orgId) const
+{
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT COUNT(DISTINCT ra.user_id) ") + kAdminsOfOrg);
+    const QString now = qs(sql::now(m_db));
+    q.addBindValue(qs(orgId));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    run(q, "counting an organisation's admins failed");
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool RoleRepository::isAdmin(const std::string& userId, const std::string& orgId) const
+{
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT 1 ") + kAdminsOfOrg + QStringLiteral(" AND ra.user_id = ?"));
+    const QString now = qs(sql::now(m_db));
+    q.addBindValue(qs(orgId));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(qs(userId));
+    run(q, "reading an organisation's admins failed");
+    return q.next();
+}
+
 } // namespace trellis::server

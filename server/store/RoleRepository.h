@@ -26,6 +26,13 @@ public:
     /// active, unexpired membership. A membership that ends or is suspended takes the roles held there with it.
     core::AdminScope scopeFor(const std::string& userId) const;
 
+    /// People who administer this org itself: an unrevoked, unexpired assignment at exactly this org of a role that
+    /// carries role.assign, held by an active person with an active, unexpired membership here. The last-admin rule
+    /// counts these (docs/permissions.md).
+    int adminCount(const std::string& orgId) const;
+    /// Whether `userId` is one of those admins of the org.
+    bool isAdmin(const std::string& userId, const std::string& orgId) const;
+
 private:
     const Database& m_db;
 };
