@@ -1,5 +1,7 @@
 #include "client/ApiClient.h"
 
+#include "core/OrgPath.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
@@ -247,6 +249,17 @@ void ApiClient::me(QObject* context, Callback<CallerInfo> callback)
                  info.user = j.at("user").get<core::User>();
                  for (const auto& id : j.value("rootOrgIds", std::vector<std::string>()))
                      info.rootOrgIds.append(qs(id));
+                 std::vector<core::ScopeGrant> grants;
+                 for (const auto& g : j.value("grants", nlohmann::json::array())) {
+                     core::ScopeGrant grant;
+                     grant.assignmentId = g.value("assignmentId", std::string());
+                     grant.roleKey = g.value("roleKey", std::string());
+                     grant.orgId = g.value("orgId", std::string());
+                     grant.orgPath = core::OrgPath::make(g.value("orgPath", std::vector<std::string>()));
+                     grant.permissions = g.value("permissions", std::vector<std::string>());
+                     grants.push_back(std::move(grant));
+                 }
+                 info.scope = core::AdminScope(std::move(grants));
                  return info;
              }));
          });
@@ -297,12 +310,102 @@ void ApiClient::searchOrgs(const QString& text, int limit, QObject* context, Cal
 void ApiClient::listMembers(const QString& orgId, const QString& cursor, int limit, QObject* context,
                             Callback<core::Page<core::Membership>> callback)
 {
-    QString query = QStringLiteral("limit=%1").arg(limit);
+    listMembers(orgId, MemberQuery(), cursor, limit, context, std::move(callback));
+}
+
+void ApiClient::listMembers(const QString& orgId, const MemberQuery& memberQuery, const QString& cursor, int limit,
+                            QObject* context, Callback<core::Page<core::Membership>> callback)
+{
+    QString query = memberQuery.toQueryString();
+    query += (query.isEmpty() ? QString() : QStringLiteral("&")) + QStringLiteral("limit=%1").arg(limit);
     if (!cursor.isEmpty())
         query += QStringLiteral("&cursor=") + encoded(cursor);
     send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/members"), query), {}, true,
          context, [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
              callback(decodePage<core::Membership>(body, status, failure));
+         });
+}
+
+void ApiClient::sendForOrg(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
+                           Callback<core::Org> callback)
+{
+    send(verb, urlFor(path), body, true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<core::Org>(data, status, failure, [](const nlohmann::json& j) {
+                 return j.contains("org") ? j.at("org").get<core::Org>() : j.get<core::Org>();
+             }));
+         });
+}
+
+void ApiClient::createOrg(const core::Org& draft, QObject* context, Callback<core::Org> callback)
+{
+    nlohmann::json body{
+        {"parentId", draft.parentId}, {"kind", core::toString(draft.kind)}, {"name", draft.name}, {"slug", draft.slug}};
+    if (!draft.attributes.empty())
+        body["attributes"] = draft.attributes;
+    sendForOrg("POST", QStringLiteral("/api/v1/orgs"), QByteArray::fromStdString(body.dump()), context,
+               std::move(callback));
+}
+
+void ApiClient::updateOrg(const QString& id, const QString& name, const QString& kind, QObject* context,
+                          Callback<core::Org> callback)
+{
+    nlohmann::json body = nlohmann::json::object();
+    if (!name.isEmpty())
+        body["name"] = name.toStdString();
+    if (!kind.isEmpty())
+        body["kind"] = kind.toStdString();
+    sendForOrg("PATCH", QStringLiteral("/api/v1/orgs/") + encoded(id), QByteArray::fromStdString(body.dump()), context,
+               std::move(callback));
+}
+
+void ApiClient::moveOrg(const QString& id, const QString& newParentId, QObject* context, Callback<core::Org> callback)
+{
+    const nlohmann::json body{{"parentId", newParentId.toStdString()}};
+    sendForOrg("POST", QStringLiteral("/api/v1/orgs/") + encoded(id) + QStringLiteral("/move"),
+               QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
+void ApiClient::orgImpact(const QString& id, const QString& change, QObject* context, Callback<OrgImpact> callback)
+{
+    send("GET",
+         urlFor(QStringLiteral("/api/v1/orgs/") + encoded(id) + QStringLiteral("/impact"),
+                QStringLiteral("change=") + encoded(change)),
+         {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<OrgImpact>(body, status, failure, [](const nlohmann::json& j) {
+                 OrgImpact impact;
+                 impact.orgs = j.at("orgs").get<int>();
+                 impact.memberships = j.at("memberships").get<int>();
+                 impact.people = j.at("people").get<int>();
+                 impact.admins = j.at("admins").get<int>();
+                 impact.activeSessions = j.at("activeSessions").get<int>();
+                 return impact;
+             }));
+         });
+}
+
+void ApiClient::changeOrgStatus(const QString& id, const QString& change, const QString& reason, QObject* context,
+                                Callback<core::Org> callback)
+{
+    nlohmann::json body = nlohmann::json::object();
+    if (!reason.trimmed().isEmpty())
+        body["reason"] = reason.trimmed().toStdString();
+    sendForOrg("POST", QStringLiteral("/api/v1/orgs/") + encoded(id) + QLatin1Char('/') + encoded(change),
+               QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
+void ApiClient::runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback)
+{
+    send("POST", urlFor(QStringLiteral("/api/v1/users/") + encoded(userId) + QLatin1Char('/') + encoded(action)),
+         QByteArrayLiteral("{}"), true, context,
+         [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
+             ApiResult<bool> result;
+             if (failure.code.isEmpty())
+                 result.value = true;
+             else
+                 result.failure = failure;
+             callback(result);
          });
 }
 

@@ -2,6 +2,8 @@
 
 #include "client/ApiResult.h"
 #include "client/CallerInfo.h"
+#include "client/MemberQuery.h"
+#include "client/OrgImpact.h"
 #include "core/Membership.h"
 #include "core/Org.h"
 #include "core/Page.h"
@@ -53,6 +55,25 @@ public:
     void searchOrgs(const QString& text, int limit, QObject* context, Callback<core::Page<core::Org>> callback);
     void listMembers(const QString& orgId, const QString& cursor, int limit, QObject* context,
                      Callback<core::Page<core::Membership>> callback);
+    /// Members of an organisation, filtered (and with `query.subtree`, of its whole subtree).
+    void listMembers(const QString& orgId, const MemberQuery& query, const QString& cursor, int limit, QObject* context,
+                     Callback<core::Page<core::Membership>> callback);
+
+    // Organisation editing. `draft` carries parentId, kind, name, slug (and attributes).
+    void createOrg(const core::Org& draft, QObject* context, Callback<core::Org> callback);
+    /// Renames and/or changes the kind (an empty value leaves that field alone).
+    void updateOrg(const QString& id, const QString& name, const QString& kind, QObject* context,
+                   Callback<core::Org> callback);
+    void moveOrg(const QString& id, const QString& newParentId, QObject* context, Callback<core::Org> callback);
+    /// What `change` ("suspend" or "offboard") would touch.
+    void orgImpact(const QString& id, const QString& change, QObject* context, Callback<OrgImpact> callback);
+    /// `change`: "suspend", "resume" or "offboard".
+    void changeOrgStatus(const QString& id, const QString& change, const QString& reason, QObject* context,
+                         Callback<core::Org> callback);
+
+    /// An account-wide action on a person: "disable", "enable", "offboard", "reset-mfa", "revoke-sessions".
+    void runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback);
+
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);
     /// GET /healthz; the value is true when the server answered healthy. Updates reachability.
@@ -70,6 +91,9 @@ private:
     QUrl urlFor(const QString& path, const QString& query = QString()) const;
     void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool authenticated, QObject* context,
               JsonHandler handler);
+    /// An authenticated call answering one organisation (a bare Org or {"org": Org, ...}).
+    void sendForOrg(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
+                    Callback<core::Org> callback);
     void setReachable(bool reachable);
 
     QNetworkAccessManager* m_network = nullptr;

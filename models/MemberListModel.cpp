@@ -53,10 +53,34 @@ bool MemberListModel::isFetching() const
 
 void MemberListModel::setOrgId(const QString& orgId)
 {
-    // Another organisation is a different list, not a local change: a reset is the honest signal.
+    m_orgId = orgId;
+    restart();
+}
+
+void MemberListModel::setQuery(const client::MemberQuery& query)
+{
+    if (query == m_query)
+        return;
+    m_query = query;
+    restart();
+}
+
+client::MemberQuery MemberListModel::query() const
+{
+    return m_query;
+}
+
+void MemberListModel::reload()
+{
+    restart();
+}
+
+void MemberListModel::restart()
+{
+    const QString orgId = m_orgId;
+    // Another organisation or other filters make a different list, not a local change: a reset is the honest signal.
     beginResetModel();
     ++m_generation;
-    m_orgId = orgId;
     m_rows.clear();
     m_nextCursor.clear();
     // Marked as fetching before the reset ends: views and testers react to modelReset with fetchMore(), which
@@ -100,7 +124,7 @@ void MemberListModel::requestPage()
 {
     m_fetching = true;
     const quint64 generation = m_generation;
-    m_client->listMembers(m_orgId, m_nextCursor, m_pageSize, this,
+    m_client->listMembers(m_orgId, m_query, m_nextCursor, m_pageSize, this,
                           [this, generation](client::ApiResult<core::Page<core::Membership>> result) {
                               if (generation != m_generation)
                                   return; // the list shows another organisation by now
@@ -178,6 +202,13 @@ QVariant MemberListModel::data(const QModelIndex& index, int role) const
         return qs(std::string(core::toString(m.status)));
     case LastSignInRole:
         return parseTime(m.user.lastSignInAt);
+    case OrgIdRole:
+        return qs(m.orgId);
+    case SortKeyRole:
+        // Never signed in sorts before every date: the longest inactive come first in ascending order.
+        if (index.column() == LastSignInColumn)
+            return qs(m.user.lastSignInAt);
+        return data(index, Qt::DisplayRole).toString().toCaseFolded();
     default:
         return QVariant();
     }

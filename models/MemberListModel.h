@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/MemberQuery.h"
 #include "core/Membership.h"
 
 #include <vector>
@@ -36,6 +37,8 @@ public:
         UserStatusRole,       ///< wire name of the person's status
         MembershipStatusRole, ///< wire name of the membership's status
         LastSignInRole,       ///< QDateTime (UTC), invalid when never signed in
+        SortKeyRole,          ///< what the column sorts by (text folded to lower case; times as ISO strings)
+        OrgIdRole,
     };
     Q_ENUM(Role)
 
@@ -48,6 +51,11 @@ public:
     /// Shows another organisation's members (a reset, then the first page); an empty id clears the list.
     void setOrgId(const QString& orgId);
     QString orgId() const;
+    /// Filters (and whether the subtree's members are included); a change reloads from the first page.
+    void setQuery(const client::MemberQuery& query);
+    client::MemberQuery query() const;
+    /// Loads the list again from the first page (after changes made elsewhere).
+    void reload();
     core::Membership membershipAt(int row) const;
     bool isFetching() const;
 
@@ -64,9 +72,11 @@ Q_SIGNALS:
 
 private:
     void requestPage();
+    void restart();
 
     client::ApiClient* m_client = nullptr;
     QString m_orgId;
+    client::MemberQuery m_query;
     std::vector<core::Membership> m_rows;
     QString m_nextCursor;
     int m_pageSize = 100;

@@ -2,7 +2,10 @@
 
 #include "client/ApiClient.h"
 
+#include <QFont>
 #include <QLoggingCategory>
+#include <QMimeData>
+#include <QPalette>
 
 namespace trellis::models {
 
@@ -299,8 +302,26 @@ QVariant OrgTreeModel::data(const QModelIndex& index, int role) const
         if (index.column() == NameColumn)
             return iconFor(org);
         return QVariant();
-    case Qt::ToolTipRole:
-        return toStringList(org.pathNames).join(QStringLiteral(" › "));
+    case Qt::ToolTipRole: {
+        const QString where = toStringList(org.pathNames).join(QStringLiteral(" › "));
+        switch (org.status) {
+        case core::OrgStatus::Suspended:
+            return tr("%1 (suspended)").arg(where);
+        case core::OrgStatus::Offboarded:
+            return tr("%1 (offboarded)").arg(where);
+        default:
+            return where;
+        }
+    }
+    case Qt::FontRole:
+        // Suspended and offboarded organisations stay in the tree (records are kept) but read as inactive.
+        if (org.status != core::OrgStatus::Active) {
+            QFont font;
+            font.setItalic(true);
+            font.setStrikeOut(org.status == core::OrgStatus::Offboarded);
+            return font;
+        }
+        return QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == MembersColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -347,7 +368,92 @@ Qt::ItemFlags OrgTreeModel::flags(const QModelIndex& index) const
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     if (nodeFor(index)->org.childCount == 0)
         f |= Qt::ItemNeverHasChildren;
+    if (m_movable) {
+        // A root of the caller's tree has no parent they could take it from.
+        if (nodeFor(index)->parent != m_root.get())
+            f |= Qt::ItemIsDragEnabled;
+        f |= Qt::ItemIsDropEnabled;
+    }
     return f;
+}
+
+namespace {
+const QString kOrgMimeType = QStringLiteral("application/x-trellis-org-id");
+}
+
+void OrgTreeModel::setMovable(bool movable)
+{
+    if (m_movable == movable)
+        return;
+    m_movable = movable;
+    // Flags changed for every row; views ask again on layout changes.
+    Q_EMIT layoutAboutToBeChanged();
+    Q_EMIT layoutChanged();
+}
+
+Qt::DropActions OrgTreeModel::supportedDragActions() const
+{
+    return m_movable ? Qt::MoveAction : Qt::IgnoreAction;
+}
+
+Qt::DropActions OrgTreeModel::supportedDropActions() const
+{
+    return m_movable ? Qt::MoveAction : Qt::IgnoreAction;
+}
+
+QStringList OrgTreeModel::mimeTypes() const
+{
+    return {kOrgMimeType};
+}
+
+QMimeData* OrgTreeModel::mimeData(const QModelIndexList& indexes) const
+{
+    for (const QModelIndex& index : indexes) {
+        if (index.isValid() && index.column() == 0) {
+            auto* data = new QMimeData;
+            data->setData(kOrgMimeType, QByteArray::fromStdString(nodeFor(index)->org.id));
+            return data;
+        }
+    }
+    return nullptr;
+}
+
+bool OrgTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                   const QModelIndex& parent) const
+{
+    if (!m_movable || action != Qt::MoveAction || !data || !data->hasFormat(kOrgMimeType) || !parent.isValid())
+        return false;
+    const QString orgId = QString::fromUtf8(data->data(kOrgMimeType));
+    const Node* target = nodeFor(parent);
+    // Not onto itself, not into its own subtree, not where it already is.
+    for (const Node* n = target; n && n != m_root.get(); n = n->parent) {
+        if (qs(n->org.id) == orgId)
+            return false;
+    }
+    const Node* moved = m_byId.value(orgId);
+    return !(moved && moved->parent == target);
+}
+
+bool OrgTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    Q_EMIT moveRequested(QString::fromUtf8(data->data(kOrgMimeType)), qs(nodeFor(parent)->org.id));
+    return false;
+}
+
+void OrgTreeModel::updateOrg(const core::Org& org)
+{
+    Node* node = m_byId.value(qs(org.id));
+    if (!node)
+        return;
+    // The tree's own bookkeeping (children, paging) stays; only what the server says about the org changes.
+    const int childCount = node->org.childCount;
+    node->org = org;
+    if (!node->children.empty())
+        node->org.childCount = std::max(childCount, org.childCount);
+    Q_EMIT dataChanged(indexFor(node, 0), indexFor(node, ColumnCount - 1));
 }
 
 QHash<int, QByteArray> OrgTreeModel::roleNames() const

@@ -58,6 +58,18 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QHash<int, QByteArray> roleNames() const override;
+    Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    /// Never moves anything itself: a drop only asks (moveRequested); the page confirms and the server decides.
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+    /// Whether dragging orgs onto others is offered (off by default; on for people who may move orgs).
+    void setMovable(bool movable);
+
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
@@ -70,12 +82,16 @@ public:
     /// then emits revealed() with the org's index, or loadFailed() when it cannot be found.
     void reveal(const QString& orgId, const QStringList& pathIds);
     bool isFetching() const;
+    /// Replaces the data of an org already loaded (after a rename); its place in the tree stays.
+    void updateOrg(const core::Org& org);
 
 Q_SIGNALS:
     void rootsLoaded();
     void childrenLoaded(const QModelIndex& parent);
     void revealed(const QModelIndex& index);
     void loadFailed(const QString& message);
+    /// An org was dropped onto another one: the user wants `orgId` to live under `newParentId`.
+    void moveRequested(const QString& orgId, const QString& newParentId);
 
 private:
     struct Node;
@@ -94,6 +110,7 @@ private:
     int m_inFlight = 0;
     quint64 m_generation = 0; ///< bumped on reload so replies for dropped nodes are ignored
     bool m_rootsRequested = false;
+    bool m_movable = false;
     QString m_revealId;
     QStringList m_revealPath;
 };

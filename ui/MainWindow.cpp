@@ -5,6 +5,7 @@
 #include "ui/BusyIndicator.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/OrgsPage.h"
+#include "ui/PeoplePage.h"
 #include "ui/ProfilesDialog.h"
 
 #include <QAction>
@@ -48,7 +49,8 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
 
     m_orgsPage = new OrgsPage(session, this);
     addSection(m_orgsPage);
-    // Later sections (people, login flows, audit, reviews) are added here, in navigation order.
+    addSection(new PeoplePage(session, this));
+    // Later sections (login flows, audit, reviews) are added here, in navigation order.
 
     int navigationWidth = 0;
     for (int row = 0; row < m_navigation->count(); ++row)

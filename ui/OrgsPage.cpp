@@ -1,16 +1,25 @@
 #include "ui/OrgsPage.h"
 
+#include "client/ApiClient.h"
+#include "core/Permission.h"
 #include "models/ConsoleSession.h"
 #include "models/MemberListModel.h"
 #include "models/OrgSearchModel.h"
 #include "models/OrgTreeModel.h"
 #include "ui/OrgDetailsPane.h"
+#include "ui/OrgEditDialog.h"
+#include "ui/OrgLifecycleDialog.h"
 #include "ui/OrgSearchField.h"
 
 #include <utility>
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -120,6 +129,10 @@ OrgsPage::OrgsPage(models::ConsoleSession* session, QWidget* parent)
     connect(m_details, &OrgDetailsPane::busyChanged, this, &OrgsPage::updateBusy);
     connect(m_details, &OrgDetailsPane::membersLoaded, this, &OrgsPage::advanceScreenshot);
 
+    createActions();
+    connect(m_treeModel, &models::OrgTreeModel::moveRequested, this, &OrgsPage::confirmMove);
+    connect(m_session, &models::ConsoleSession::connected, this, &OrgsPage::updateActions);
+
     // isFetching() has no change signal; while busy, look again shortly so the indicator never sticks.
     m_busyRecheck.setInterval(150);
     m_busyRecheck.setSingleShot(true);
@@ -220,10 +233,216 @@ void OrgsPage::onCurrentChanged(const QModelIndex& current)
     if (!current.isValid()) {
         m_selected = {};
         m_details->clear();
+        updateActions();
         return;
     }
     m_selected = m_treeModel->orgAt(current.siblingAtColumn(0));
     m_details->setOrg(m_selected);
+    updateActions();
+}
+
+void OrgsPage::createActions()
+{
+    const auto make = [this](const QString& text, const QKeySequence& shortcut, const char* name, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(shortcut);
+        // Active while the tree (or anything in this page) has the focus; the menu shows the shortcut.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_tree->addAction(action);
+        return action;
+    };
+    m_newOrgAction = make(tr("&New sub-organisation…"), QKeySequence::New, "newOrgAction", [this] { createSubOrg(); });
+    m_editOrgAction =
+        make(tr("&Rename or change kind…"), QKeySequence(Qt::Key_F2), "editOrgAction", [this] { editOrg(); });
+    m_suspendAction =
+        make(tr("&Suspend…"), QKeySequence(), "suspendAction", [this] { changeStatus(QStringLiteral("suspend")); });
+    m_resumeAction =
+        make(tr("Res&ume…"), QKeySequence(), "resumeAction", [this] { changeStatus(QStringLiteral("resume")); });
+    m_offboardAction =
+        make(tr("&Offboard…"), QKeySequence(), "offboardAction", [this] { changeStatus(QStringLiteral("offboard")); });
+
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_tree->indexAt(pos);
+        if (index.isValid())
+            m_tree->setCurrentIndex(index.siblingAtColumn(0));
+        updateActions();
+        QMenu menu(this);
+        for (QAction* action : {m_newOrgAction, m_editOrgAction}) {
+            if (action->isEnabled())
+                menu.addAction(action);
+        }
+        bool separated = false;
+        for (QAction* action : {m_suspendAction, m_resumeAction, m_offboardAction}) {
+            if (!action->isEnabled())
+                continue;
+            if (!separated && !menu.isEmpty())
+                menu.addSeparator();
+            separated = true;
+            menu.addAction(action);
+        }
+        if (menu.isEmpty()) {
+            QAction* none = menu.addAction(tr("You may not change this organisation"));
+            none->setEnabled(false);
+        }
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
+
+    // Dragging an organisation onto another moves it there, after a confirmation.
+    m_tree->setDragDropMode(QAbstractItemView::DragDrop);
+    m_tree->setDefaultDropAction(Qt::MoveAction);
+    m_tree->setDropIndicatorShown(true);
+    updateActions();
+}
+
+bool OrgsPage::allowsAtParent(std::string_view permission, const core::Org& org) const
+{
+    const auto caller = m_session->caller();
+    if (!caller || org.path.size() < 2)
+        return false;
+    core::Org parent;
+    parent.path.assign(org.path.begin(), org.path.end() - 1);
+    return caller->allows(permission, parent);
+}
+
+void OrgsPage::updateActions()
+{
+    const auto caller = m_session->caller();
+    const bool selected = !m_selected.id.empty();
+    const bool manage = selected && caller && caller->allows(core::Permission::OrgManage, m_selected);
+    const bool manageParent = selected && allowsAtParent(core::Permission::OrgManage, m_selected);
+    const auto status = m_selected.status;
+    m_newOrgAction->setEnabled(manage && status == core::OrgStatus::Active);
+    m_editOrgAction->setEnabled(manage && status != core::OrgStatus::Offboarded);
+    m_suspendAction->setEnabled(manageParent && status == core::OrgStatus::Active);
+    m_resumeAction->setEnabled(manageParent && status == core::OrgStatus::Suspended);
+    m_offboardAction->setEnabled(manageParent && status != core::OrgStatus::Offboarded);
+    // Only people who may move organisations somewhere get to drag them.
+    m_treeModel->setMovable(caller && !caller->scope.rootPaths(core::Permission::OrgManage).empty());
+}
+
+void OrgsPage::reloadShowing(const core::Org& org)
+{
+    m_selected = org;
+    reload();
+}
+
+void OrgsPage::createSubOrg()
+{
+    if (!m_newOrgAction->isEnabled())
+        return;
+    const core::Org parent = m_selected;
+    auto* dialog = new OrgEditDialog(OrgEditDialog::Mode::Create, parent, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OrgEditDialog::submitted, this, [this, dialog] {
+        dialog->setBusy(true);
+        m_session->client()->createOrg(dialog->draft(), dialog, [this, dialog](client::ApiResult<core::Org> result) {
+            if (!result.ok()) {
+                dialog->showFailure(result.failure);
+                return;
+            }
+            dialog->accept();
+            reloadShowing(*result.value);
+            Q_EMIT orgChanged(QString::fromStdString(result.value->id));
+        });
+    });
+    dialog->open();
+}
+
+void OrgsPage::editOrg()
+{
+    if (!m_editOrgAction->isEnabled())
+        return;
+    const core::Org org = m_selected;
+    auto* dialog = new OrgEditDialog(OrgEditDialog::Mode::Edit, org, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OrgEditDialog::submitted, this, [this, dialog, org] {
+        dialog->setBusy(true);
+        const QString kind = QString::fromStdString(std::string(core::toString(dialog->kind())));
+        m_session->client()->updateOrg(QString::fromStdString(org.id), dialog->name(), kind, dialog,
+                                       [this, dialog](client::ApiResult<core::Org> result) {
+                                           if (!result.ok()) {
+                                               dialog->showFailure(result.failure);
+                                               return;
+                                           }
+                                           dialog->accept();
+                                           m_treeModel->updateOrg(*result.value);
+                                           if (result.value->id == m_selected.id) {
+                                               m_selected = *result.value;
+                                               m_details->setOrg(m_selected);
+                                           }
+                                           Q_EMIT orgChanged(QString::fromStdString(result.value->id));
+                                       });
+    });
+    dialog->open();
+}
+
+void OrgsPage::changeStatus(const QString& change)
+{
+    const core::Org org = m_selected;
+    if (org.id.empty())
+        return;
+    auto* dialog = new OrgLifecycleDialog(change, org, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = QString::fromStdString(org.id);
+    if (change != QLatin1String("resume")) {
+        m_session->client()->orgImpact(id, change, dialog, [dialog](client::ApiResult<client::OrgImpact> result) {
+            if (result.ok())
+                dialog->setImpact(*result.value);
+            else
+                dialog->showFailure(result.failure);
+        });
+    }
+    connect(dialog, &OrgLifecycleDialog::submitted, this, [this, dialog, id, change] {
+        dialog->setBusy(true);
+        m_session->client()->changeOrgStatus(id, change, dialog->reason(), dialog,
+                                             [this, dialog](client::ApiResult<core::Org> result) {
+                                                 if (!result.ok()) {
+                                                     dialog->showFailure(result.failure);
+                                                     return;
+                                                 }
+                                                 dialog->accept();
+                                                 // The whole subtree's status changed: load it again.
+                                                 reloadShowing(*result.value);
+                                                 Q_EMIT orgChanged(QString::fromStdString(result.value->id));
+                                             });
+    });
+    dialog->open();
+}
+
+void OrgsPage::confirmMove(const QString& orgId, const QString& newParentId)
+{
+    const core::Org org = m_treeModel->orgAt(m_treeModel->indexForId(orgId));
+    const core::Org parent = m_treeModel->orgAt(m_treeModel->indexForId(newParentId));
+    if (org.id.empty() || parent.id.empty())
+        return;
+    QPointer<QMessageBox> box =
+        new QMessageBox(QMessageBox::Question, tr("Move organisation"),
+                        tr("Move %1 and everything below it under %2?")
+                            .arg(QString::fromStdString(org.name), QString::fromStdString(parent.name)),
+                        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("moveConfirmation"));
+    box->setInformativeText(
+        tr("Its admins keep their roles; what they may reach follows the organisation to its new place."));
+    QPushButton* move = box->addButton(tr("Move"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, move, orgId, newParentId](QAbstractButton* clicked) {
+        if (clicked != static_cast<QAbstractButton*>(move))
+            return;
+        m_session->client()->moveOrg(orgId, newParentId, this, [this](client::ApiResult<core::Org> result) {
+            if (!result.ok()) {
+                QMessageBox::warning(this, tr("Move organisation"),
+                                     tr("The organisation was not moved: %1").arg(result.failure.message));
+                return;
+            }
+            reloadShowing(*result.value);
+            Q_EMIT orgChanged(QString::fromStdString(result.value->id));
+        });
+    });
+    box->open();
 }
 
 void OrgsPage::fetchMoreVisible()

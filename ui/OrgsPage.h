@@ -6,6 +6,7 @@
 #include <QPersistentModelIndex>
 #include <QTimer>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QTreeView;
@@ -49,7 +50,30 @@ public:
     /// Loads the ancestors of `org` as needed, then selects it and scrolls to it.
     void revealOrg(const core::Org& org);
 
+    // Editing, offered only where the signed-in admin may do it (the server decides again).
+    QAction* newOrgAction() const { return m_newOrgAction; }
+    QAction* editOrgAction() const { return m_editOrgAction; }
+    QAction* suspendAction() const { return m_suspendAction; }
+    QAction* resumeAction() const { return m_resumeAction; }
+    QAction* offboardAction() const { return m_offboardAction; }
+    void createSubOrg();
+    void editOrg();
+    /// `change`: "suspend", "resume" or "offboard"; asks for confirmation with the impact first.
+    void changeStatus(const QString& change);
+    /// Asks whether to move `orgId` under `newParentId` and does it (drag and drop ends here).
+    void confirmMove(const QString& orgId, const QString& newParentId);
+
+Q_SIGNALS:
+    /// An organisation was created, renamed, moved, suspended, resumed or offboarded.
+    void orgChanged(const QString& orgId);
+
 private:
+    void createActions();
+    void updateActions();
+    /// Whether the signed-in admin holds `permission` at the parent of `org` (false for a root).
+    bool allowsAtParent(std::string_view permission, const core::Org& org) const;
+    /// Reloads the tree and shows `org` again (after a change that moves things around).
+    void reloadShowing(const core::Org& org);
     void attachTreeModel();
     void onCurrentChanged(const QModelIndex& current);
     void onRevealed(const QModelIndex& index);
@@ -76,6 +100,11 @@ private:
     bool m_loadFailed = false;
     QString m_pendingRevealId; ///< the org the user asked to see, until the tree has revealed it
     core::Org m_selected;
+    QAction* m_newOrgAction = nullptr;
+    QAction* m_editOrgAction = nullptr;
+    QAction* m_suspendAction = nullptr;
+    QAction* m_resumeAction = nullptr;
+    QAction* m_offboardAction = nullptr;
     core::Org m_restore; ///< the selection to reveal again once a reload has loaded the roots
     bool m_screenshotPending = false;
     bool m_screenshotSelected = false;

@@ -1,0 +1,500 @@
+#include "ui/PeoplePage.h"
+
+#include "client/ApiClient.h"
+#include "core/Permission.h"
+#include "models/ConsoleSession.h"
+#include "models/MemberListModel.h"
+#include "models/OrgTreeModel.h"
+
+#include <set>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace trellis::ui {
+
+namespace {
+
+constexpr int kDefaultInactiveDays = 90;
+
+QString actionVerb(const QString& action)
+{
+    if (action == QLatin1String("disable"))
+        return PeoplePage::tr("Disable");
+    if (action == QLatin1String("enable"))
+        return PeoplePage::tr("Enable");
+    if (action == QLatin1String("offboard"))
+        return PeoplePage::tr("Offboard");
+    return PeoplePage::tr("Sign out everywhere");
+}
+
+QString actionQuestion(const QString& action, int count)
+{
+    if (action == QLatin1String("disable"))
+        return PeoplePage::tr("Disable %n person(s)? They are signed out at once and cannot sign in until enabled "
+                              "again.",
+                              nullptr, count);
+    if (action == QLatin1String("enable"))
+        return PeoplePage::tr("Enable %n person(s) again?", nullptr, count);
+    if (action == QLatin1String("offboard"))
+        return PeoplePage::tr("Offboard %n person(s) everywhere? Every membership and role ends and they are signed "
+                              "out. The records stay in the audit trail.",
+                              nullptr, count);
+    return PeoplePage::tr("Sign %n person(s) out everywhere? They can sign in again.", nullptr, count);
+}
+
+} // namespace
+
+PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
+    : SectionPage(parent)
+    , m_session(session)
+    , m_treeModel(new models::OrgTreeModel(session->client(), this))
+    , m_members(new models::MemberListModel(session->client(), this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_bulk(new models::BulkActionModel(this))
+{
+    setObjectName(QStringLiteral("peoplePage"));
+    setAccessibleName(tr("People"));
+
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("peopleOrgTree"));
+    m_tree->setAccessibleName(tr("Organisation"));
+    m_tree->setAccessibleDescription(tr("Pick the organisation whose people you want to see."));
+    m_tree->setUniformRowHeights(true);
+    m_tree->setHeaderHidden(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto* right = new QWidget(this);
+    m_heading = new QLabel(tr("Pick an organisation."), right);
+    m_heading->setObjectName(QStringLiteral("peopleHeading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+
+    m_search = new QLineEdit(right);
+    m_search->setObjectName(QStringLiteral("peopleSearch"));
+    m_search->setPlaceholderText(tr("Search name or e-mail (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search people"));
+    m_search->setClearButtonEnabled(true);
+
+    m_status = new QComboBox(right);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->setAccessibleName(tr("Membership status"));
+    m_status->addItem(tr("Any status"), QString());
+    m_status->addItem(tr("Active"), QStringLiteral("active"));
+    m_status->addItem(tr("Suspended"), QStringLiteral("suspended"));
+    m_status->addItem(tr("Ended"), QStringLiteral("ended"));
+
+    m_source = new QComboBox(right);
+    m_source->setObjectName(QStringLiteral("sourceFilter"));
+    m_source->setAccessibleName(tr("Membership source"));
+    m_source->addItem(tr("Any source"), QString());
+    m_source->addItem(tr("Added by hand"), QStringLiteral("manual"));
+    m_source->addItem(tr("Invitation"), QStringLiteral("invitation"));
+    m_source->addItem(tr("Import"), QStringLiteral("import"));
+    m_source->addItem(tr("SCIM"), QStringLiteral("scim"));
+
+    m_inactive = new QCheckBox(tr("&Inactive for at least"), right);
+    m_inactive->setObjectName(QStringLiteral("inactiveFilter"));
+    m_inactiveDays = new QSpinBox(right);
+    m_inactiveDays->setObjectName(QStringLiteral("inactiveDays"));
+    m_inactiveDays->setAccessibleName(tr("Days without sign-in"));
+    m_inactiveDays->setRange(1, 3650);
+    m_inactiveDays->setValue(kDefaultInactiveDays);
+    m_inactiveDays->setSuffix(tr(" days"));
+    m_inactiveDays->setEnabled(false);
+
+    m_subtree = new QCheckBox(tr("Include &sub-organisations"), right);
+    m_subtree->setObjectName(QStringLiteral("subtreeFilter"));
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_status);
+    filters->addWidget(m_source);
+    filters->addWidget(m_inactive);
+    filters->addWidget(m_inactiveDays);
+    filters->addWidget(m_subtree);
+
+    m_sorted->setSourceModel(m_members);
+    m_sorted->setSortRole(models::MemberListModel::SortKeyRole);
+    m_table = new QTableView(right);
+    m_table->setObjectName(QStringLiteral("peopleTable"));
+    m_table->setAccessibleName(tr("People"));
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the server's order (by name) until a header is clicked
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setWordWrap(false);
+
+    m_note = new QLabel(right);
+    m_note->setWordWrap(true);
+    m_note->setForegroundRole(QPalette::PlaceholderText);
+    m_note->hide();
+
+    const auto makeAction = [this](const QString& text, const QString& action, const QKeySequence& shortcut) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(action + QStringLiteral("Action"));
+        a->setShortcut(shortcut);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, [this, action] { runBulkAction(action); });
+        m_table->addAction(a);
+        return a;
+    };
+    m_disableAction = makeAction(tr("&Disable…"), QStringLiteral("disable"), QKeySequence(tr("Ctrl+Shift+D")));
+    m_enableAction = makeAction(tr("&Enable…"), QStringLiteral("enable"), QKeySequence(tr("Ctrl+Shift+E")));
+    m_offboardAction = makeAction(tr("&Offboard everywhere…"), QStringLiteral("offboard"), QKeySequence());
+    m_revokeAction =
+        makeAction(tr("Sign out &everywhere…"), QStringLiteral("revoke-sessions"), QKeySequence(tr("Ctrl+Shift+O")));
+
+    m_actionBar = new QWidget(right);
+    auto* actions = new QHBoxLayout(m_actionBar);
+    actions->setContentsMargins(0, 0, 0, 0);
+    actions->addWidget(new QLabel(tr("With the selected people:"), m_actionBar));
+    for (QAction* action : {m_disableAction, m_enableAction, m_revokeAction, m_offboardAction}) {
+        auto* button = new QToolButton(m_actionBar);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        actions->addWidget(button);
+    }
+    actions->addStretch(1);
+
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        updateActions();
+        if (!m_actionBar->isVisible())
+            return;
+        QMenu menu(this);
+        menu.addActions({m_disableAction, m_enableAction, m_revokeAction});
+        menu.addSeparator();
+        menu.addAction(m_offboardAction);
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+
+    // The bulk run: progress, cancel, and what happened to every person.
+    m_bulkPanel = new QWidget(right);
+    m_bulkPanel->setObjectName(QStringLiteral("bulkPanel"));
+    m_bulkSummary = new QLabel(m_bulkPanel);
+    m_bulkSummary->setObjectName(QStringLiteral("bulkSummary"));
+    m_progress = new QProgressBar(m_bulkPanel);
+    m_progress->setObjectName(QStringLiteral("bulkProgress"));
+    m_progress->setAccessibleName(tr("Progress"));
+    m_cancel = new QPushButton(tr("Cancel"), m_bulkPanel);
+    m_results = new QTableView(m_bulkPanel);
+    m_results->setObjectName(QStringLiteral("bulkResults"));
+    m_results->setAccessibleName(tr("Results"));
+    m_results->setModel(m_bulk);
+    m_results->verticalHeader()->hide();
+    m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setMaximumHeight(160);
+    auto* bulkTop = new QHBoxLayout;
+    bulkTop->addWidget(m_bulkSummary, 1);
+    bulkTop->addWidget(m_progress, 1);
+    bulkTop->addWidget(m_cancel);
+    auto* bulkLayout = new QVBoxLayout(m_bulkPanel);
+    bulkLayout->setContentsMargins(0, 0, 0, 0);
+    bulkLayout->addLayout(bulkTop);
+    bulkLayout->addWidget(m_results);
+    m_bulkPanel->hide();
+
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_heading);
+    rightLayout->addLayout(filters);
+    rightLayout->addWidget(m_note);
+    rightLayout->addWidget(m_table, 1);
+    rightLayout->addWidget(m_actionBar);
+    rightLayout->addWidget(m_bulkPanel);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({260, 800});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    setTabOrder(m_tree, m_search);
+    setTabOrder(m_search, m_status);
+    setTabOrder(m_status, m_source);
+    setTabOrder(m_source, m_inactive);
+    setTabOrder(m_inactive, m_inactiveDays);
+    setTabOrder(m_inactiveDays, m_subtree);
+    setTabOrder(m_subtree, m_table);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(300);
+    connect(&m_searchDelay, &QTimer::timeout, this, &PeoplePage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_status, &QComboBox::currentIndexChanged, this, &PeoplePage::applyFilters);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &PeoplePage::applyFilters);
+    connect(m_inactive, &QCheckBox::toggled, this, [this](bool on) {
+        m_inactiveDays->setEnabled(on);
+        applyFilters();
+    });
+    connect(m_inactiveDays, &QSpinBox::valueChanged, this, [this] {
+        if (m_inactive->isChecked())
+            m_searchDelay.start();
+    });
+    connect(m_subtree, &QCheckBox::toggled, this, &PeoplePage::applyFilters);
+
+    connect(m_treeModel, &models::OrgTreeModel::rootsLoaded, this, [this] {
+        if (!m_tree->currentIndex().isValid() && m_treeModel->rowCount() > 0) {
+            m_tree->expand(m_treeModel->index(0, 0));
+            m_tree->setCurrentIndex(m_treeModel->index(0, 0));
+        }
+        if (m_treeModel->rowCount() == 0) {
+            m_note->setText(tr("You do not see the people of any organisation."));
+            m_note->show();
+        }
+        updateBusy();
+    });
+    connect(m_treeModel, &models::OrgTreeModel::childrenLoaded, this, &PeoplePage::updateBusy);
+    connect(m_members, &models::MemberListModel::loaded, this, [this] {
+        m_note->setVisible(m_members->rowCount() == 0);
+        m_note->setText(tr("Nobody matches these filters."));
+        updateBusy();
+        advanceScreenshot();
+    });
+    connect(m_members, &models::MemberListModel::loadFailed, this, [this](const QString& message) {
+        m_note->setText(tr("The people could not be loaded: %1").arg(message));
+        m_note->show();
+        updateBusy();
+        if (m_screenshotPending) {
+            m_screenshotPending = false;
+            Q_EMIT screenshotFailed(message);
+        }
+    });
+    connect(m_members, &QAbstractItemModel::modelReset, this, &PeoplePage::updateActions);
+    connect(m_bulk, &models::BulkActionModel::progress, this, [this](int finished, int total) {
+        m_progress->setMaximum(qMax(total, 1));
+        m_progress->setValue(finished);
+        m_bulkSummary->setText(tr("%1: %2 of %3 done…").arg(m_bulkActionName).arg(finished).arg(total));
+    });
+    connect(m_bulk, &models::BulkActionModel::finished, this, &PeoplePage::onBulkFinished);
+    connect(m_cancel, &QPushButton::clicked, m_bulk, &models::BulkActionModel::cancel);
+    connect(m_session, &models::ConsoleSession::connected, this, &PeoplePage::updateActions);
+
+    m_busyRecheck.setInterval(150);
+    m_busyRecheck.setSingleShot(true);
+    connect(&m_busyRecheck, &QTimer::timeout, this, &PeoplePage::updateBusy);
+    updateActions();
+}
+
+PeoplePage::~PeoplePage() = default;
+
+QString PeoplePage::sectionKey() const
+{
+    return QStringLiteral("people");
+}
+
+QString PeoplePage::title() const
+{
+    return tr("People");
+}
+
+QIcon PeoplePage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/section-people.svg"));
+}
+
+void PeoplePage::attachTree()
+{
+    if (m_tree->model() == m_treeModel)
+        return;
+    m_tree->setModel(m_treeModel);
+    m_tree->hideColumn(models::OrgTreeModel::MembersColumn);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onOrgChanged(current); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeoplePage::updateActions);
+}
+
+void PeoplePage::activate()
+{
+    if (!m_loadedOnce && m_session->state() == models::ConsoleSession::State::Connected)
+        reload();
+}
+
+void PeoplePage::reload()
+{
+    attachTree();
+    m_loadedOnce = true;
+    m_org = {};
+    m_members->setOrgId(QString());
+    m_treeModel->reload();
+    updateBusy();
+}
+
+void PeoplePage::recover()
+{
+    if (m_treeModel->rowCount() == 0)
+        reload();
+    else
+        m_members->reload();
+}
+
+void PeoplePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+bool PeoplePage::isBusy() const
+{
+    return m_busy;
+}
+
+void PeoplePage::onOrgChanged(const QModelIndex& current)
+{
+    m_org = current.isValid() ? m_treeModel->orgAt(current.siblingAtColumn(0)) : core::Org();
+    m_heading->setText(m_org.id.empty() ? tr("Pick an organisation.")
+                                        : tr("People in %1").arg(QString::fromStdString(m_org.name)));
+    applyFilters();
+    updateActions();
+}
+
+void PeoplePage::applyFilters()
+{
+    m_searchDelay.stop();
+    client::MemberQuery query;
+    query.subtree = m_subtree->isChecked();
+    query.status = m_status->currentData().toString();
+    query.source = m_source->currentData().toString();
+    query.inactiveDays = m_inactive->isChecked() ? m_inactiveDays->value() : 0;
+    query.text = m_search->text().trimmed();
+    const QString orgId = QString::fromStdString(m_org.id);
+    // One request for the new combination, not one per changed part.
+    if (orgId != m_members->orgId()) {
+        m_members->setQuery(query);
+        m_members->setOrgId(orgId);
+    } else {
+        m_members->setQuery(query);
+    }
+    updateBusy();
+}
+
+void PeoplePage::updateActions()
+{
+    const auto caller = m_session->caller();
+    const bool manage = !m_org.id.empty() && caller && caller->allows(core::Permission::UserManage, m_org);
+    // People who may not change anyone here are not offered the actions at all.
+    m_actionBar->setVisible(manage);
+    const bool selection = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
+    const bool idle = !m_bulk->isRunning();
+    for (QAction* action : {m_disableAction, m_enableAction, m_offboardAction, m_revokeAction})
+        action->setEnabled(manage && selection && idle);
+}
+
+std::vector<models::BulkActionModel::Item> PeoplePage::selectedPeople() const
+{
+    std::vector<models::BulkActionModel::Item> items;
+    std::set<QString> seen;
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& row : rows) {
+        const QModelIndex source = m_sorted->mapToSource(row);
+        const QString userId = source.data(models::MemberListModel::UserIdRole).toString();
+        // With sub-organisations included, one person can appear once per membership.
+        if (userId.isEmpty() || !seen.insert(userId).second)
+            continue;
+        const QString name = source.siblingAtColumn(models::MemberListModel::NameColumn).data().toString();
+        const QString email = source.data(models::MemberListModel::EmailRole).toString();
+        items.push_back({userId, tr("%1 <%2>").arg(name, email)});
+    }
+    return items;
+}
+
+void PeoplePage::runBulkAction(const QString& action, bool confirmed)
+{
+    if (m_bulk->isRunning())
+        return;
+    const auto items = selectedPeople();
+    if (items.empty())
+        return;
+    if (!confirmed) {
+        const auto answer = QMessageBox::question(this, actionVerb(action), actionQuestion(action, int(items.size())),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_bulkActionName = actionVerb(action);
+    m_bulkPanel->show();
+    m_cancel->setEnabled(true);
+    client::ApiClient* client = m_session->client();
+    m_bulk->start(items, [client, action](const QString& id, QObject* context,
+                                          std::function<void(const client::ApiResult<bool>&)> done) {
+        client->runPersonAction(id, action, context, std::move(done));
+    });
+    updateActions();
+}
+
+void PeoplePage::onBulkFinished(int succeeded, int failed)
+{
+    m_cancel->setEnabled(false);
+    m_bulkSummary->setText(
+        failed == 0
+            ? tr("%1: done for %n person(s).", nullptr, succeeded).arg(m_bulkActionName)
+            : tr("%1: done for %2, not done for %3 (see why below).").arg(m_bulkActionName).arg(succeeded).arg(failed));
+    m_members->reload();
+    updateActions();
+}
+
+void PeoplePage::updateBusy()
+{
+    const bool busy = m_treeModel->isFetching() || m_members->isFetching();
+    if (busy)
+        m_busyRecheck.start();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void PeoplePage::prepareScreenshot()
+{
+    m_screenshotPending = true;
+    if (!m_loadedOnce && m_session->state() == models::ConsoleSession::State::Connected)
+        reload();
+    // Everyone below the first root: the partner admin's or the owner's whole world.
+    m_subtree->setChecked(true);
+    advanceScreenshot();
+}
+
+void PeoplePage::advanceScreenshot()
+{
+    if (!m_screenshotPending || m_org.id.empty() || m_members->isFetching() || m_members->rowCount() == 0)
+        return;
+    m_screenshotPending = false;
+    m_table->resizeColumnsToContents();
+    m_table->selectRow(0);
+    Q_EMIT screenshotReady();
+}
+
+} // namespace trellis::ui

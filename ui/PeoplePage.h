@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/Org.h"
+#include "models/BulkActionModel.h"
+#include "ui/SectionPage.h"
+
+#include <QTimer>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class QTreeView;
+
+namespace trellis::models {
+class ConsoleSession;
+class MemberListModel;
+class OrgTreeModel;
+} // namespace trellis::models
+
+namespace trellis::ui {
+
+/// The "People" section: the members of the organisation picked on the left (optionally with everyone below it),
+/// filtered by status, membership source, inactivity and text, and acted on in bulk — disable, enable, offboard,
+/// sign out everywhere — with a progress bar and a result for every person.
+class PeoplePage : public SectionPage
+{
+    Q_OBJECT
+public:
+    explicit PeoplePage(models::ConsoleSession* session, QWidget* parent = nullptr);
+    ~PeoplePage() override;
+
+    QString sectionKey() const override;
+    QString title() const override;
+    QIcon icon() const override;
+    void activate() override;
+    void reload() override;
+    void recover() override;
+    void focusSearch() override;
+    bool isBusy() const override;
+    void prepareScreenshot() override;
+
+    QTreeView* orgTree() const { return m_tree; }
+    QTableView* table() const { return m_table; }
+    models::MemberListModel* memberModel() const { return m_members; }
+    models::BulkActionModel* bulkModel() const { return m_bulk; }
+    QLineEdit* searchEdit() const { return m_search; }
+    QComboBox* statusFilter() const { return m_status; }
+    QComboBox* sourceFilter() const { return m_source; }
+    QCheckBox* inactiveFilter() const { return m_inactive; }
+    QSpinBox* inactiveDays() const { return m_inactiveDays; }
+    QCheckBox* subtreeFilter() const { return m_subtree; }
+    QAction* disableAction() const { return m_disableAction; }
+    QAction* enableAction() const { return m_enableAction; }
+    QAction* offboardAction() const { return m_offboardAction; }
+    QAction* revokeSessionsAction() const { return m_revokeAction; }
+    QProgressBar* progressBar() const { return m_progress; }
+    QTableView* resultsView() const { return m_results; }
+
+    /// Runs an account-wide action ("disable", "enable", "offboard", "revoke-sessions") on the selected people,
+    /// after a confirmation unless `confirmed`.
+    void runBulkAction(const QString& action, bool confirmed = false);
+
+private:
+    void attachTree();
+    void onOrgChanged(const QModelIndex& current);
+    void applyFilters();
+    void updateActions();
+    void updateBusy();
+    void onBulkFinished(int succeeded, int failed);
+    std::vector<models::BulkActionModel::Item> selectedPeople() const;
+    void advanceScreenshot();
+
+    models::ConsoleSession* m_session = nullptr;
+    models::OrgTreeModel* m_treeModel = nullptr;
+    models::MemberListModel* m_members = nullptr;
+    QSortFilterProxyModel* m_sorted = nullptr;
+    models::BulkActionModel* m_bulk = nullptr;
+
+    QTreeView* m_tree = nullptr;
+    QLabel* m_heading = nullptr;
+    QLabel* m_note = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_status = nullptr;
+    QComboBox* m_source = nullptr;
+    QCheckBox* m_inactive = nullptr;
+    QSpinBox* m_inactiveDays = nullptr;
+    QCheckBox* m_subtree = nullptr;
+    QTableView* m_table = nullptr;
+    QWidget* m_actionBar = nullptr;
+    QWidget* m_bulkPanel = nullptr;
+    QLabel* m_bulkSummary = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QTableView* m_results = nullptr;
+    QAction* m_disableAction = nullptr;
+    QAction* m_enableAction = nullptr;
+    QAction* m_offboardAction = nullptr;
+    QAction* m_revokeAction = nullptr;
+
+    core::Org m_org;
+    QTimer m_searchDelay;
+    QTimer m_busyRecheck;
+    QString m_bulkActionName;
+    bool m_busy = false;
+    bool m_loadedOnce = false;
+    bool m_screenshotPending = false;
+};
+
+} // namespace trellis::ui
