@@ -129,6 +129,11 @@ core::Org OrgEditDialog::draft() const
     return draft;
 }
 
+QPushButton* OrgEditDialog::submitButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
 QLabel* OrgEditDialog::errorLabel(const QString& field) const
 {
     if (field == QLatin1String("name"))

@@ -9,6 +9,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace trellis::ui {
 
@@ -43,6 +44,7 @@ public:
     QLineEdit* slugEdit() const { return m_slug; }
     QComboBox* kindBox() const { return m_kind; }
     QLabel* errorLabel(const QString& field) const;
+    QPushButton* submitButton() const;
 
 Q_SIGNALS:
     /// OK was pressed with input that passes the local checks.

@@ -126,8 +126,8 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::showsTheDemoTree()
 {
-    QCOMPARE(window()->sectionKeys(), QStringList{QStringLiteral("orgs")});
-    QCOMPARE(window()->navigation()->count(), 1);
+    QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people")}));
+    QCOMPARE(window()->navigation()->count(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());
