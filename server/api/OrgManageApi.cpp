@@ -55,7 +55,7 @@ nlohmann::json editableState(const core::Org& org)
 // The optional {reason} body of a lifecycle change; an empty body is fine.
 std::string lifecycleReason(const HttpRequest& request)
 {
-    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos && request.header("content-type").empty())
+    if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
         return {};
     const JsonInput input = JsonInput::parse(request, {"reason"});
     return input.optionalString("reason", 500).value_or(std::string());

@@ -59,8 +59,8 @@ void OrgLifecycleRepository::lockStructure(bool exclusive) const
 {
     if (m_db.dialect() != SqlDialect::Postgres)
         return;
-    QSqlQuery q = prepare(m_db, exclusive ? QStringLiteral("SELECT pg_advisory_xact_lock(?)")
-                                          : QStringLiteral("SELECT pg_advisory_xact_lock_shared(?)"));
+    QSqlQuery q = prepare(m_db, exclusive ? QStringLiteral("SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))")
+                                          : QStringLiteral("SELECT pg_advisory_xact_lock_shared(CAST(? AS BIGINT))"));
     q.addBindValue(kStructureLockKey);
     run(q, "waiting for the organisation structure lock failed");
 }
