@@ -695,34 +695,30 @@ void OrgLifecycleTest::impactParameterIsChecked()
 
 void OrgLifecycleTest::suspendRevokesAndResumeRestoresOnlyItsOwn()
 {
-    // The first customer of Northwind has an org admin and subsidiaries with people of their own.
-    const QJsonArray customers = allChildren(m_northwindId);
+    // A Northwind customer with an org admin and two subsidiaries with people of their own: one subsidiary is
+    // suspended on its own first and must stay suspended after the customer is resumed.
     QString customer;
+    QString separately;
+    QString together;
     Person admin;
-    for (const auto& item : customers) {
+    for (const auto& item : allChildren(m_northwindId)) {
         const QString id = str(item.toObject(), "id");
-        if (item.toObject().value(QStringLiteral("childCount")).toInt() < 2)
+        QStringList staffed;
+        for (const auto& child : allChildren(id)) {
+            if (child.toObject().value(QStringLiteral("memberCount")).toInt() > 0)
+                staffed << str(child.toObject(), "id");
+        }
+        if (staffed.size() < 2)
             continue;
         admin = personWithRole(id, QStringLiteral("org-admin"));
         if (!admin.id.isEmpty() && admin.orgId == id) {
             customer = id;
+            separately = staffed.at(0);
+            together = staffed.at(1);
             break;
         }
     }
     QVERIFY2(!customer.isEmpty(), "the demo world should have a Northwind customer with an admin and subsidiaries");
-    // Two subsidiaries: one is suspended on its own first and must stay suspended after the customer is resumed.
-    QString separately;
-    QString together;
-    for (const auto& item : allChildren(customer)) {
-        const QJsonObject child = item.toObject();
-        if (child.value(QStringLiteral("memberCount")).toInt() == 0)
-            continue;
-        if (separately.isEmpty())
-            separately = str(child, "id");
-        else if (together.isEmpty())
-            together = str(child, "id");
-    }
-    QVERIFY(!separately.isEmpty() && !together.isEmpty());
 
     const Tokens before = signIn(admin.email);
     QVERIFY(!before.refreshToken.isEmpty());
