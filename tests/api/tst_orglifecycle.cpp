@@ -764,12 +764,12 @@ void OrgLifecycleTest::suspendRevokesAndResumeRestoresOnlyItsOwn()
     QCOMPARE(str(refused.object(), "error"), QStringLiteral("invalid_grant"));
     QCOMPARE(asAdmin.get(QStringLiteral("/api/v1/orgs/") + customer).status, 404);
     const HttpResult me = asAdmin.get(QStringLiteral("/api/v1/me"));
-    if (me.status == 200)
-        QVERIFY(me.object().value(QStringLiteral("grants")).toArray().isEmpty());
+    QCOMPARE(me.status, 200);
+    QVERIFY(me.object().value(QStringLiteral("grants")).toArray().isEmpty());
     // A fresh sign-in does not bring the roles back while the org is suspended.
     const Tokens during = signIn(admin.email);
-    if (!during.accessToken.isEmpty())
-        QCOMPARE(client(during.accessToken).get(QStringLiteral("/api/v1/orgs/") + customer).status, 404);
+    QVERIFY(!during.accessToken.isEmpty());
+    QCOMPARE(client(during.accessToken).get(QStringLiteral("/api/v1/orgs/") + customer).status, 404);
 
     // Suspended orgs stay visible with their status; nothing grows under them; a sub-org suspended with its
     // parent is resumed with it, not on its own.
