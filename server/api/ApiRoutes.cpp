@@ -5,6 +5,7 @@
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
 #include "server/api/OrgApi.h"
+#include "server/api/OrgManageApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
 #include "server/login/LoginRoutes.h"
@@ -85,6 +86,7 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
 {
     const auto orgs = std::make_shared<OrgApi>(context);
     const auto auth = std::make_shared<AuthApi>(context);
+    const auto manage = std::make_shared<OrgManageApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -103,6 +105,12 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
     router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
     router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
+    router.add("PATCH", "/api/v1/orgs/{id}", authenticated(context, bind(manage, &OrgManageApi::update)));
+    router.add("POST", "/api/v1/orgs/{id}/move", authenticated(context, bind(manage, &OrgManageApi::move)));
+    router.add("GET", "/api/v1/orgs/{id}/impact", authenticated(context, bind(manage, &OrgManageApi::impact)));
+    router.add("POST", "/api/v1/orgs/{id}/suspend", authenticated(context, bind(manage, &OrgManageApi::suspend)));
+    router.add("POST", "/api/v1/orgs/{id}/resume", authenticated(context, bind(manage, &OrgManageApi::resume)));
+    router.add("POST", "/api/v1/orgs/{id}/offboard", authenticated(context, bind(manage, &OrgManageApi::offboard)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

@@ -7,46 +7,16 @@
 #include "server/api/ApiErrors.h"
 #include "server/api/Caller.h"
 #include "server/api/JsonInput.h"
+#include "server/api/OrgInput.h"
 #include "server/api/QueryParameters.h"
 #include "server/http/HttpRequest.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
 #include "server/store/MembershipRepository.h"
+#include "server/store/OrgLifecycleRepository.h"
 #include "server/store/OrgRepository.h"
 
 namespace trellis::server {
-
-namespace {
-
-constexpr std::size_t kMaxAttributes = 64;
-constexpr std::size_t kMaxAttributeCharacters = 1000;
-
-std::string kindList()
-{
-    std::string list;
-    for (const auto kind : core::allOrgKinds())
-        list += (list.empty() ? "" : ", ") + std::string(core::toString(kind));
-    return list;
-}
-
-// Attributes are a flat map of short strings (country, domain, customer number...): easy to show and search.
-nlohmann::json checkedAttributes(const nlohmann::json& attributes)
-{
-    if (attributes.size() > kMaxAttributes)
-        throw ApiErrors::invalidField("attributes",
-                                      "attributes may hold at most " + std::to_string(kMaxAttributes) + " entries.");
-    for (const auto& [key, value] : attributes.items()) {
-        if (key.empty() || JsonInput::characterCount(key) > 64)
-            throw ApiErrors::invalidField("attributes", "Attribute names must be 1 to 64 characters.");
-        if (!value.is_string() || JsonInput::characterCount(value.get<std::string>()) > kMaxAttributeCharacters)
-            throw ApiErrors::invalidField("attributes." + key, "Attribute values must be strings of at most " +
-                                                                   std::to_string(kMaxAttributeCharacters) +
-                                                                   " characters.");
-    }
-    return attributes;
-}
-
-} // namespace
 
 core::Org OrgApi::visibleOrg(const Caller& caller, const std::string& id) const
 {
@@ -97,17 +67,14 @@ HttpResponse OrgApi::create(const Caller& caller, HttpRequest& request) const
     const JsonInput input = JsonInput::parse(request, {"parentId", "kind", "name", "slug", "attributes"});
     NewOrg org;
     org.parentId = input.requiredString("parentId", 100);
-    const auto kind = core::orgKindFromString(input.requiredString("kind", 50));
-    if (!kind)
-        throw ApiErrors::invalidField("kind", "kind must be one of: " + kindList() + ".");
-    org.kind = *kind;
+    org.kind = OrgInput::kind(input.requiredString("kind", 50));
     org.name = input.requiredString("name", 200);
     org.slug = input.requiredString("slug", 63);
     if (!core::isValidSlug(org.slug))
         throw ApiErrors::invalidField("slug", "slug must be 2 to 63 characters a-z, 0-9 and '-', not starting or "
                                               "ending with '-'.");
     if (const auto attributes = input.optionalObject("attributes"))
-        org.attributes = checkedAttributes(*attributes);
+        org.attributes = OrgInput::attributes(*attributes);
 
     const OrgRepository orgs(m_context.db);
     const auto parent = orgs.find(org.parentId);
@@ -119,9 +86,23 @@ HttpResponse OrgApi::create(const Caller& caller, HttpRequest& request) const
         core::Permission::OrgManage, "org.create", target, core::Permission::OrgRead,
         "No organisation with this parentId.", "parentId",
         {{"parentId", org.parentId}, {"kind", core::toString(org.kind)}, {"name", org.name}, {"slug", org.slug}});
+    // Suspended and offboarded subtrees stay as they are: nothing new grows under them.
+    if (parent->status != core::OrgStatus::Active) {
+        access.recordDenied("org.create", target,
+                            "the parent organisation is " + std::string(core::toString(parent->status)), nullptr,
+                            &grant);
+        throw ApiErrors::conflict("parentId", "Nothing can be created under a " +
+                                                  std::string(core::toString(parent->status)) + " organisation.");
+    }
 
     core::Org created;
     m_context.db.transaction([&] {
+        // Shared structure lock: a concurrent move or suspension of the parent's subtree finishes first, so the
+        // new org gets the parent's current path and status.
+        OrgLifecycleRepository(m_context.db).lockStructure(false);
+        const auto current = orgs.find(org.parentId);
+        if (!current || current->status != core::OrgStatus::Active)
+            throw ApiErrors::conflict("parentId", "The parent organisation changed meanwhile; try again.");
         created = orgs.create(org);
         target.id = created.id;
         target.orgId = created.id;

@@ -259,6 +259,46 @@ core::Org OrgRepository::create(const NewOrg& org) const
     return *created;
 }
 
+bool OrgRepository::update(const std::string& id, const std::string& name, core::OrgKind kind,
+                           const nlohmann::json& attributes) const
+{
+    QSqlQuery q = prepare(m_db, QStringLiteral("UPDATE orgs SET name = ?, name_key = ?, kind = ?, attributes = ?, "
+                                               "updated_at = ? WHERE id = ?"));
+    q.addBindValue(qs(name));
+    q.addBindValue(qs(foldKey(name)));
+    q.addBindValue(qs(std::string(core::toString(kind))));
+    q.addBindValue(qs((attributes.is_object() ? attributes : nlohmann::json::object()).dump()));
+    q.addBindValue(qs(sql::now(m_db)));
+    q.addBindValue(qs(id));
+    run(q, "changing an organisation failed");
+    return q.numRowsAffected() > 0;
+}
+
+int OrgRepository::move(const std::string& id, const std::string& oldPath, int oldDepth, const std::string& newParentId,
+                        const std::string& newParentPath, int newParentDepth) const
+{
+    const std::string newPath = core::OrgPath::child(newParentPath, id);
+    // Every path in the subtree starts with oldPath: keep what follows it, put the new prefix in front. Paths are
+    // ASCII (uuids and '/'), so character positions are byte positions in both dialects.
+    QSqlQuery q = prepare(m_db, QStringLiteral("UPDATE orgs SET path = CAST(? AS TEXT) || substr(path, ?), "
+                                               "depth = depth + ?, updated_at = ? WHERE path >= ? AND path < ?"));
+    q.addBindValue(qs(newPath));
+    q.addBindValue(int(oldPath.size()) + 1);
+    q.addBindValue(newParentDepth + 1 - oldDepth);
+    q.addBindValue(qs(sql::now(m_db)));
+    q.addBindValue(qs(oldPath));
+    q.addBindValue(qs(core::OrgPath::subtreeUpperBound(oldPath)));
+    run(q, "moving an organisation subtree failed");
+    const int moved = q.numRowsAffected();
+    q.finish();
+
+    QSqlQuery parent = prepare(m_db, QStringLiteral("UPDATE orgs SET parent_id = ? WHERE id = ?"));
+    parent.addBindValue(qs(newParentId));
+    parent.addBindValue(qs(id));
+    run(parent, "re-parenting an organisation failed");
+    return moved;
+}
+
 int OrgRepository::count() const
 {
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT COUNT(*) FROM orgs"));

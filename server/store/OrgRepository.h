@@ -51,6 +51,18 @@ public:
     /// Throws StoreError Conflict ("org.slug") on a duplicate slug, NotFound when the parent is missing.
     core::Org create(const NewOrg& org) const;
 
+    /// Changes name, kind and attributes; the slug never changes. The caller wraps it in a transaction with its
+    /// audit event. False when there is no such org.
+    bool update(const std::string& id, const std::string& name, core::OrgKind kind,
+                const nlohmann::json& attributes) const;
+
+    /// Re-parents the org at `oldPath` under the org at `newParentPath`, with its whole subtree: one set-based
+    /// UPDATE replaces the path prefix and shifts the depths of every org in the subtree, however large. The caller
+    /// checks the move (no cycle, not a root) inside its transaction, after OrgLifecycleRepository::lockStructure.
+    /// Returns how many orgs moved (the org and its descendants).
+    int move(const std::string& id, const std::string& oldPath, int oldDepth, const std::string& newParentId,
+             const std::string& newParentPath, int newParentDepth) const;
+
     int count() const;
 
 private:
