@@ -226,7 +226,8 @@ HttpResponse RoleAssignmentApi::revoke(const Caller& caller, HttpRequest& reques
             }
             revoked = roles.findAssignment(assignment->id).value();
             // When only the grant from above made this allowed, that is the delegation to name.
-            core::AuditEvent event = access.successEvent("role.revoke", target, leavesNoAdmin ? *fromAbove : grant);
+            core::AuditEvent event =
+                access.successEvent("role.revoke", target, leavesNoAdmin && fromAbove ? *fromAbove : grant);
             event.before = core::toJson(*assignment, now);
             event.after = core::toJson(revoked, now);
             AuditLog(m_context.db).append(event);

@@ -229,16 +229,18 @@ bool RolesTest::addMembership(const QString& userId, const QString& orgId)
     bool ok = false;
     {
         QSqlDatabase db = m_server.openDatabase(QStringLiteral("add-membership"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("INSERT INTO memberships (id, user_id, org_id, status, title, source, created_at)"
-                                     " VALUES (?, ?, ?, 'active', 'Test', 'manual', ?)"));
-        query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        query.addBindValue(userId);
-        query.addBindValue(orgId);
-        query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        ok = query.exec();
-        if (!ok)
-            qWarning("adding a membership failed: %s", qPrintable(query.lastError().text()));
+        {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("INSERT INTO memberships (id, user_id, org_id, status, title, source,"
+                                         " created_at) VALUES (?, ?, ?, 'active', 'Test', 'manual', ?)"));
+            query.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+            query.addBindValue(userId);
+            query.addBindValue(orgId);
+            query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            ok = query.exec();
+            if (!ok)
+                qWarning("adding a membership failed: %s", qPrintable(query.lastError().text()));
+        }
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("add-membership"));
@@ -250,19 +252,21 @@ QList<QVariantMap> RolesTest::auditEvents(const QString& action)
     QList<QVariantMap> rows;
     {
         QSqlDatabase db = m_server.openDatabase(QStringLiteral("audit-check"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT actor_id, acting_org_id, delegation_id, target_type, target_id,"
-                                     " target_org_path, outcome, reason, request_id, before_state, after_state"
-                                     " FROM audit_events WHERE action = :action ORDER BY sequence DESC"));
-        query.bindValue(QStringLiteral(":action"), action);
-        if (!query.exec())
-            qWarning("audit query failed: %s", qPrintable(query.lastError().text()));
-        while (query.next()) {
-            QVariantMap row;
-            const QSqlRecord record = query.record();
-            for (int i = 0; i < record.count(); ++i)
-                row.insert(record.fieldName(i), query.value(i));
-            rows << row;
+        {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT actor_id, acting_org_id, delegation_id, target_type, target_id,"
+                                         " target_org_path, outcome, reason, request_id, before_state, after_state"
+                                         " FROM audit_events WHERE action = :action ORDER BY sequence DESC"));
+            query.bindValue(QStringLiteral(":action"), action);
+            if (!query.exec())
+                qWarning("audit query failed: %s", qPrintable(query.lastError().text()));
+            while (query.next()) {
+                QVariantMap row;
+                const QSqlRecord record = query.record();
+                for (int i = 0; i < record.count(); ++i)
+                    row.insert(record.fieldName(i), query.value(i));
+                rows << row;
+            }
         }
         db.close();
     }
