@@ -715,9 +715,10 @@ void RolesTest::expiryIsHonoured()
     const Person person = m_northwindPeople.at(5);
     const QByteArray token = m_server.adminToken(person.email);
     const QString path = QStringLiteral("/api/v1/orgs/%1").arg(m_northwindId);
-    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(3);
+    // Long enough for the grant and one request on a busy machine, short enough to wait for.
+    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(5);
     const HttpResult granted = assign(m_northwindToken, person, QStringLiteral("security-auditor"), m_northwindId,
-                                      QStringLiteral("three-second audit"), expires.toString(Qt::ISODate));
+                                      QStringLiteral("five-second audit"), expires.toString(Qt::ISODate));
     QVERIFY2(granted.status == 201, granted.describe());
     const QString id = str(granted.object(), "id");
     QCOMPARE(client(token).get(path).status, 200);
