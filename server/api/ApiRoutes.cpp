@@ -6,6 +6,8 @@
 #include "server/api/Authenticator.h"
 #include "server/api/OrgApi.h"
 #include "server/api/OrgManageApi.h"
+#include "server/api/RoleApi.h"
+#include "server/api/RoleAssignmentApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
 #include "server/login/LoginRoutes.h"
@@ -87,6 +89,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     const auto orgs = std::make_shared<OrgApi>(context);
     const auto auth = std::make_shared<AuthApi>(context);
     const auto manage = std::make_shared<OrgManageApi>(context);
+    const auto roles = std::make_shared<RoleApi>(context);
+    const auto roleAssignments = std::make_shared<RoleAssignmentApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -111,6 +115,16 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("POST", "/api/v1/orgs/{id}/suspend", authenticated(context, bind(manage, &OrgManageApi::suspend)));
     router.add("POST", "/api/v1/orgs/{id}/resume", authenticated(context, bind(manage, &OrgManageApi::resume)));
     router.add("POST", "/api/v1/orgs/{id}/offboard", authenticated(context, bind(manage, &OrgManageApi::offboard)));
+    router.add("GET", "/api/v1/roles", authenticated(context, bind(roles, &RoleApi::list)));
+    router.add("POST", "/api/v1/orgs/{id}/roles", authenticated(context, bind(roles, &RoleApi::create)));
+    router.add("PATCH", "/api/v1/roles/{id}", authenticated(context, bind(roles, &RoleApi::update)));
+    router.add("DELETE", "/api/v1/roles/{id}", authenticated(context, bind(roles, &RoleApi::remove)));
+    router.add("GET", "/api/v1/orgs/{id}/role-assignments",
+               authenticated(context, bind(roleAssignments, &RoleAssignmentApi::list)));
+    router.add("POST", "/api/v1/role-assignments",
+               authenticated(context, bind(roleAssignments, &RoleAssignmentApi::create)));
+    router.add("DELETE", "/api/v1/role-assignments/{id}",
+               authenticated(context, bind(roleAssignments, &RoleAssignmentApi::revoke)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

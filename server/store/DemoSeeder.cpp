@@ -81,6 +81,7 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
             if (spec.endsInDays > 0)
                 membership.expiresAt = daysFromNow(spec.endsInDays);
             memberships.create(membership);
+            // Built-in roles' ids are their keys.
             for (const auto& roleKey : spec.roleKeys) {
                 roles.assign(userId, roleKey, orgId, userId == ownerId ? std::string() : ownerId, "demo data",
                              membership.expiresAt);

@@ -530,6 +530,12 @@ private Q_SLOTS:
         const auto partner = orgs.create({{}, root.id, core::OrgKind::Reseller, "Partner", "partner", {}});
         const auto alice = users.create({{}, "alice@root.example", "Alice", core::UserStatus::Active, {}, {}});
         const auto bob = users.create({{}, "bob@root.example", "Bob", core::UserStatus::Disabled, {}, {}});
+        // Roles count only where the person is a member (docs/permissions.md).
+        const MembershipRepository memberships(*db);
+        memberships.create(
+            {alice.id, partner.id, {}, core::MembershipSource::Manual, core::MembershipStatus::Active, {}});
+        memberships.create({alice.id, root.id, {}, core::MembershipSource::Manual, core::MembershipStatus::Active, {}});
+        memberships.create({bob.id, root.id, {}, core::MembershipSource::Manual, core::MembershipStatus::Active, {}});
         const auto now = std::chrono::system_clock::now();
         r.assign(alice.id, "org-admin", partner.id, {}, "test");
         r.assign(alice.id, "security-auditor", root.id, {}, "expired",
