@@ -59,6 +59,7 @@ struct ModelOrg
     QString name;
     QString slug;
     QString status = QStringLiteral("active");
+    QString suspensionRoot; ///< the org whose suspension suspended this one
 };
 
 struct ModelMembership
@@ -67,6 +68,7 @@ struct ModelMembership
     QString userId;
     QString orgId;
     QString status = QStringLiteral("active");
+    QString suspensionRoot;
 };
 
 struct ModelAssignment
@@ -84,6 +86,7 @@ struct ModelPerson
     QString email;
     QString displayName;
     QByteArray token;
+    bool tokenRevoked = false; ///< a suspension signed them out: the server must answer 401 until a new token
 };
 
 /// The world as the test believes it to be, and what each person may do in it.
@@ -142,6 +145,45 @@ public:
         return result;
     }
 
+    /// The grant-independent "who administers exactly this org" of the last-admin rule.
+    int adminCount(const QString& orgId) const
+    {
+        QSet<QString> admins;
+        for (const auto& [id, a] : assignments) {
+            const ModelMembership* m = membershipOf(a.userId, a.orgId);
+            if (a.orgId == orgId && !a.revoked && rolePermissions().at(a.roleKey).count("role.assign") && m &&
+                m->status == QLatin1String("active"))
+                admins.insert(a.userId);
+        }
+        return int(admins.size());
+    }
+
+    /// Whether `permission` holds for the user through a grant strictly above `orgId`.
+    bool allowsFromAbove(const QString& userId, const std::string& permission, const QString& orgId) const
+    {
+        const QString parent = orgs.at(orgId).parentId;
+        return !parent.isEmpty() && allows(userId, permission, parent);
+    }
+
+    bool allowsAll(const QString& userId, const QString& roleKey, const QString& orgId) const
+    {
+        for (const auto& permission : rolePermissions().at(roleKey)) {
+            if (!allows(userId, permission, orgId))
+                return false;
+        }
+        return true;
+    }
+
+    /// Whether the user can see the person (user.read at an org of one of the person's memberships).
+    bool seesPerson(const QString& userId, const QString& personId) const
+    {
+        for (const auto& [id, m] : memberships) {
+            if (m.userId == personId && allows(userId, "user.read", m.orgId))
+                return true;
+        }
+        return false;
+    }
+
     QSet<QString> childrenOf(const QString& orgId) const
     {
         QSet<QString> result;
@@ -177,6 +219,16 @@ private:
     bool checkSearch(const ModelPerson& who);
     bool checkMembers(const ModelPerson& who);
     bool checkCreateOrg(const ModelPerson& who);
+    bool checkRenameOrg(const ModelPerson& who);
+    bool checkMoveOrg(const ModelPerson& who);
+    bool checkSuspendOrg(const ModelPerson& who);
+    bool checkResumeOrg(const ModelPerson& who);
+    bool checkAssignRole(const ModelPerson& who);
+    bool checkRevokeRole(const ModelPerson& who);
+    bool checkListAssignments(const ModelPerson& who);
+
+    /// A person whose token a suspension revoked must be refused once (401); then they get a new token.
+    bool ensureSignedIn(ModelPerson& who);
 
     bool expectStatus(const char* call, const ModelPerson& who, const HttpResult& result, int expected);
     bool expectIds(const char* call, const ModelPerson& who, const QJsonArray& items, const QSet<QString>& expected);
@@ -190,6 +242,9 @@ private:
     }
     /// A random org id, now and then one that does not exist.
     QString randomOrgId();
+    /// Half the time a random org for which `wanted` holds (when there is one), else randomOrgId(): writes are
+    /// aimed where they may succeed often enough to keep the world changing.
+    QString orgWhere(const std::function<bool(const QString&)>& wanted);
 
     std::unique_ptr<PostgresTestDatabase> m_postgres;
     QTemporaryDir m_dataDir;
@@ -199,6 +254,7 @@ private:
     quint64 m_seed = 0;
     int m_calls = 3000;
     QStringList m_violations;
+    std::map<std::string, int> m_applied; ///< writes the server carried out, per kind (a run must change the world)
     int m_slugCounter = 0;
 };
 
@@ -235,6 +291,8 @@ void IsolationTest::initTestCase()
         db.open();
         seedWorld(db);
     }
+    // Thousands of calls from one address are the point here, not something to throttle.
+    m_server.setExtraArguments({QStringLiteral("--rate-limit"), QStringLiteral("0")});
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 }
 
@@ -403,6 +461,20 @@ QString IsolationTest::randomOrgId()
     return pick(m_oracle.orgs).id;
 }
 
+QString IsolationTest::orgWhere(const std::function<bool(const QString&)>& wanted)
+{
+    if (m_random() % 2 == 0) {
+        std::vector<QString> candidates;
+        for (const auto& [id, org] : m_oracle.orgs) {
+            if (wanted(id))
+                candidates.push_back(id);
+        }
+        if (!candidates.empty())
+            return candidates[m_random() % candidates.size()];
+    }
+    return randomOrgId();
+}
+
 bool IsolationTest::checkGetOrg(const ModelPerson& who)
 {
     const QString orgId = randomOrgId();
@@ -502,7 +574,7 @@ bool IsolationTest::checkMembers(const ModelPerson& who)
 
 bool IsolationTest::checkCreateOrg(const ModelPerson& who)
 {
-    const QString parentId = randomOrgId();
+    const QString parentId = orgWhere([&](const QString& id) { return m_oracle.allows(who.id, "org.manage", id); });
     const QString slug = QStringLiteral("new-%1").arg(++m_slugCounter);
     const QString name = QStringLiteral("New %1 %2").arg(m_slugCounter).arg(QChar(u'a' + int(m_random() % 26)));
     const HttpResult result = client(who).postJson(QStringLiteral("/api/v1/orgs"),
@@ -523,8 +595,268 @@ bool IsolationTest::checkCreateOrg(const ModelPerson& who)
     if (result.status == 201) {
         const QString id = result.object().value(QStringLiteral("id")).toString();
         m_oracle.orgs[id] = ModelOrg{id, parentId, name, slug};
+        ++m_applied["create"];
     }
     return true;
+}
+
+bool IsolationTest::ensureSignedIn(ModelPerson& who)
+{
+    if (!who.tokenRevoked)
+        return true;
+    // The revoked token must be dead, then the person gets a fresh one (as signing in again would give).
+    const HttpResult refused = client(who).get(QStringLiteral("/api/v1/me"));
+    who.tokenRevoked = false;
+    who.token = m_server.adminToken(who.email, QStringLiteral("4h"));
+    if (!expectStatus("GET /me with a revoked token", who, refused, 401))
+        return false;
+    return !who.token.isEmpty();
+}
+
+/// Expected status of a change at an org: 404 unless visible, then what `decide` says.
+static int visibleOr404(const Oracle& oracle, const QString& who, const QString& orgId,
+                        const std::function<int()>& decide)
+{
+    if (!oracle.orgs.count(orgId) || !oracle.allows(who, "org.read", orgId))
+        return 404;
+    return decide();
+}
+
+bool IsolationTest::checkRenameOrg(const ModelPerson& who)
+{
+    const QString orgId = orgWhere([&](const QString& id) { return m_oracle.allows(who.id, "org.manage", id); });
+    const QString name = QStringLiteral("Renamed %1 %2").arg(++m_slugCounter).arg(QChar(u'a' + int(m_random() % 26)));
+    const int expected = visibleOr404(m_oracle, who.id, orgId, [&] {
+        if (!m_oracle.allows(who.id, "org.manage", orgId))
+            return 403;
+        return m_oracle.orgs.at(orgId).status == QLatin1String("offboarded") ? 409 : 200;
+    });
+    const HttpResult result =
+        client(who).send("PATCH", QStringLiteral("/api/v1/orgs/") + orgId,
+                         QJsonDocument(QJsonObject{{QStringLiteral("name"), name}}).toJson(), "application/json");
+    if (!expectStatus("PATCH /orgs/{id}", who, result, expected))
+        return false;
+    if (expected == 200) {
+        m_oracle.orgs[orgId].name = name;
+        ++m_applied["rename"];
+    }
+    return true;
+}
+
+bool IsolationTest::checkMoveOrg(const ModelPerson& who)
+{
+    const QString orgId = orgWhere([&](const QString& id) {
+        const QString parent = m_oracle.orgs.at(id).parentId;
+        return !parent.isEmpty() && m_oracle.allows(who.id, "org.manage", parent);
+    });
+    const QString parentId = orgWhere([&](const QString& id) { return m_oracle.allows(who.id, "org.manage", id); });
+    const auto manage = [&](const QString& id) { return m_oracle.allows(who.id, "org.manage", id); };
+    const int expected = visibleOr404(m_oracle, who.id, orgId, [&] {
+        const ModelOrg& org = m_oracle.orgs.at(orgId);
+        if (org.parentId.isEmpty())
+            return 409;
+        if (!m_oracle.orgs.count(parentId))
+            return 404;
+        if (!manage(org.parentId))
+            return 403;
+        if (!manage(parentId))
+            return m_oracle.allows(who.id, "org.read", parentId) ? 403 : 404;
+        if (parentId == org.parentId)
+            return 200;
+        if (m_oracle.isWithin(parentId, orgId) || org.status != QLatin1String("active") ||
+            m_oracle.orgs.at(parentId).status != QLatin1String("active"))
+            return 409;
+        return 200;
+    });
+    const HttpResult result = client(who).postJson(QStringLiteral("/api/v1/orgs/%1/move").arg(orgId),
+                                                   QJsonObject{{QStringLiteral("parentId"), parentId}});
+    if (!expectStatus("POST /orgs/{id}/move", who, result, expected))
+        return false;
+    if (expected == 200) {
+        m_oracle.orgs[orgId].parentId = parentId;
+        ++m_applied["move"];
+    }
+    return true;
+}
+
+bool IsolationTest::checkSuspendOrg(const ModelPerson& who)
+{
+    const QString orgId = orgWhere([&](const QString& id) {
+        const QString parent = m_oracle.orgs.at(id).parentId;
+        return !parent.isEmpty() && m_oracle.allows(who.id, "org.manage", parent);
+    });
+    const int expected = visibleOr404(m_oracle, who.id, orgId, [&] {
+        const ModelOrg& org = m_oracle.orgs.at(orgId);
+        if (org.parentId.isEmpty())
+            return 409;
+        if (!m_oracle.allows(who.id, "org.manage", org.parentId))
+            return 403;
+        return org.status == QLatin1String("active") ? 200 : 409;
+    });
+    const HttpResult result = client(who).postJson(QStringLiteral("/api/v1/orgs/%1/suspend").arg(orgId), QJsonObject{});
+    if (!expectStatus("POST /orgs/{id}/suspend", who, result, expected))
+        return false;
+    if (expected != 200)
+        return true;
+    ++m_applied["suspend"];
+    // The active subtree and its active memberships are suspended; those people are signed out everywhere.
+    for (auto& [id, org] : m_oracle.orgs) {
+        if (m_oracle.isWithin(id, orgId) && org.status == QLatin1String("active")) {
+            org.status = QStringLiteral("suspended");
+            org.suspensionRoot = orgId;
+        }
+    }
+    for (auto& [id, m] : m_oracle.memberships) {
+        if (m_oracle.isWithin(m.orgId, orgId) && m.status == QLatin1String("active")) {
+            m.status = QStringLiteral("suspended");
+            m.suspensionRoot = orgId;
+            m_oracle.people[m.userId].tokenRevoked = true;
+        }
+    }
+    return true;
+}
+
+bool IsolationTest::checkResumeOrg(const ModelPerson& who)
+{
+    // Mostly a suspended org, or nothing would ever be resumed.
+    QString orgId;
+    for (const auto& [id, org] : m_oracle.orgs) {
+        if (org.status == QLatin1String("suspended") && m_random() % 3 == 0)
+            orgId = id;
+    }
+    if (orgId.isEmpty())
+        orgId = randomOrgId();
+    const int expected = visibleOr404(m_oracle, who.id, orgId, [&] {
+        const ModelOrg& org = m_oracle.orgs.at(orgId);
+        if (org.parentId.isEmpty())
+            return 409;
+        if (!m_oracle.allows(who.id, "org.manage", org.parentId))
+            return 403;
+        return org.status == QLatin1String("suspended") && org.suspensionRoot == orgId ? 200 : 409;
+    });
+    const HttpResult result = client(who).postJson(QStringLiteral("/api/v1/orgs/%1/resume").arg(orgId), QJsonObject{});
+    if (!expectStatus("POST /orgs/{id}/resume", who, result, expected))
+        return false;
+    if (expected != 200)
+        return true;
+    ++m_applied["resume"];
+    for (auto& [id, org] : m_oracle.orgs) {
+        if (org.suspensionRoot == orgId && org.status == QLatin1String("suspended")) {
+            org.status = QStringLiteral("active");
+            org.suspensionRoot.clear();
+        }
+    }
+    for (auto& [id, m] : m_oracle.memberships) {
+        if (m.suspensionRoot == orgId && m.status == QLatin1String("suspended")) {
+            m.status = QStringLiteral("active");
+            m.suspensionRoot.clear();
+        }
+    }
+    return true;
+}
+
+bool IsolationTest::checkAssignRole(const ModelPerson& who)
+{
+    static const QStringList roleKeys{QStringLiteral("platform-owner"), QStringLiteral("security-auditor"),
+                                      QStringLiteral("org-admin"),      QStringLiteral("user-manager"),
+                                      QStringLiteral("flow-designer"),  QStringLiteral("member")};
+    // Usually someone who is a member of the org, so grants do happen.
+    const ModelMembership& membership = pick(m_oracle.memberships);
+    const QString orgId = m_random() % 4 == 0 ? randomOrgId() : membership.orgId;
+    const QString personId = m_random() % 4 == 0 ? pick(m_oracle.people).id : membership.userId;
+    const QString roleKey = roleKeys[int(m_random() % roleKeys.size())];
+    const int expected = visibleOr404(m_oracle, who.id, orgId, [&] {
+        if (!m_oracle.allows(who.id, "role.assign", orgId))
+            return 403;
+        if (personId == who.id)
+            return 403;
+        if (!m_oracle.allowsAll(who.id, roleKey, orgId))
+            return 403;
+        if (!m_oracle.seesPerson(who.id, personId))
+            return 404;
+        const ModelMembership* m = m_oracle.membershipOf(personId, orgId);
+        if (!m || m->status != QLatin1String("active"))
+            return 409;
+        for (const auto& [id, a] : m_oracle.assignments) {
+            if (a.userId == personId && a.orgId == orgId && a.roleKey == roleKey && !a.revoked)
+                return 409;
+        }
+        return 201;
+    });
+    const HttpResult result =
+        client(who).postJson(QStringLiteral("/api/v1/role-assignments"),
+                             QJsonObject{{QStringLiteral("userId"), personId},
+                                         {QStringLiteral("roleId"), roleKey},
+                                         {QStringLiteral("orgId"), orgId},
+                                         {QStringLiteral("justification"), QStringLiteral("isolation test")}});
+    if (!expectStatus("POST /role-assignments", who, result, expected))
+        return false;
+    if (expected == 201) {
+        const QString id = result.object().value(QStringLiteral("id")).toString();
+        m_oracle.assignments[id] = ModelAssignment{id, personId, roleKey, orgId};
+        ++m_applied["assign"];
+    }
+    return true;
+}
+
+bool IsolationTest::checkRevokeRole(const ModelPerson& who)
+{
+    const bool missing = m_random() % 20 == 0;
+    const ModelAssignment assignment =
+        missing ? ModelAssignment{QUuid::createUuid().toString(QUuid::WithoutBraces)} : pick(m_oracle.assignments);
+    int expected = 404;
+    if (missing) {
+        expected = 404;
+    } else if (!m_oracle.allows(who.id, "role.assign", assignment.orgId)) {
+        expected = m_oracle.allows(who.id, "user.read", assignment.orgId) ? 403 : 404;
+    } else if (assignment.revoked) {
+        expected = 409;
+    } else if (!m_oracle.allowsAll(who.id, assignment.roleKey, assignment.orgId)) {
+        expected = 403;
+    } else {
+        Oracle after = m_oracle;
+        after.assignments[assignment.id].revoked = true;
+        const bool leavesNoAdmin = m_oracle.adminCount(assignment.orgId) > 0 && after.adminCount(assignment.orgId) == 0;
+        expected = leavesNoAdmin && !m_oracle.allowsFromAbove(who.id, "role.assign", assignment.orgId) ? 409 : 200;
+    }
+    const HttpResult result = client(who).send("DELETE", QStringLiteral("/api/v1/role-assignments/") + assignment.id);
+    if (!expectStatus("DELETE /role-assignments/{id}", who, result, expected))
+        return false;
+    if (expected == 200) {
+        m_oracle.assignments[assignment.id].revoked = true;
+        ++m_applied["revoke"];
+    }
+    return true;
+}
+
+bool IsolationTest::checkListAssignments(const ModelPerson& who)
+{
+    const QString orgId = randomOrgId();
+    const bool subtree = m_random() % 2 == 0;
+    int status = 0;
+    const auto items = allPages(who,
+                                QStringLiteral("/api/v1/orgs/%1/role-assignments%2")
+                                    .arg(orgId, subtree ? QStringLiteral("?subtree=true") : QString()),
+                                &status);
+    const bool visible = m_oracle.orgs.count(orgId) && m_oracle.allows(who.id, "org.read", orgId);
+    const bool readable = visible && m_oracle.allows(who.id, "user.read", orgId);
+    const int expectedStatus = !visible ? 404 : !readable ? 403 : 200;
+    if (status != expectedStatus) {
+        m_violations << QStringLiteral("GET /orgs/%1/role-assignments by %2: expected %3, got %4")
+                            .arg(orgId, who.email)
+                            .arg(expectedStatus)
+                            .arg(status);
+        return false;
+    }
+    if (!readable)
+        return true;
+    // The default list: neither revoked nor expired (nothing here expires).
+    QSet<QString> expected;
+    for (const auto& [id, a] : m_oracle.assignments) {
+        if (!a.revoked && (a.orgId == orgId || (subtree && m_oracle.isWithin(a.orgId, orgId))))
+            expected.insert(id);
+    }
+    return expectIds("GET /orgs/{id}/role-assignments", who, *items, expected);
 }
 
 void IsolationTest::randomCallsMatchTheOracle()
@@ -532,15 +864,40 @@ void IsolationTest::randomCallsMatchTheOracle()
     using Check = bool (IsolationTest::*)(const ModelPerson&);
     // Weighted towards reads (what leaks), with enough writes to keep the world changing underneath them.
     const std::vector<std::pair<const char*, Check>> checks{
-        {"get org", &IsolationTest::checkGetOrg},       {"children", &IsolationTest::checkChildren},
-        {"roots", &IsolationTest::checkRoots},          {"search", &IsolationTest::checkSearch},
-        {"members", &IsolationTest::checkMembers},      {"get org", &IsolationTest::checkGetOrg},
+        {"get org", &IsolationTest::checkGetOrg},
+        {"children", &IsolationTest::checkChildren},
+        {"roots", &IsolationTest::checkRoots},
+        {"search", &IsolationTest::checkSearch},
+        {"members", &IsolationTest::checkMembers},
+        {"get org", &IsolationTest::checkGetOrg},
         {"create org", &IsolationTest::checkCreateOrg},
+        {"rename org", &IsolationTest::checkRenameOrg},
+        {"move org", &IsolationTest::checkMoveOrg},
+        {"suspend org", &IsolationTest::checkSuspendOrg},
+        {"resume org", &IsolationTest::checkResumeOrg},
+        {"resume org", &IsolationTest::checkResumeOrg},
+        {"assign role", &IsolationTest::checkAssignRole},
+        {"assign role", &IsolationTest::checkAssignRole},
+        {"revoke role", &IsolationTest::checkRevokeRole},
+        {"list assignments", &IsolationTest::checkListAssignments},
     };
     std::map<std::string, int> callsPerKind;
     for (int i = 0; i < m_calls && m_violations.size() < 20; ++i) {
         const auto& [name, check] = checks[m_random() % checks.size()];
-        const ModelPerson& who = pick(m_oracle.people);
+        // Half the calls come from people holding some admin role, so writes are tried by those who may make them.
+        QString whoId = pick(m_oracle.people).id;
+        if (m_random() % 2 == 0) {
+            std::vector<QString> admins;
+            for (const auto& [id, a] : m_oracle.assignments) {
+                if (!a.revoked && !rolePermissions().at(a.roleKey).empty())
+                    admins.push_back(a.userId);
+            }
+            if (!admins.empty())
+                whoId = admins[m_random() % admins.size()];
+        }
+        ModelPerson& who = m_oracle.people[whoId];
+        if (!ensureSignedIn(who))
+            continue;
         ++callsPerKind[name];
         (this->*check)(who);
     }
@@ -548,6 +905,15 @@ void IsolationTest::randomCallsMatchTheOracle()
     for (const auto& [name, count] : callsPerKind)
         summary += QStringLiteral(" %1=%2").arg(QString::fromStdString(name)).arg(count);
     qInfo("calls:%s", qPrintable(summary));
+    QString applied;
+    for (const auto& [name, count] : m_applied)
+        applied += QStringLiteral(" %1=%2").arg(QString::fromStdString(name)).arg(count);
+    qInfo("carried out:%s", qPrintable(applied));
+    // With the default number of calls every kind of write happens; otherwise the oracle was only ever asked "no".
+    if (m_calls >= 1000) {
+        for (const char* kind : {"create", "rename", "move", "suspend", "assign", "revoke"})
+            QVERIFY2(m_applied[kind] > 0, kind);
+    }
     if (!m_violations.isEmpty()) {
         QFAIL(qPrintable(QStringLiteral("%1 isolation violation(s) with seed %2 (replay with "
                                         "TRELLIS_ISOLATION_SEED=%2):\n  %3")
