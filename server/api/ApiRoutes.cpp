@@ -4,6 +4,8 @@
 #include "server/api/ApiErrors.h"
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
+#include "server/api/ImportApi.h"
+#include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
@@ -85,6 +87,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
 {
     const auto orgs = std::make_shared<OrgApi>(context);
     const auto auth = std::make_shared<AuthApi>(context);
+    const auto invitations = std::make_shared<InvitationApi>(context);
+    const auto imports = std::make_shared<ImportApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -103,6 +107,13 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
     router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
     router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
+    router.add("POST", "/api/v1/orgs/{id}/invitations",
+               authenticated(context, bind(invitations, &InvitationApi::create)));
+    router.add("GET", "/api/v1/orgs/{id}/invitations", authenticated(context, bind(invitations, &InvitationApi::list)));
+    router.add("POST", "/api/v1/invitations/{id}/resend",
+               authenticated(context, bind(invitations, &InvitationApi::resend)));
+    router.add("DELETE", "/api/v1/invitations/{id}", authenticated(context, bind(invitations, &InvitationApi::revoke)));
+    router.add("POST", "/api/v1/orgs/{id}/imports", authenticated(context, bind(imports, &ImportApi::import)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }
