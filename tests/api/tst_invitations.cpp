@@ -7,9 +7,13 @@
 #include "tests/common/TrellisdProcess.h"
 #include "tests/login/LoginBrowser.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void pageSpeaksGerman();
     void passwordRulesArePerField();
     void csrfIsRequired();
+    void concurrentAcceptanceWinsOnce();
     void expiredTokenFails();
     void resendKillsOldToken();
     void revokedTokenFails();
@@ -429,6 +434,48 @@ void InvitationsTest::csrfIsRequired()
     forged.prepend({QStringLiteral("csrf"), QStringLiteral("forged")});
     QCOMPARE(browser.submitTo(QStringLiteral("/invite"), forged, false).status, 403);
     QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = 'csrf@example.com'")), 0);
+}
+
+void InvitationsTest::concurrentAcceptanceWinsOnce()
+{
+    const HttpResult created =
+        invite(m_ownerToken, m_northwindId, QStringLiteral("race@example.com"), {QStringLiteral("member")});
+    QCOMPARE(created.status, 201);
+    const QString url = created.object().value(QStringLiteral("acceptUrl")).toString();
+    LoginBrowser browser(m_server.baseUrl());
+    QCOMPARE(browser.get(pathOf(url)).status, 200);
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("csrf"), browser.lastCsrf());
+    form.addQueryItem(QStringLiteral("token"), tokenOf(url));
+    form.addQueryItem(QStringLiteral("displayName"), QStringLiteral("Race"));
+    form.addQueryItem(QStringLiteral("newPassword"), QString::fromUtf8(QUrl::toPercentEncoding(kNewPassword)));
+    form.addQueryItem(QStringLiteral("newPassword2"), QString::fromUtf8(QUrl::toPercentEncoding(kNewPassword)));
+    const QByteArray body = form.query(QUrl::FullyEncoded).toUtf8();
+
+    // Several posts of the same form in flight at once: exactly one acceptance.
+    QNetworkAccessManager network;
+    QList<QNetworkReply*> replies;
+    for (int i = 0; i < 4; ++i) {
+        QNetworkRequest request(m_server.baseUrl().resolved(QUrl(QStringLiteral("/invite"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        replies << network.post(request, body);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(replies.begin(), replies.end(), [](QNetworkReply* r) { return r->isFinished(); }), 60000);
+    int accepted = 0;
+    int refused = 0;
+    for (QNetworkReply* reply : std::as_const(replies)) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        accepted += status == 200 ? 1 : 0;
+        refused += status == 410 ? 1 : 0;
+        reply->deleteLater();
+    }
+    QCOMPARE(accepted, 1);
+    QCOMPARE(refused, 3);
+    QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = 'race@example.com'")), 1);
+    QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+                                     "WHERE u.email = 'race@example.com'")),
+             1);
 }
 
 void InvitationsTest::expiredTokenFails()
