@@ -76,6 +76,19 @@ std::optional<Account> accountFor(const Database& db, const std::string& email)
                    sql::ss(q.value(2)) == "active"};
 }
 
+// Memberships (not ended) of the person in organisations outside the subtree with this path.
+int membershipsOutside(const Database& db, const std::string& userId, const std::string& subtreePath)
+{
+    QSqlQuery q = sql::prepare(db, QStringLiteral("SELECT COUNT(*) FROM memberships m JOIN orgs o ON o.id = m.org_id "
+                                                  "WHERE m.user_id = ? AND m.status <> 'ended' AND "
+                                                  "NOT (o.path >= ? AND o.path < ?)"));
+    q.addBindValue(sql::qs(userId));
+    q.addBindValue(sql::qs(subtreePath));
+    q.addBindValue(sql::qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    sql::run(q, "reading memberships failed");
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 // What the page shows and who it concerns, for one invitation.
 struct Context
 {
@@ -106,6 +119,13 @@ std::optional<Context> load(const ApiContext& context, const std::string& token,
     Context c{std::move(*invitation), std::move(*org), {}, std::move(account)};
     if (c.account && !c.account->active) {
         *refusal = html(403, pages.message("title.invite-invalid", "error.invite-disabled", true));
+        return std::nullopt;
+    }
+    // Whoever holds the link could choose the password: only for an account that belongs nowhere outside this
+    // organisation's subtree, or an inviter could take over someone else's account elsewhere.
+    if (c.account && !c.account->hasPassword &&
+        membershipsOutside(context.db, c.account->id, core::OrgPath::make(c.org.path)) > 0) {
+        *refusal = html(403, pages.message("title.invite-invalid", "error.invite-no-password", true));
         return std::nullopt;
     }
     if (!c.invitation.invitedBy.empty()) {

@@ -163,6 +163,13 @@ const std::map<std::string, Pair>& texts()
          {"This invitation has already been used. If that was you, sign in with your email address.",
           "Diese Einladung wurde bereits verwendet. Wenn Sie das waren, melden Sie sich mit Ihrer E-Mail-Adresse "
           "an."}},
+        {"error.invite-no-password",
+         {"You already have an account with this email address, without a password, and it belongs to other "
+          "organisations too. Ask an administrator there for a link to set your password, then open this invitation "
+          "again.",
+          "Sie haben bereits ein Konto mit dieser E-Mail-Adresse, ohne Passwort, und es gehört auch zu anderen "
+          "Organisationen. Bitten Sie eine Administratorin oder einen Administrator dort um einen Link zum Festlegen "
+          "Ihres Passworts und öffnen Sie diese Einladung dann erneut."}},
         {"error.invite-disabled",
          {"Your account is disabled, so this invitation cannot be accepted. Contact your administrator.",
           "Ihr Konto ist deaktiviert, daher kann diese Einladung nicht angenommen werden. Wenden Sie sich an Ihre "

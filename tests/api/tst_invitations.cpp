@@ -68,6 +68,7 @@ private Q_SLOTS:
     void resendKillsOldToken();
     void revokedTokenFails();
     void existingPersonGetsMembershipNotSecondAccount();
+    void passwordlessAccountElsewhereIsNotClaimed();
     void activeMemberConflicts();
     void secondPendingInvitationConflicts();
     void badInputIsNamed();
@@ -607,6 +608,34 @@ void InvitationsTest::existingPersonGetsMembershipNotSecondAccount()
     QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ?"), {kAuditor}), 1);
     // The old password still signs in: nothing about the account changed but the new membership.
     QVERIFY(!signIn(kAuditor, kDemoPassword).isEmpty());
+}
+
+void InvitationsTest::passwordlessAccountElsewhereIsNotClaimed()
+{
+    // Demo staff have no password. One who works at Acme itself must not get a password chosen by whoever holds a
+    // Northwind invitation link.
+    QString email;
+    const HttpResult acme = client(m_ownerToken).get(QStringLiteral("/api/v1/orgs/%1/members?limit=50").arg(m_acmeId));
+    for (const auto& item : acme.items()) {
+        const QString candidate =
+            item.toObject().value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString();
+        if (candidate != kOwner && candidate != kAuditor &&
+            sqlCount(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ? AND password_hash IS NULL"),
+                     {candidate}) == 1) {
+            email = candidate;
+            break;
+        }
+    }
+    QVERIFY2(!email.isEmpty(), "no passwordless Acme member in the demo world");
+    const HttpResult created = invite(m_ownerToken, m_northwindId, email);
+    QVERIFY2(created.status == 201, created.describe().constData());
+    const QString url = created.object().value(QStringLiteral("acceptUrl")).toString();
+    const HttpResult page = LoginBrowser(m_server.baseUrl()).get(pathOf(url));
+    QCOMPARE(page.status, 403);
+    QVERIFY(QString::fromUtf8(page.body).contains(QStringLiteral("belongs to other organisations")));
+    QCOMPARE(acceptAsNewPerson(url, QStringLiteral("Taker"), kNewPassword).status, 403);
+    QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ? AND password_hash IS NULL"), {email}),
+             1);
 }
 
 void InvitationsTest::activeMemberConflicts()
