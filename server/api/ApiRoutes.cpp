@@ -4,6 +4,8 @@
 #include "server/api/ApiErrors.h"
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
+#include "server/api/ImportApi.h"
+#include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
 #include "server/api/OrgManageApi.h"
 #include "server/api/RoleApi.h"
@@ -91,6 +93,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     const auto manage = std::make_shared<OrgManageApi>(context);
     const auto roles = std::make_shared<RoleApi>(context);
     const auto roleAssignments = std::make_shared<RoleAssignmentApi>(context);
+    const auto invitations = std::make_shared<InvitationApi>(context);
+    const auto imports = std::make_shared<ImportApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -125,6 +129,13 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(roleAssignments, &RoleAssignmentApi::create)));
     router.add("DELETE", "/api/v1/role-assignments/{id}",
                authenticated(context, bind(roleAssignments, &RoleAssignmentApi::revoke)));
+    router.add("POST", "/api/v1/orgs/{id}/invitations",
+               authenticated(context, bind(invitations, &InvitationApi::create)));
+    router.add("GET", "/api/v1/orgs/{id}/invitations", authenticated(context, bind(invitations, &InvitationApi::list)));
+    router.add("POST", "/api/v1/invitations/{id}/resend",
+               authenticated(context, bind(invitations, &InvitationApi::resend)));
+    router.add("DELETE", "/api/v1/invitations/{id}", authenticated(context, bind(invitations, &InvitationApi::revoke)));
+    router.add("POST", "/api/v1/orgs/{id}/imports", authenticated(context, bind(imports, &ImportApi::import)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

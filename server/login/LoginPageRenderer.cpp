@@ -81,7 +81,7 @@ std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std
         extra = " spellcheck=\"false\" autocapitalize=\"none\"";
     } else if (f.kind == "password") {
         type = "password";
-        labelKey = "label.password";
+        labelKey = LoginText::has("label." + f.name) ? "label." + f.name : std::string("label.password");
     } else if (f.kind == "otp") {
         labelKey = "label.code";
         extra = " inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"8\" spellcheck=\"false\"";
@@ -89,9 +89,10 @@ std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std
     std::string describedBy;
     std::string html = "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) + "</label>\n";
     std::string after;
-    if (f.kind == "otp") {
+    const std::string hintKey = f.kind == "otp" ? std::string("hint.code") : "hint." + f.name;
+    if (LoginText::has(hintKey)) {
         describedBy = id + "-hint";
-        after += "<p class=\"hint\" id=\"" + id + "-hint\">" + t("hint.code") + "</p>\n";
+        after += "<p class=\"hint\" id=\"" + id + "-hint\">" + t(hintKey) + "</p>\n";
     }
     if (!error.empty()) {
         std::string text = LoginText::get(m_language, "error." + error);
@@ -154,6 +155,43 @@ std::string LoginPageRenderer::message(const std::string& titleKey, const std::s
 {
     return page(t(titleKey),
                 std::string("<p") + (alert ? " class=\"alert\" role=\"alert\"" : "") + ">" + t(textKey) + "</p>");
+}
+
+std::string LoginPageRenderer::messageText(const std::string& titleKey, const std::vector<std::string>& paragraphs,
+                                           bool alert) const
+{
+    std::string content;
+    for (const auto& text : paragraphs)
+        content += std::string("<p") + (alert ? " class=\"alert\" role=\"alert\"" : "") + ">" + escape(text) + "</p>\n";
+    return page(t(titleKey), content);
+}
+
+std::string LoginPageRenderer::inviteForm(const InviteForm& form) const
+{
+    std::string content;
+    for (const auto& text : form.paragraphs)
+        content += "<p>" + escape(text) + "</p>\n";
+    content += "<form method=\"post\" action=\"/invite\">\n";
+    content += "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(form.csrf) + "\">\n";
+    content += "<input type=\"hidden\" name=\"token\" value=\"" + escape(form.token) + "\">\n";
+    if (!form.username.empty())
+        content += "<input type=\"email\" name=\"username\" autocomplete=\"username\" value=\"" +
+                   escape(form.username) + "\" hidden>\n";
+    // Focus goes to the first field with an error, else the first field.
+    std::size_t focus = 0;
+    for (std::size_t i = 0; i < form.fields.size(); ++i) {
+        if (form.errors.count(form.fields[i].name)) {
+            focus = i;
+            break;
+        }
+    }
+    for (std::size_t i = 0; i < form.fields.size(); ++i) {
+        const auto error = form.errors.find(form.fields[i].name);
+        content += field(form.fields[i], error == form.errors.end() ? std::string() : error->second, form.waitSeconds,
+                         i == focus);
+    }
+    content += "<button type=\"submit\">" + t(form.buttonKey) + "</button>\n</form>";
+    return page(t(form.titleKey), content);
 }
 
 } // namespace trellis::server

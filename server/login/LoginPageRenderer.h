@@ -3,7 +3,9 @@
 #include "core/flow/FlowScreen.h"
 #include "server/login/LoginText.h"
 
+#include <map>
 #include <string>
+#include <vector>
 
 namespace trellis::server {
 
@@ -22,6 +24,24 @@ public:
     std::string screen(const core::flow::FlowScreen& screen, const std::string& csrf, int waitSeconds = 0) const;
     /// A page with a title and one paragraph (errors, failures, signed out); role="alert" when `alert`.
     std::string message(const std::string& titleKey, const std::string& textKey, bool alert) const;
+    /// Like message(), with paragraphs of plain text made by the caller (escaped here).
+    std::string messageText(const std::string& titleKey, const std::vector<std::string>& paragraphs, bool alert) const;
+
+    /// The invitation page (/invite): paragraphs of plain text, then a form posting to /invite with the invitation
+    /// and CSRF tokens; each field with its error code from `errors` (keyed by field name).
+    struct InviteForm
+    {
+        std::string titleKey;
+        std::vector<std::string> paragraphs;
+        std::string token;
+        std::string csrf;
+        std::string username; ///< for password managers (hidden username field)
+        std::vector<core::flow::ScreenField> fields;
+        std::map<std::string, std::string> errors;
+        std::string buttonKey;
+        int waitSeconds = 0;
+    };
+    std::string inviteForm(const InviteForm& form) const;
 
     static std::string escape(const std::string& text);
     /// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP" for manual entry.

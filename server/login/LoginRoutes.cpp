@@ -2,6 +2,7 @@
 
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
+#include "server/login/InvitePage.h"
 #include "server/login/LoginApi.h"
 #include "server/login/LoginPageRenderer.h"
 #include "server/login/StoreFlowServices.h"
@@ -14,7 +15,8 @@ namespace trellis::server {
 namespace {
 
 // Store failures become an HTML page (people see these, not programs); details go to the log only.
-Router::Handler guarded(std::shared_ptr<LoginApi> api, HttpResponse (LoginApi::*method)(const HttpRequest&) const)
+template <typename Page>
+Router::Handler guarded(std::shared_ptr<Page> api, HttpResponse (Page::*method)(const HttpRequest&) const)
 {
     return [api, method](HttpRequest& request) {
         try {
@@ -43,6 +45,9 @@ void LoginRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/login/flow", guarded(api, &LoginApi::showFlow));
     router.add("POST", "/login/flow", guarded(api, &LoginApi::submitFlow));
     router.add("GET", "/login/assets/login.css", guarded(api, &LoginApi::stylesheet));
+    const auto invite = std::make_shared<InvitePage>(context);
+    router.add("GET", "/invite", guarded(invite, &InvitePage::show));
+    router.add("POST", "/invite", guarded(invite, &InvitePage::accept));
 }
 
 } // namespace trellis::server

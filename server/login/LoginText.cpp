@@ -106,6 +106,74 @@ const std::map<std::string, Pair>& texts()
           "Die Rücksprungadresse nach der Abmeldung ist für diese Anwendung nicht "
           "registriert."}},
         {"text.signed-out", {"You can close this window now.", "Sie können dieses Fenster jetzt schließen."}},
+        // The invitation page (/invite). %1, %2, %3 are filled in by InvitePage.
+        {"title.invite", {"You are invited", "Sie wurden eingeladen"}},
+        {"title.invite-accepted", {"Invitation accepted", "Einladung angenommen"}},
+        {"title.invite-invalid", {"This invitation cannot be used", "Diese Einladung kann nicht verwendet werden"}},
+        {"text.invite", {"%1 invites %2 to join %3.", "%1 lädt %2 ein, %3 beizutreten."}},
+        {"text.invite-anonymous", {"%2 is invited to join %3.", "%2 wurde eingeladen, %3 beizutreten."}},
+        {"text.invite-title", {"Your title there: %1.", "Ihre Funktion dort: %1."}},
+        {"text.invite-new",
+         {"Enter your name and choose a password to create your account.",
+          "Geben Sie Ihren Namen ein und wählen Sie ein Passwort, um Ihr Konto anzulegen."}},
+        {"text.invite-existing",
+         {"You already have an account with this email address. Confirm with your current password to add %1 "
+          "to it.",
+          "Sie haben bereits ein Konto mit dieser E-Mail-Adresse. Bestätigen Sie mit Ihrem aktuellen Passwort, um "
+          "%1 hinzuzufügen."}},
+        {"text.invite-set-password",
+         {"You already have an account with this email address, but no password yet. Choose one to add %1 to it.",
+          "Sie haben bereits ein Konto mit dieser E-Mail-Adresse, aber noch kein Passwort. Wählen Sie eines, um %1 "
+          "hinzuzufügen."}},
+        {"text.invite-done", {"You are now a member of %1.", "Sie sind jetzt Mitglied von %1."}},
+        {"text.invite-signin",
+         {"You can now sign in with %1 and your password.",
+          "Sie können sich jetzt mit %1 und Ihrem Passwort anmelden."}},
+        {"label.displayName", {"Your name", "Ihr Name"}},
+        {"label.newPassword", {"New password", "Neues Passwort"}},
+        {"label.newPassword2", {"Repeat the new password", "Neues Passwort wiederholen"}},
+        {"label.currentPassword", {"Current password", "Aktuelles Passwort"}},
+        {"hint.newPassword",
+         {"At least 12 characters. Avoid common passwords; a few unrelated words work well.",
+          "Mindestens 12 Zeichen. Vermeiden Sie gängige Passwörter; einige zusammenhanglose Wörter eignen sich "
+          "gut."}},
+        {"button.accept-new", {"Create account and join", "Konto anlegen und beitreten"}},
+        {"button.accept-existing", {"Join the organisation", "Der Organisation beitreten"}},
+        {"error.password_too_short", {"Use at least 12 characters.", "Verwenden Sie mindestens 12 Zeichen."}},
+        {"error.password_too_long", {"Use at most 256 characters.", "Verwenden Sie höchstens 256 Zeichen."}},
+        {"error.password_common",
+         {"This password is too common or too easy to guess. Choose another.",
+          "Dieses Passwort ist zu verbreitet oder zu leicht zu erraten. Wählen Sie ein anderes."}},
+        {"error.password_mismatch",
+         {"The two passwords do not match.", "Die beiden Passwörter stimmen nicht überein."}},
+        {"error.wrong_password", {"This password is not correct.", "Dieses Passwort ist nicht korrekt."}},
+        {"error.name_too_long", {"Use at most 200 characters.", "Verwenden Sie höchstens 200 Zeichen."}},
+        {"error.invite-unknown",
+         {"This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.",
+          "Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link kopiert haben, oder bitten Sie um "
+          "eine neue Einladung."}},
+        {"error.invite-expired",
+         {"This invitation has expired. Ask the person who invited you to send it again.",
+          "Diese Einladung ist abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, sie erneut zu senden."}},
+        {"error.invite-revoked",
+         {"This invitation was withdrawn. Ask the person who invited you whether you should still join.",
+          "Diese Einladung wurde zurückgezogen. Fragen Sie die Person, die Sie eingeladen hat, ob Sie noch "
+          "beitreten sollen."}},
+        {"error.invite-used",
+         {"This invitation has already been used. If that was you, sign in with your email address.",
+          "Diese Einladung wurde bereits verwendet. Wenn Sie das waren, melden Sie sich mit Ihrer E-Mail-Adresse "
+          "an."}},
+        {"error.invite-no-password",
+         {"You already have an account with this email address, without a password, and it belongs to other "
+          "organisations too. Ask an administrator there for a link to set your password, then open this invitation "
+          "again.",
+          "Sie haben bereits ein Konto mit dieser E-Mail-Adresse, ohne Passwort, und es gehört auch zu anderen "
+          "Organisationen. Bitten Sie eine Administratorin oder einen Administrator dort um einen Link zum Festlegen "
+          "Ihres Passworts und öffnen Sie diese Einladung dann erneut."}},
+        {"error.invite-disabled",
+         {"Your account is disabled, so this invitation cannot be accepted. Contact your administrator.",
+          "Ihr Konto ist deaktiviert, daher kann diese Einladung nicht angenommen werden. Wenden Sie sich an Ihre "
+          "Administration."}},
     };
     return table;
 }

@@ -24,6 +24,11 @@ HttpResult LoginBrowser::get(const QString& pathAndQuery)
 
 HttpResult LoginBrowser::submit(const QList<QPair<QString, QString>>& fields, bool withCsrf)
 {
+    return submitTo(QStringLiteral("/login/flow"), fields, withCsrf);
+}
+
+HttpResult LoginBrowser::submitTo(const QString& path, const QList<QPair<QString, QString>>& fields, bool withCsrf)
+{
     QByteArray body;
     const auto add = [&body](const QString& name, const QString& value) {
         if (!body.isEmpty())
@@ -34,8 +39,8 @@ HttpResult LoginBrowser::submit(const QList<QPair<QString, QString>>& fields, bo
         add(QStringLiteral("csrf"), m_csrf);
     for (const auto& [name, value] : fields)
         add(name, value);
-    return remember(m_http.send("POST", QStringLiteral("/login/flow"), body, "application/x-www-form-urlencoded",
-                                {{"Accept-Language", m_language}}));
+    return remember(
+        m_http.send("POST", path, body, "application/x-www-form-urlencoded", {{"Accept-Language", m_language}}));
 }
 
 HttpResult LoginBrowser::open(const QString& pathAndQuery)

@@ -21,6 +21,8 @@ public:
     HttpResult get(const QString& pathAndQuery);
     /// Posts the form fields (form-encoded) to /login/flow; `csrf` defaults to the token of the last page.
     HttpResult submit(const QList<QPair<QString, QString>>& fields, bool withCsrf = true);
+    /// Like submit(), to another form action (e.g. /invite).
+    HttpResult submitTo(const QString& path, const QList<QPair<QString, QString>>& fields, bool withCsrf = true);
     /// GET, then follows Location headers that stay on the server (relative ones) until a page or an outside
     /// redirect; returns the last response.
     HttpResult open(const QString& pathAndQuery);
