@@ -5,6 +5,7 @@
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
 #include "server/api/OrgApi.h"
+#include "server/api/PeopleApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
 #include "server/login/LoginRoutes.h"
@@ -85,6 +86,7 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
 {
     const auto orgs = std::make_shared<OrgApi>(context);
     const auto auth = std::make_shared<AuthApi>(context);
+    const auto people = std::make_shared<PeopleApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -103,6 +105,18 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/api/v1/orgs/{id}", authenticated(context, bind(orgs, &OrgApi::get)));
     router.add("GET", "/api/v1/orgs/{id}/children", authenticated(context, bind(orgs, &OrgApi::children)));
     router.add("GET", "/api/v1/orgs/{id}/members", authenticated(context, bind(orgs, &OrgApi::members)));
+    router.add("GET", "/api/v1/orgs/{id}/members.csv", authenticated(context, bind(orgs, &OrgApi::membersCsv)));
+    router.add("GET", "/api/v1/users/{id}", authenticated(context, bind(people, &PeopleApi::get)));
+    router.add("PATCH", "/api/v1/users/{id}", authenticated(context, bind(people, &PeopleApi::update)));
+    router.add("POST", "/api/v1/users/{id}/disable", authenticated(context, bind(people, &PeopleApi::disable)));
+    router.add("POST", "/api/v1/users/{id}/enable", authenticated(context, bind(people, &PeopleApi::enable)));
+    router.add("POST", "/api/v1/users/{id}/offboard", authenticated(context, bind(people, &PeopleApi::offboard)));
+    router.add("POST", "/api/v1/users/{id}/reset-mfa", authenticated(context, bind(people, &PeopleApi::resetMfa)));
+    router.add("POST", "/api/v1/users/{id}/revoke-sessions",
+               authenticated(context, bind(people, &PeopleApi::revokeSessions)));
+    router.add("PATCH", "/api/v1/memberships/{id}", authenticated(context, bind(people, &PeopleApi::updateMembership)));
+    router.add("POST", "/api/v1/memberships/{id}/offboard",
+               authenticated(context, bind(people, &PeopleApi::offboardMembership)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }
