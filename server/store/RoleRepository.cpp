@@ -85,7 +85,8 @@ const QString kAdminsOfOrg =
                    "JOIN roles r ON r.id = ra.role_id "
                    "JOIN users u ON u.id = ra.user_id "
                    "JOIN memberships m ON m.user_id = ra.user_id AND m.org_id = ra.org_id "
-                   "WHERE ra.org_id = ? AND r.permissions LIKE '%\"role.assign\"%' AND u.status = 'active' "
+                   "WHERE ra.org_id = ? AND CAST(r.permissions AS TEXT) LIKE '%\"role.assign\"%' "
+                   "AND u.status = 'active' "
                    "AND m.status = 'active' AND (m.expires_at IS NULL OR m.expires_at > ?) "
                    "AND ra.revoked_at IS NULL AND (ra.expires_at IS NULL OR ra.expires_at > ?)");
 
