@@ -168,13 +168,14 @@ HttpResponse OrgApi::membersCsv(const Caller& caller, HttpRequest& request) cons
     core::AuditEvent event =
         access.successEvent("members.export", target, *caller.scope.grantFor(core::Permission::UserRead, orgPath));
     const MemberFilter& f = query.filter;
-    event.after = {{"rows", rows},
-                   {"subtree", !f.subtreePath.empty()},
-                   {"status", f.status ? nlohmann::json(core::toString(*f.status)) : nlohmann::json(nullptr)},
-                   {"source", f.source ? nlohmann::json(core::toString(*f.source)) : nlohmann::json(nullptr)},
-                   {"role", f.roleKey.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.roleKey)},
-                   {"inactiveDays", f.inactiveDays >= 0 ? nlohmann::json(f.inactiveDays) : nlohmann::json(nullptr)},
-                   {"q", f.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.text)}};
+    event.after = {
+        {"rows", rows},
+        {"subtree", !f.subtreePath.empty()},
+        {"status", f.status ? nlohmann::json(std::string(core::toString(*f.status))) : nlohmann::json(nullptr)},
+        {"source", f.source ? nlohmann::json(std::string(core::toString(*f.source))) : nlohmann::json(nullptr)},
+        {"role", f.roleKey.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.roleKey)},
+        {"inactiveDays", f.inactiveDays >= 0 ? nlohmann::json(f.inactiveDays) : nlohmann::json(nullptr)},
+        {"q", f.text.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.text)}};
     RequestAudit::record(m_context, event);
 
     HttpResponse response;

@@ -17,6 +17,7 @@
 #include "server/store/UserRepository.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace trellis::server {
@@ -336,7 +337,7 @@ HttpResponse PeopleApi::accountAction(const Caller& caller, HttpRequest& request
             for (const auto& m : person.memberships)
                 before.push_back({{"id", m.membership.id},
                                   {"orgId", m.membership.orgId},
-                                  {"status", core::toString(m.membership.status)},
+                                  {"status", std::string(core::toString(m.membership.status))},
                                   {"roles", m.membership.roles}});
             const int ended = MembershipRepository(m_context.db).endAllFor(person.user.id);
             const int roles = people.revokeRoles(person.user.id);
@@ -476,7 +477,7 @@ HttpResponse PeopleApi::offboardMembership(const Caller& caller, HttpRequest& re
         const int roles = PersonRepository(m_context.db).revokeRoles(m.user.id, m.orgId);
         core::AuditEvent event = access.successEvent("membership.offboard", target, grant);
         event.reason = reason;
-        event.before = {{"status", core::toString(m.status)}, {"roles", m.roles}};
+        event.before = {{"status", std::string(core::toString(m.status))}, {"roles", m.roles}};
         event.after = {{"status", "ended"}, {"revokedRoleAssignments", roles}, {"revokedSessions", nullptr}};
         if (!otherActive)
             event.after["revokedSessions"] =
