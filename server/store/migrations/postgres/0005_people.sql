@@ -14,3 +14,9 @@ CREATE INDEX memberships_org_user_idx ON memberships (org_id, user_id);
 CREATE INDEX role_assignments_user_org_idx ON role_assignments (user_id, org_id);
 -- Session counts and revocation per person.
 CREATE INDEX refresh_tokens_user_active_idx ON refresh_tokens (user_id, revoked_at);
+-- q= searches a substring of names and e-mail addresses (LIKE '%...%'), which a b-tree cannot answer; trigram
+-- indexes can (three characters or more). pg_trgm ships with PostgreSQL and is a trusted extension: the database
+-- owner may create it.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX users_name_key_trgm_idx ON users USING gin (name_key gin_trgm_ops);
+CREATE INDEX users_email_trgm_idx ON users USING gin (email gin_trgm_ops);
