@@ -19,10 +19,35 @@ using namespace sql;
 
 namespace {
 
-const QString kSelect =
+const QString kColumns =
     QStringLiteral("SELECT m.id, m.org_id, o.name, o.path, m.status, m.title, m.source, m.expires_at, m.created_at, "
-                   "u.id, u.email, u.display_name, u.status, u.last_sign_in_at, u.created_at, u.name_key "
-                   "FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id ");
+                   "u.id, u.email, u.display_name, u.status, u.last_sign_in_at, u.created_at, u.name_key ");
+const QString kFromOrgs =
+    QStringLiteral("FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id ");
+const QString kSelect = kColumns + kFromOrgs;
+// SQLite's planner always starts from the org path range and sorts every membership found; for a subtree holding a
+// large share of everyone that sorts most of the table (seconds at a million people). Walking people in name order
+// (users_name_key_idx) and keeping those inside the subtree finds a page after reading about limit / share rows.
+// CROSS JOIN fixes SQLite's join order; PostgreSQL chooses well by itself and keeps kFromOrgs.
+const QString kFromNames =
+    QStringLiteral("FROM users u CROSS JOIN memberships m ON m.user_id = u.id CROSS JOIN orgs o ON o.id = m.org_id ");
+
+// Whether walking names beats sorting the subtree: with share s of all orgs (a proxy for people) and about n
+// memberships, the walk reads ~limit/s rows and the sort s*n, so walk when s*s*n > limit.
+bool walkNamesFor(const Database& db, const std::string& subtreePath, int limit)
+{
+    if (db.dialect() != SqlDialect::Sqlite)
+        return false;
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM orgs WHERE path >= ? AND path < ?), "
+                                             "(SELECT COUNT(*) FROM orgs), (SELECT MAX(rowid) FROM memberships)"));
+    q.addBindValue(qs(subtreePath));
+    q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    run(q, "estimating a subtree's size failed");
+    if (!q.next() || q.value(1).toDouble() <= 0)
+        return false;
+    const double share = q.value(0).toDouble() / q.value(1).toDouble();
+    return share * share * q.value(2).toDouble() > double(limit);
+}
 
 struct Row
 {
@@ -144,9 +169,11 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         values << qs(std::string(core::toString(*filter.source)));
     }
     if (!filter.roleKey.empty()) {
-        where << QStringLiteral("EXISTS (SELECT 1 FROM role_assignments ra JOIN roles r ON r.id = ra.role_id "
-                                "WHERE ra.user_id = m.user_id AND ra.org_id = m.org_id AND r.key = ? "
-                                "AND ra.revoked_at IS NULL AND (ra.expires_at IS NULL OR ra.expires_at > ?))");
+        // Role holders are few: the subquery's pairs drive the lookup (an EXISTS per membership would probe every
+        // membership of a large subtree).
+        where << QStringLiteral("(m.user_id, m.org_id) IN (SELECT ra.user_id, ra.org_id FROM role_assignments ra "
+                                "JOIN roles r ON r.id = ra.role_id WHERE r.key = ? AND ra.revoked_at IS NULL "
+                                "AND (ra.expires_at IS NULL OR ra.expires_at > ?))");
         values << qs(filter.roleKey) << qs(now);
     }
     if (filter.inactiveDays >= 0) {
@@ -164,8 +191,11 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         where << QStringLiteral("(u.name_key > ? OR (u.name_key = ? AND m.id > ?))");
         values << qs(after->sortKey) << qs(after->sortKey) << qs(after->id);
     }
-    QSqlQuery q = prepare(m_db, kSelect + QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) +
-                                    QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));
+    const bool walkNames =
+        !filter.subtreePath.empty() && filter.roleKey.empty() && walkNamesFor(m_db, filter.subtreePath, limit);
+    QSqlQuery q =
+        prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
+                          where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));
     for (const QVariant& value : values)
         q.addBindValue(value);
     q.addBindValue(limit + 1);
