@@ -182,17 +182,28 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         where << QStringLiteral("(u.last_sign_in_at IS NULL OR u.last_sign_in_at <= ?)");
         values << qs(cutoff);
     }
+    bool searchIndex = false;
     if (!filter.text.empty()) {
-        const QString pattern = containsPattern(foldKey(filter.text));
+        const std::string folded = foldKey(filter.text);
+        const QString pattern = containsPattern(folded);
         where << QStringLiteral("(u.name_key LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')");
         values << pattern << pattern;
+        // SQLite: the trigram index (migration 0005) narrows the candidates first; it needs three characters.
+        searchIndex = m_db.dialect() == SqlDialect::Sqlite && qs(folded).size() >= 3;
+        if (searchIndex) {
+            QString phrase = qs(folded);
+            phrase.replace(u'"', QStringLiteral("\"\""));
+            where << QStringLiteral("u.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)");
+            values << QString(u'"' + phrase + u'"');
+        }
     }
     if (after) {
         where << QStringLiteral("(u.name_key > ? OR (u.name_key = ? AND m.id > ?))");
         values << qs(after->sortKey) << qs(after->sortKey) << qs(after->id);
     }
-    const bool walkNames =
-        !filter.subtreePath.empty() && filter.roleKey.empty() && walkNamesFor(m_db, filter.subtreePath, limit);
+    // People first, whether found through the search index or walked in name order.
+    const bool walkNames = searchIndex || (!filter.subtreePath.empty() && filter.roleKey.empty() &&
+                                           walkNamesFor(m_db, filter.subtreePath, limit));
     QSqlQuery q =
         prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
                           where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));

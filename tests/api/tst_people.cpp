@@ -533,7 +533,9 @@ void PeopleTest::filtersReturnExactlyTheMatchingMembers()
     };
     expectFilter(QStringLiteral("q=AN"), contains(QStringLiteral("an")), 20);
     expectFilter(QStringLiteral("q=northwind.example"), contains(QStringLiteral("northwind.example")), 5);
-    expectFilter(QStringLiteral("q=%25"), contains(QStringLiteral("%")), 0); // LIKE wildcards are literal
+    expectFilter(QStringLiteral("q=%25"), contains(QStringLiteral("%")), 0);       // LIKE wildcards are literal
+    expectFilter(QStringLiteral("q=LINDQ"), contains(QStringLiteral("lindq")), 1); // through the search index
+    expectFilter(QStringLiteral("q=a%22b"), contains(QStringLiteral("a\"b")), 0);  // a quote is no query syntax
     // Combined, and the inactive people of the partner's subtree as the partner admin sees them.
     expectFilter(
         QStringLiteral("status=active&role=org-admin&inactiveDays=90"),
@@ -602,6 +604,11 @@ void PeopleTest::csvExportMatchesListingAndDefusesFormulas()
               {{QStringLiteral("displayName"), commaName}});
     QVERIFY2(r.status == 200, r.describe());
     QCOMPARE(auditCount(QStringLiteral("user.update"), QStringLiteral("success"), formula), 1);
+    // The search finds people by their new name at once.
+    const QJsonArray found = allMembers(m_northwindToken, m_northwindId, QStringLiteral("subtree=true&q=hyperlink"));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(str(found.first().toObject().value(QStringLiteral("user")).toObject().value(QStringLiteral("id"))),
+             formula);
 
     const QJsonArray listed = allMembers(m_northwindToken, m_northwindId, QStringLiteral("subtree=true"), 200);
     const HttpResult csv =

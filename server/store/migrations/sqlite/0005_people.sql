@@ -14,3 +14,23 @@ CREATE INDEX memberships_org_user_idx ON memberships (org_id, user_id);
 CREATE INDEX role_assignments_user_org_idx ON role_assignments (user_id, org_id);
 -- Session counts and revocation per person.
 CREATE INDEX refresh_tokens_user_active_idx ON refresh_tokens (user_id, revoked_at);
+-- q= searches a substring of names and e-mail addresses (LIKE '%...%'), which a b-tree cannot answer. An FTS5 trigram
+-- index can (three characters or more): it narrows the candidates, the LIKE still decides. It mirrors users by rowid
+-- (external content); users has no INTEGER PRIMARY KEY, so after a VACUUM rebuild it with
+-- INSERT INTO users_search(users_search) VALUES ('rebuild') (docs/server.md).
+CREATE VIRTUAL TABLE users_search USING fts5(name_key, email, content='users', content_rowid='rowid',
+                                             tokenize='trigram');
+CREATE TRIGGER users_search_insert AFTER INSERT ON users
+BEGIN
+    INSERT INTO users_search (rowid, name_key, email) VALUES (new.rowid, new.name_key, new.email);
+END;
+CREATE TRIGGER users_search_delete AFTER DELETE ON users
+BEGIN
+    INSERT INTO users_search (users_search, rowid, name_key, email) VALUES ('delete', old.rowid, old.name_key, old.email);
+END;
+CREATE TRIGGER users_search_update AFTER UPDATE OF name_key, email ON users
+BEGIN
+    INSERT INTO users_search (users_search, rowid, name_key, email) VALUES ('delete', old.rowid, old.name_key, old.email);
+    INSERT INTO users_search (rowid, name_key, email) VALUES (new.rowid, new.name_key, new.email);
+END;
+INSERT INTO users_search (users_search) VALUES ('rebuild');
