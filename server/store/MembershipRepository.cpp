@@ -84,6 +84,19 @@ Row readRow(const QSqlQuery& q, const std::string& now)
     return row;
 }
 
+constexpr int kFewHolders = 2000;
+
+// Unrevoked assignments of roles with this key (an index range on role_assignments_role_idx).
+int holderCount(const Database& db, const std::string& roleKey)
+{
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT COUNT(*) FROM role_assignments ra JOIN roles r ON r.id = ra.role_id "
+                                   "WHERE r.key = ? AND ra.revoked_at IS NULL"));
+    q.addBindValue(qs(roleKey));
+    run(q, "counting a role's holders failed");
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 QString placeholders(std::size_t count)
 {
     QStringList marks;
@@ -168,12 +181,20 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         where << QStringLiteral("m.source = ?");
         values << qs(std::string(core::toString(*filter.source)));
     }
+    // A role filter either drives from the role's holders (few of them: each is looked up) or is checked per
+    // membership while people are walked in name order (many of them: a page fills quickly). SQLite needs telling
+    // which; PostgreSQL plans both forms as the same semi-join.
+    bool fewHolders = false;
     if (!filter.roleKey.empty()) {
-        // Role holders are few: the subquery's pairs drive the lookup (an EXISTS per membership would probe every
-        // membership of a large subtree).
-        where << QStringLiteral("(m.user_id, m.org_id) IN (SELECT ra.user_id, ra.org_id FROM role_assignments ra "
-                                "JOIN roles r ON r.id = ra.role_id WHERE r.key = ? AND ra.revoked_at IS NULL "
-                                "AND (ra.expires_at IS NULL OR ra.expires_at > ?))");
+        fewHolders = m_db.dialect() != SqlDialect::Sqlite || holderCount(m_db, filter.roleKey) <= kFewHolders;
+        if (fewHolders)
+            where << QStringLiteral("(m.user_id, m.org_id) IN (SELECT ra.user_id, ra.org_id FROM role_assignments ra "
+                                    "JOIN roles r ON r.id = ra.role_id WHERE r.key = ? AND ra.revoked_at IS NULL "
+                                    "AND (ra.expires_at IS NULL OR ra.expires_at > ?))");
+        else
+            where << QStringLiteral("EXISTS (SELECT 1 FROM role_assignments ra JOIN roles r ON r.id = ra.role_id "
+                                    "WHERE ra.user_id = m.user_id AND ra.org_id = m.org_id AND r.key = ? "
+                                    "AND ra.revoked_at IS NULL AND (ra.expires_at IS NULL OR ra.expires_at > ?))");
         values << qs(filter.roleKey) << qs(now);
     }
     if (filter.inactiveDays >= 0) {
@@ -202,8 +223,8 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         values << qs(after->sortKey) << qs(after->sortKey) << qs(after->id);
     }
     // People first, whether found through the search index or walked in name order.
-    const bool walkNames = searchIndex || (!filter.subtreePath.empty() && filter.roleKey.empty() &&
-                                           walkNamesFor(m_db, filter.subtreePath, limit));
+    const bool walkNames =
+        searchIndex || (!filter.subtreePath.empty() && !fewHolders && walkNamesFor(m_db, filter.subtreePath, limit));
     QSqlQuery q =
         prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
                           where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));

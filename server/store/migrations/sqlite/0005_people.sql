@@ -12,6 +12,8 @@ CREATE INDEX users_name_key_idx ON users (name_key, id);
 CREATE INDEX memberships_org_user_idx ON memberships (org_id, user_id);
 -- The role filter and the person view read the roles held at one org by one person.
 CREATE INDEX role_assignments_user_org_idx ON role_assignments (user_id, org_id);
+-- ...and how many hold a role (the listing picks its plan by that).
+CREATE INDEX role_assignments_role_idx ON role_assignments (role_id, revoked_at);
 -- Session counts and revocation per person.
 CREATE INDEX refresh_tokens_user_active_idx ON refresh_tokens (user_id, revoked_at);
 -- q= searches a substring of names and e-mail addresses (LIKE '%...%'), which a b-tree cannot answer. An FTS5 trigram
