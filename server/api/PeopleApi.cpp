@@ -17,6 +17,7 @@
 #include "server/store/UserRepository.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <map>
 
@@ -216,22 +217,57 @@ const core::ScopeGrant& PeopleApi::requireAccountWide(const AccessCheck& access,
         "Offboard them from your own organisation instead (POST /api/v1/memberships/{id}/offboard).");
 }
 
-void PeopleApi::checkLastAdmin(const AccessCheck& access, const std::string& userId,
-                               const std::vector<ScopedMembership>& memberships, const std::string& action,
-                               const AccessTarget& target) const
+const ScopedMembership* PeopleApi::lastAdminOrg(const core::AdminScope& scope, const std::string& userId,
+                                                const std::vector<ScopedMembership>& memberships, bool lock) const
 {
     const RoleRepository roles(m_context.db);
+    if (lock) {
+        std::vector<std::string> orgIds;
+        for (const auto& m : memberships)
+            orgIds.push_back(m.membership.orgId);
+        PersonRepository(m_context.db).lockOrgs(orgIds);
+    }
     for (const auto& m : memberships) {
         if (!roles.isAdmin(userId, m.membership.orgId) || roles.adminCount(m.membership.orgId) > 1)
             continue;
-        if (hasGrantAbove(access.caller().scope, core::Permission::UserManage, m.orgPath))
+        if (hasGrantAbove(scope, core::Permission::UserManage, m.orgPath))
             continue;
-        access.recordDenied(action, target, "last admin of " + m.membership.orgName + " (" + m.membership.orgId + ")",
-                            nullptr, access.caller().scope.grantFor(core::Permission::UserManage, m.orgPath));
-        throw HttpError(409, "last_admin",
-                        "This person is the last admin of " + m.membership.orgName +
-                            "; an organisation must keep an admin. Make someone else its admin first, or ask an "
-                            "administrator of an organisation above it.");
+        return &m;
+    }
+    return nullptr;
+}
+
+void PeopleApi::refuseLastAdmin(const AccessCheck& access, const ScopedMembership& m, const std::string& action,
+                                const AccessTarget& target) const
+{
+    access.recordDenied(action, target, "last admin of " + m.membership.orgName + " (" + m.membership.orgId + ")",
+                        nullptr, access.caller().scope.grantFor(core::Permission::UserManage, m.orgPath));
+    throw HttpError(409, "last_admin",
+                    "This person is the last admin of " + m.membership.orgName +
+                        "; an organisation must keep an admin. Make someone else its admin first, or ask an "
+                        "administrator of an organisation above it.");
+}
+
+void PeopleApi::transactionKeepingAdmins(const AccessCheck& access, const std::string& userId,
+                                         const std::vector<ScopedMembership>& memberships, const std::string& action,
+                                         const AccessTarget& target, const std::function<void()>& work) const
+{
+    // Checked before (a quick answer) and again inside the transaction with the orgs locked, so two admins removing
+    // each other at the same moment cannot both succeed.
+    if (const ScopedMembership* m = lastAdminOrg(access.caller().scope, userId, memberships, false))
+        refuseLastAdmin(access, *m, action, target);
+    struct LastAdminRace
+    {
+        const ScopedMembership* membership;
+    };
+    try {
+        m_context.db.transaction([&] {
+            if (const ScopedMembership* m = lastAdminOrg(access.caller().scope, userId, memberships, true))
+                throw LastAdminRace{m};
+            work();
+        });
+    } catch (const LastAdminRace& race) {
+        refuseLastAdmin(access, *race.membership, action, target);
     }
 }
 
@@ -307,16 +343,15 @@ HttpResponse PeopleApi::accountAction(const Caller& caller, HttpRequest& request
     AccessTarget target{"user", person.user.id, person.user.email, {}, {}};
     const nlohmann::json attempted = reason.empty() ? nlohmann::json(nullptr) : nlohmann::json{{"reason", reason}};
     const core::ScopeGrant& grant = requireAccountWide(access, person, name, selfRefused, target, attempted);
-    if (action == Action::Disable || action == Action::Offboard) {
-        std::vector<ScopedMembership> held;
+    // Disabling and offboarding take the person's admin rights away; the others leave them alone.
+    std::vector<ScopedMembership> held;
+    if (action == Action::Disable || action == Action::Offboard)
         std::copy_if(person.memberships.begin(), person.memberships.end(), std::back_inserter(held),
                      [](const ScopedMembership& m) { return !isEnded(m); });
-        checkLastAdmin(access, person.user.id, held, name, target);
-    }
 
     const PersonRepository people(m_context.db);
     const std::string status(core::toString(person.user.status));
-    m_context.db.transaction([&] {
+    transactionKeepingAdmins(access, person.user.id, held, name, target, [&] {
         core::AuditEvent event = access.successEvent(name, target, grant);
         event.reason = reason;
         switch (action) {
@@ -465,14 +500,13 @@ HttpResponse PeopleApi::offboardMembership(const Caller& caller, HttpRequest& re
     }
     if (scoped->storedStatus == core::MembershipStatus::Ended)
         throw ApiErrors::conflict("status", "This membership has already ended.");
-    checkLastAdmin(access, m.user.id, {*scoped}, "membership.offboard", target);
 
     // Access remains while another membership is active; otherwise the person is signed out everywhere.
     const auto all = memberships.ofUser(m.user.id);
     const bool otherActive = std::any_of(all.begin(), all.end(), [&](const ScopedMembership& other) {
         return other.membership.id != m.id && other.membership.status == core::MembershipStatus::Active;
     });
-    m_context.db.transaction([&] {
+    transactionKeepingAdmins(access, m.user.id, {*scoped}, "membership.offboard", target, [&] {
         memberships.end(m.id);
         const int roles = PersonRepository(m_context.db).revokeRoles(m.user.id, m.orgId);
         core::AuditEvent event = access.successEvent("membership.offboard", target, grant);

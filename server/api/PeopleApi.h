@@ -3,13 +3,15 @@
 #include "server/http/HttpResponse.h"
 #include "server/store/MembershipRepository.h"
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace trellis::core {
+class AdminScope;
 struct ScopeGrant;
-}
+} // namespace trellis::core
 
 namespace trellis::server {
 
@@ -61,11 +63,18 @@ private:
     const core::ScopeGrant& requireAccountWide(const AccessCheck& access, const Person& person,
                                                const std::string& action, bool selfRefused, AccessTarget& target,
                                                const nlohmann::json& attempted) const;
-    /// The last-admin rule for these memberships: 409 last_admin (and a denied event) when removing the person
-    /// would leave one of their orgs without an admin, unless the caller's grant comes from above that org.
-    void checkLastAdmin(const AccessCheck& access, const std::string& userId,
-                        const std::vector<ScopedMembership>& memberships, const std::string& action,
-                        const AccessTarget& target) const;
+    /// The last-admin rule: the membership whose org would lose its last admin if the person lost their roles
+    /// there, unless the caller's grant comes from above that org; nullptr when none. `lock` (inside a
+    /// transaction) locks those orgs first.
+    const ScopedMembership* lastAdminOrg(const core::AdminScope& scope, const std::string& userId,
+                                         const std::vector<ScopedMembership>& memberships, bool lock) const;
+    /// Records the denied `action` and throws 409 last_admin.
+    [[noreturn]] void refuseLastAdmin(const AccessCheck& access, const ScopedMembership& membership,
+                                      const std::string& action, const AccessTarget& target) const;
+    /// Runs `work` in a transaction unless it would leave one of these memberships' orgs without an admin.
+    void transactionKeepingAdmins(const AccessCheck& access, const std::string& userId,
+                                  const std::vector<ScopedMembership>& memberships, const std::string& action,
+                                  const AccessTarget& target, const std::function<void()>& work) const;
     HttpResponse accountAction(const Caller& caller, HttpRequest& request, Action action) const;
 
     const ApiContext& m_context;

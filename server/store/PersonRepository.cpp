@@ -3,6 +3,8 @@
 #include "server/store/Database.h"
 #include "server/store/SqlSupport.h"
 
+#include <algorithm>
+
 #include <QSqlQuery>
 
 namespace trellis::server {
@@ -152,6 +154,19 @@ ActiveSessions PersonRepository::activeSessions(const std::string& userId) const
                                                 "AND revoked_at IS NULL AND expires_at > ?"),
                                  userId, now);
     return sessions;
+}
+
+void PersonRepository::lockOrgs(const std::vector<std::string>& orgIds) const
+{
+    if (m_db.dialect() != SqlDialect::Postgres)
+        return;
+    std::vector<std::string> sorted = orgIds; // one order everywhere: no deadlock between two such transactions
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& id : sorted) {
+        QSqlQuery q = prepare(m_db, QStringLiteral("SELECT id FROM orgs WHERE id = ? FOR UPDATE"));
+        q.addBindValue(qs(id));
+        run(q, "locking an organisation failed");
+    }
 }
 
 } // namespace trellis::server

@@ -68,6 +68,10 @@ public:
 
     ActiveSessions activeSessions(const std::string& userId) const;
 
+    /// Inside a transaction: serialises changes to these orgs' admins (PostgreSQL row locks; SQLite write
+    /// transactions are serialised already), so a last-admin check stays true until the commit.
+    void lockOrgs(const std::vector<std::string>& orgIds) const;
+
 private:
     const Database& m_db;
 };
