@@ -187,8 +187,18 @@ const core::ScopeGrant& PeopleApi::requireAccountWide(const AccessCheck& access,
         for (const auto& m : all)
             held.push_back(&m);
     }
-    target.orgId = held.front()->membership.orgId;
-    target.orgPath = held.front()->orgPath;
+    // The event names an org the caller can see, so their own attempts show up in their part of the audit trail.
+    const ScopedMembership* named = nullptr;
+    for (const ScopedMembership* m : held) {
+        if (!named && caller.scope.allows(core::Permission::UserRead, m->orgPath))
+            named = m;
+    }
+    for (const auto& m : all) {
+        if (!named && caller.scope.allows(core::Permission::UserRead, m.orgPath))
+            named = &m;
+    }
+    target.orgId = named->membership.orgId;
+    target.orgPath = named->orgPath;
 
     if (selfRefused && person.user.id == caller.user.id) {
         access.recordDenied(action, target, "acting on one's own account", attempted);

@@ -792,6 +792,12 @@ void PeopleTest::accountActionsOutsideScopeAreRefused()
     QCOMPARE(sqlColumn(QStringLiteral("SELECT status FROM users WHERE id = ?"), {mixed}).value(0),
              QStringLiteral("active"));
     QVERIFY(auditCount(QStringLiteral("user.disable"), QStringLiteral("denied"), mixed) >= 1);
+    // The refusal is filed under the partner's own organisation, where their audit view shows it.
+    const QString deniedPath = sqlColumn(QStringLiteral("SELECT target_org_path FROM audit_events WHERE action = "
+                                                        "'user.disable' AND outcome = 'denied' AND target_id = ?"),
+                                         {mixed})
+                                   .value(0);
+    QVERIFY2(deniedPath.startsWith(m_northwindPath), qPrintable(deniedPath));
 
     // A stranger: 404, exactly like nobody.
     const QString stranger = userIdOf(kAuditor);
