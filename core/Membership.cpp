@@ -49,11 +49,13 @@ void to_json(nlohmann::json& j, const Membership& m)
     j = nlohmann::json{
         {"id", m.id},
         {"orgId", m.orgId},
+        {"orgName", m.orgName},
         {"user", m.user},
         {"status", std::string(toString(m.status))},
         {"title", m.title},
         {"source", std::string(toString(m.source))},
         {"expiresAt", m.expiresAt.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.expiresAt)},
+        {"expired", m.expired},
         {"roles", m.roles},
         {"createdAt", m.createdAt},
     };
@@ -63,11 +65,13 @@ void from_json(const nlohmann::json& j, Membership& m)
 {
     m.id = j.at("id").get<std::string>();
     m.orgId = j.at("orgId").get<std::string>();
+    m.orgName = j.value("orgName", std::string());
     m.user = j.at("user").get<User>();
     m.status = membershipStatusFromString(j.value("status", std::string("active"))).value_or(MembershipStatus::Active);
     m.title = j.value("title", std::string());
     m.source = membershipSourceFromString(j.value("source", std::string("manual"))).value_or(MembershipSource::Manual);
     m.expiresAt = j.contains("expiresAt") && j["expiresAt"].is_string() ? j["expiresAt"].get<std::string>() : "";
+    m.expired = j.value("expired", false);
     m.roles = j.value("roles", std::vector<std::string>());
     m.createdAt = j.value("createdAt", std::string());
 }

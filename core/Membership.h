@@ -24,11 +24,14 @@ struct Membership
 {
     std::string id;
     std::string orgId;
+    std::string orgName; ///< the org's display name (lists spanning a subtree need it)
     User user;
     MembershipStatus status = MembershipStatus::Active;
     std::string title;
     MembershipSource source = MembershipSource::Manual;
     std::string expiresAt;          ///< RFC 3339 UTC; empty when open-ended
+    /// The end date has passed: `status` then reads Ended whatever was stored, because access stopped by itself.
+    bool expired = false;
     std::vector<std::string> roles; ///< role keys assigned at this org, e.g. "org-admin"
     std::string createdAt;
 };

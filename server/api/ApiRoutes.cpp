@@ -10,6 +10,7 @@
 #include "server/api/OrgManageApi.h"
 #include "server/api/RoleApi.h"
 #include "server/api/RoleAssignmentApi.h"
+#include "server/api/PeopleApi.h"
 #include "server/http/JsonLog.h"
 #include "server/http/Router.h"
 #include "server/login/LoginRoutes.h"
@@ -95,6 +96,7 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     const auto roleAssignments = std::make_shared<RoleAssignmentApi>(context);
     const auto invitations = std::make_shared<InvitationApi>(context);
     const auto imports = std::make_shared<ImportApi>(context);
+    const auto people = std::make_shared<PeopleApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -136,6 +138,18 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(invitations, &InvitationApi::resend)));
     router.add("DELETE", "/api/v1/invitations/{id}", authenticated(context, bind(invitations, &InvitationApi::revoke)));
     router.add("POST", "/api/v1/orgs/{id}/imports", authenticated(context, bind(imports, &ImportApi::import)));
+    router.add("GET", "/api/v1/orgs/{id}/members.csv", authenticated(context, bind(orgs, &OrgApi::membersCsv)));
+    router.add("GET", "/api/v1/users/{id}", authenticated(context, bind(people, &PeopleApi::get)));
+    router.add("PATCH", "/api/v1/users/{id}", authenticated(context, bind(people, &PeopleApi::update)));
+    router.add("POST", "/api/v1/users/{id}/disable", authenticated(context, bind(people, &PeopleApi::disable)));
+    router.add("POST", "/api/v1/users/{id}/enable", authenticated(context, bind(people, &PeopleApi::enable)));
+    router.add("POST", "/api/v1/users/{id}/offboard", authenticated(context, bind(people, &PeopleApi::offboard)));
+    router.add("POST", "/api/v1/users/{id}/reset-mfa", authenticated(context, bind(people, &PeopleApi::resetMfa)));
+    router.add("POST", "/api/v1/users/{id}/revoke-sessions",
+               authenticated(context, bind(people, &PeopleApi::revokeSessions)));
+    router.add("PATCH", "/api/v1/memberships/{id}", authenticated(context, bind(people, &PeopleApi::updateMembership)));
+    router.add("POST", "/api/v1/memberships/{id}/offboard",
+               authenticated(context, bind(people, &PeopleApi::offboardMembership)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

@@ -22,12 +22,18 @@ public:
     HttpResponse list(const Caller& caller, HttpRequest& request) const;     ///< GET /api/v1/orgs[?q=]
     HttpResponse get(const Caller& caller, HttpRequest& request) const;      ///< GET /api/v1/orgs/{id}
     HttpResponse children(const Caller& caller, HttpRequest& request) const; ///< GET /api/v1/orgs/{id}/children
-    HttpResponse members(const Caller& caller, HttpRequest& request) const;  ///< GET /api/v1/orgs/{id}/members
-    HttpResponse create(const Caller& caller, HttpRequest& request) const;   ///< POST /api/v1/orgs
+    /// GET /api/v1/orgs/{id}/members[?subtree=&status=&source=&role=&inactiveDays=&q=&limit=&cursor=]
+    HttpResponse members(const Caller& caller, HttpRequest& request) const;
+    /// GET /api/v1/orgs/{id}/members.csv: the same filters, every matching membership as RFC 4180 CSV
+    HttpResponse membersCsv(const Caller& caller, HttpRequest& request) const;
+    HttpResponse create(const Caller& caller, HttpRequest& request) const; ///< POST /api/v1/orgs
 
 private:
     /// The org if it exists and the caller may read it; otherwise throws 404.
     core::Org visibleOrg(const Caller& caller, const std::string& id) const;
+    /// The org's members as `request` filters them; 404/403 as members() answers them.
+    struct MemberQuery;
+    MemberQuery memberQuery(const Caller& caller, const HttpRequest& request) const;
 
     const ApiContext& m_context;
 };

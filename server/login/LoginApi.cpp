@@ -18,6 +18,7 @@
 #include "server/oidc/ScopeWords.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
@@ -37,6 +38,16 @@ const flow::FlowDocument& flowFor(const std::string& key)
     static const flow::FlowDocument plain = flow::defaultFlow();
     static const flow::FlowDocument mfa = flow::defaultFlow(flow::DefaultFlowOptions{true});
     return key == mfaFlowKey ? mfa : plain;
+}
+
+// An admin's MFA reset (users.mfa_enrolment_required) makes the person enrol a new authenticator whatever the
+// application asked for: once identified, the sign-in continues on the MFA journey, which has the same nodes plus
+// the enrolment. The flag is cleared when the enrolment is confirmed (StoreFlowServices).
+std::string effectiveFlowKey(const Database& db, const std::string& key, const flow::FlowState& state)
+{
+    if (key == defaultFlowKey && !state.userId.empty() && PersonRepository(db).mfaEnrolmentRequired(state.userId))
+        return mfaFlowKey;
+    return key;
 }
 
 std::string nodeType(const flow::FlowDocument& document, const std::string& nodeId)
@@ -246,7 +257,8 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     // the session did not use.
     if (!contains(prompts, "login")) {
         const auto sso = SsoSessionRepository(m_context.db).findByToken(cookieValue(request, ssoCookie));
-        if (sso && (!wantsMfa || contains(sso->amr, "otp")))
+        if (sso && (!wantsMfa || contains(sso->amr, "otp")) &&
+            !PersonRepository(m_context.db).mfaEnrolmentRequired(sso->userId))
             return seeOther(AuthorizationCodeIssuer::issue(m_context, authorization, sso->userId, sso->id,
                                                            sso->authTime, sso->amr));
     }
@@ -280,7 +292,8 @@ HttpResponse LoginApi::showFlow(const HttpRequest& request) const
         return html(400, pages.message("title.error", "error.session", true));
     flow::FlowState state = session->state.get<flow::FlowState>();
     StoreFlowServices services(m_context, request, state.email);
-    const flow::FlowStep step = flow::FlowInterpreter(flowFor(session->flowKey), services).resume(state);
+    const flow::FlowStep step =
+        flow::FlowInterpreter(flowFor(effectiveFlowKey(m_context.db, session->flowKey, state)), services).resume(state);
     if (step.kind != flow::FlowStep::Kind::Screen)
         return html(400, pages.message("title.error", "error.session", true));
     if (!services.auditEvents().empty())
@@ -300,8 +313,8 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     if (!form || !FlowSessionRepository::csrfMatches(*session, form->value("csrf")))
         return html(403, pages.message("title.error", "error.csrf", true));
 
-    const flow::FlowDocument& document = flowFor(session->flowKey);
     flow::FlowState state = session->state.get<flow::FlowState>();
+    const flow::FlowDocument& document = flowFor(effectiveFlowKey(m_context.db, session->flowKey, state));
     StoreFlowServices services(m_context, request, state.email);
     const flow::FlowInterpreter interpreter(document, services);
     const std::string csrf = FlowSessionRepository::csrfFor(token);

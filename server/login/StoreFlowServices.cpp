@@ -9,6 +9,7 @@
 #include "server/login/SignInThrottle.h"
 #include "server/login/TotpFactorRepository.h"
 #include "server/store/Database.h"
+#include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
@@ -179,7 +180,10 @@ bool StoreFlowServices::confirmTotpEnrolment(const std::string& userId, const st
     const auto secret = factor && !factor->confirmed ? core::crypto::base32Decode(factor->secret) : std::nullopt;
     if (secret) {
         if (const auto step = Totp::verify(*secret, code, m_context.db.clock().now())) {
-            m_context.db.transaction([&] { factors.confirm(userId, *step); });
+            m_context.db.transaction([&] {
+                factors.confirm(userId, *step);
+                PersonRepository(m_context.db).clearMfaEnrolmentRequired(userId); // an MFA reset is now done
+            });
             return true;
         }
     }
