@@ -4,5 +4,5 @@ ALTER TABLE roles ADD COLUMN updated_at TEXT;
 ALTER TABLE roles ADD COLUMN deleted_at TEXT;
 DROP INDEX roles_org_key;
 CREATE UNIQUE INDEX roles_org_key ON roles (org_id, key) WHERE org_id IS NOT NULL AND deleted_at IS NULL;
--- "Is this role still in use?" and "which orgs does a role change affect?".
-CREATE INDEX role_assignments_role_idx ON role_assignments (role_id, revoked_at);
+-- "Is this role still in use?" and "which orgs does a role change affect?" use role_assignments_role_idx
+-- (role_id, revoked_at), created by 0005_people.
