@@ -395,10 +395,10 @@ void ApiClient::changeOrgStatus(const QString& id, const QString& change, const 
                QByteArray::fromStdString(body.dump()), context, std::move(callback));
 }
 
-void ApiClient::runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback)
+void ApiClient::sendForSuccess(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
+                               Callback<bool> callback)
 {
-    send("POST", urlFor(QStringLiteral("/api/v1/users/") + encoded(userId) + QLatin1Char('/') + encoded(action)),
-         QByteArrayLiteral("{}"), true, context,
+    send(verb, urlFor(path), body, true, context,
          [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
              ApiResult<bool> result;
              if (failure.code.isEmpty())
@@ -406,6 +406,111 @@ void ApiClient::runPersonAction(const QString& userId, const QString& action, QO
              else
                  result.failure = failure;
              callback(result);
+         });
+}
+
+void ApiClient::runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("POST", QStringLiteral("/api/v1/users/") + encoded(userId) + QLatin1Char('/') + encoded(action),
+                   QByteArrayLiteral("{}"), context, std::move(callback));
+}
+
+void ApiClient::getPerson(const QString& userId, QObject* context, Callback<PersonDetails> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/users/") + encoded(userId)), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<PersonDetails>(body, status, failure, &PersonDetails::fromJson));
+         });
+}
+
+void ApiClient::updatePerson(const QString& userId, const QString& displayName, QObject* context,
+                             Callback<PersonDetails> callback)
+{
+    const nlohmann::json body{{"displayName", displayName.toStdString()}};
+    send("PATCH", urlFor(QStringLiteral("/api/v1/users/") + encoded(userId)), QByteArray::fromStdString(body.dump()),
+         true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<PersonDetails>(data, status, failure, &PersonDetails::fromJson));
+         });
+}
+
+void ApiClient::updateMembership(const QString& membershipId, const QString& title, const QDateTime& expiresAt,
+                                 QObject* context, Callback<bool> callback)
+{
+    nlohmann::json body{{"title", title.toStdString()}};
+    body["expiresAt"] = expiresAt.isValid() ? nlohmann::json(expiresAt.toUTC().toString(Qt::ISODate).toStdString())
+                                            : nlohmann::json(nullptr);
+    sendForSuccess("PATCH", QStringLiteral("/api/v1/memberships/") + encoded(membershipId),
+                   QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
+void ApiClient::offboardMembership(const QString& membershipId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("POST", QStringLiteral("/api/v1/memberships/") + encoded(membershipId) + QStringLiteral("/offboard"),
+                   QByteArrayLiteral("{}"), context, std::move(callback));
+}
+
+void ApiClient::listRoles(const QString& orgId, QObject* context, Callback<std::vector<RoleInfo>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/roles"), QStringLiteral("orgId=") + encoded(orgId)), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<RoleInfo>>(body, status, failure, [](const nlohmann::json& j) {
+                 std::vector<RoleInfo> roles;
+                 for (const auto& role : j.at("items"))
+                     roles.push_back(RoleInfo::fromJson(role));
+                 return roles;
+             }));
+         });
+}
+
+void ApiClient::assignRole(const QString& userId, const QString& roleId, const QString& orgId,
+                           const QDateTime& expiresAt, const QString& justification, QObject* context,
+                           Callback<bool> callback)
+{
+    nlohmann::json body{{"userId", userId.toStdString()},
+                        {"roleId", roleId.toStdString()},
+                        {"orgId", orgId.toStdString()},
+                        {"justification", justification.toStdString()}};
+    if (expiresAt.isValid())
+        body["expiresAt"] = expiresAt.toUTC().toString(Qt::ISODate).toStdString();
+    sendForSuccess("POST", QStringLiteral("/api/v1/role-assignments"), QByteArray::fromStdString(body.dump()), context,
+                   std::move(callback));
+}
+
+void ApiClient::revokeRoleAssignment(const QString& assignmentId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", QStringLiteral("/api/v1/role-assignments/") + encoded(assignmentId), {}, context,
+                   std::move(callback));
+}
+
+void ApiClient::createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback)
+{
+    nlohmann::json body{{"email", invitation.email.trimmed().toStdString()},
+                        {"expiresInDays", invitation.expiresInDays}};
+    if (!invitation.displayName.trimmed().isEmpty())
+        body["displayName"] = invitation.displayName.trimmed().toStdString();
+    if (!invitation.title.trimmed().isEmpty())
+        body["title"] = invitation.title.trimmed().toStdString();
+    body["roleIds"] = nlohmann::json::array();
+    for (const QString& id : invitation.roleIds)
+        body["roleIds"].push_back(id.toStdString());
+    send("POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(invitation.orgId) + QStringLiteral("/invitations")),
+         QByteArray::fromStdString(body.dump()), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<QString>(data, status, failure, [](const nlohmann::json& j) {
+                 return qs(j.at("acceptUrl").get<std::string>());
+             }));
+         });
+}
+
+void ApiClient::resendInvitation(const QString& invitationId, QObject* context, Callback<QString> callback)
+{
+    send("POST", urlFor(QStringLiteral("/api/v1/invitations/") + encoded(invitationId) + QStringLiteral("/resend")),
+         QByteArrayLiteral("{}"), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<QString>(data, status, failure, [](const nlohmann::json& j) {
+                 return qs(j.at("acceptUrl").get<std::string>());
+             }));
          });
 }
 

@@ -2,8 +2,11 @@
 
 #include "client/ApiResult.h"
 #include "client/CallerInfo.h"
+#include "client/InvitationRequest.h"
 #include "client/MemberQuery.h"
 #include "client/OrgImpact.h"
+#include "client/PersonDetails.h"
+#include "client/RoleInfo.h"
 #include "core/Membership.h"
 #include "core/Org.h"
 #include "core/Page.h"
@@ -11,6 +14,7 @@
 #include <functional>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -74,6 +78,28 @@ public:
     /// An account-wide action on a person: "disable", "enable", "offboard", "reset-mfa", "revoke-sessions".
     void runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback);
 
+    /// A person with the memberships the signed-in admin may see.
+    void getPerson(const QString& userId, QObject* context, Callback<PersonDetails> callback);
+    void updatePerson(const QString& userId, const QString& displayName, QObject* context,
+                      Callback<PersonDetails> callback);
+    /// Changes title and end date of a membership; an invalid `expiresAt` clears the end date.
+    void updateMembership(const QString& membershipId, const QString& title, const QDateTime& expiresAt,
+                          QObject* context, Callback<bool> callback);
+    /// Ends one membership (and the roles held there).
+    void offboardMembership(const QString& membershipId, QObject* context, Callback<bool> callback);
+
+    /// The roles usable at an organisation, each saying whether the signed-in admin may assign it there.
+    void listRoles(const QString& orgId, QObject* context, Callback<std::vector<RoleInfo>> callback);
+    /// Assigns a role at an organisation; an invalid `expiresAt` means open-ended.
+    void assignRole(const QString& userId, const QString& roleId, const QString& orgId, const QDateTime& expiresAt,
+                    const QString& justification, QObject* context, Callback<bool> callback);
+    void revokeRoleAssignment(const QString& assignmentId, QObject* context, Callback<bool> callback);
+
+    /// Invites someone; the value is the acceptance link, which the server shows only this once.
+    void createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback);
+    /// Issues a new link for a pending invitation (the old one stops working); the value is the new link.
+    void resendInvitation(const QString& invitationId, QObject* context, Callback<QString> callback);
+
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);
     /// GET /healthz; the value is true when the server answered healthy. Updates reachability.
@@ -91,6 +117,9 @@ private:
     QUrl urlFor(const QString& path, const QString& query = QString()) const;
     void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool authenticated, QObject* context,
               JsonHandler handler);
+    /// An authenticated call whose answer body does not matter (only success or the failure).
+    void sendForSuccess(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
+                        Callback<bool> callback);
     /// An authenticated call answering one organisation (a bare Org or {"org": Org, ...}).
     void sendForOrg(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
                     Callback<core::Org> callback);

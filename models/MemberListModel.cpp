@@ -169,9 +169,13 @@ QVariant MemberListModel::data(const QModelIndex& index, int role) const
                 roles.append(qs(r));
             return roles.join(QStringLiteral(", "));
         }
+        case OrgColumn:
+            return qs(m.orgName);
         case StatusColumn:
             if (m.user.status == core::UserStatus::Disabled)
                 return tr("Disabled");
+            if (m.expired)
+                return tr("Ended (end date passed)");
             switch (m.status) {
             case core::MembershipStatus::Active:
                 return tr("Active");
@@ -231,6 +235,8 @@ QVariant MemberListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case LastSignInColumn:
         return tr("Last sign-in");
+    case OrgColumn:
+        return tr("Organisation");
     default:
         return QVariant();
     }

@@ -27,6 +27,7 @@ public:
         RolesColumn,
         StatusColumn,
         LastSignInColumn,
+        OrgColumn, ///< which organisation the membership is in (matters when a subtree is listed)
         ColumnCount
     };
     enum Role

@@ -104,6 +104,8 @@ OrgDetailsPane::OrgDetailsPane(models::MemberListModel* members, QWidget* parent
     m_membersView->setObjectName(QStringLiteral("membersView"));
     m_membersView->setAccessibleName(tr("Members of the selected organisation"));
     m_membersView->setModel(m_members);
+    // One organisation's members: the organisation column would repeat its name on every row.
+    m_membersView->hideColumn(models::MemberListModel::OrgColumn);
     m_membersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_membersView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_membersView->setAlternatingRowColors(true);

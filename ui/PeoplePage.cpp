@@ -5,6 +5,8 @@
 #include "models/ConsoleSession.h"
 #include "models/MemberListModel.h"
 #include "models/OrgTreeModel.h"
+#include "ui/InviteDialog.h"
+#include "ui/PersonEditorDialog.h"
 
 #include <set>
 
@@ -125,6 +127,21 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_subtree = new QCheckBox(tr("Include &sub-organisations"), right);
     m_subtree->setObjectName(QStringLiteral("subtreeFilter"));
 
+    m_inviteAction = new QAction(tr("&Invite…"), this);
+    m_inviteAction->setObjectName(QStringLiteral("inviteAction"));
+    m_inviteAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_inviteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_inviteAction);
+    connect(m_inviteAction, &QAction::triggered, this, &PeoplePage::invite);
+    m_inviteButton = new QPushButton(m_inviteAction->text(), right);
+    m_inviteButton->setObjectName(QStringLiteral("inviteButton"));
+    m_inviteButton->setToolTip(tr("Invite someone to this organisation (%1)")
+                                   .arg(m_inviteAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_inviteButton, &QPushButton::clicked, m_inviteAction, &QAction::trigger);
+    auto* headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    headingRow->addWidget(m_inviteButton);
+
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
     filters->addWidget(m_status);
@@ -149,6 +166,9 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setWordWrap(false);
+    // The organisation column sits next to the e-mail and shows only when sub-organisations are included.
+    m_table->horizontalHeader()->moveSection(models::MemberListModel::OrgColumn, models::MemberListModel::TitleColumn);
+    m_table->hideColumn(models::MemberListModel::OrgColumn);
 
     m_note = new QLabel(right);
     m_note->setWordWrap(true);
@@ -182,15 +202,25 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     }
     actions->addStretch(1);
 
+    m_openAction = new QAction(tr("&Open person…"), this);
+    m_openAction->setObjectName(QStringLiteral("openPersonAction"));
+    m_openAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_openAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(m_openAction);
+    connect(m_openAction, &QAction::triggered, this, &PeoplePage::openPerson);
+    connect(m_table, &QAbstractItemView::activated, this, &PeoplePage::openPerson);
+
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         updateActions();
-        if (!m_actionBar->isVisible())
-            return;
         QMenu menu(this);
-        menu.addActions({m_disableAction, m_enableAction, m_revokeAction});
-        menu.addSeparator();
-        menu.addAction(m_offboardAction);
+        menu.addAction(m_openAction);
+        if (m_actionBar->isVisible()) {
+            menu.addSeparator();
+            menu.addActions({m_disableAction, m_enableAction, m_revokeAction});
+            menu.addSeparator();
+            menu.addAction(m_offboardAction);
+        }
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
 
@@ -223,7 +253,7 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
 
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_heading);
+    rightLayout->addLayout(headingRow);
     rightLayout->addLayout(filters);
     rightLayout->addWidget(m_note);
     rightLayout->addWidget(m_table, 1);
@@ -263,7 +293,10 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
         if (m_inactive->isChecked())
             m_searchDelay.start();
     });
-    connect(m_subtree, &QCheckBox::toggled, this, &PeoplePage::applyFilters);
+    connect(m_subtree, &QCheckBox::toggled, this, [this](bool on) {
+        m_table->setColumnHidden(models::MemberListModel::OrgColumn, !on);
+        applyFilters();
+    });
 
     connect(m_treeModel, &models::OrgTreeModel::rootsLoaded, this, [this] {
         if (!m_tree->currentIndex().isValid() && m_treeModel->rowCount() > 0) {
@@ -406,6 +439,11 @@ void PeoplePage::updateActions()
     const bool manage = !m_org.id.empty() && caller && caller->allows(core::Permission::UserManage, m_org);
     // People who may not change anyone here are not offered the actions at all.
     m_actionBar->setVisible(manage);
+    const bool invite = !m_org.id.empty() && caller && caller->allows(core::Permission::UserInvite, m_org) &&
+                        m_org.status == core::OrgStatus::Active;
+    m_inviteAction->setEnabled(invite);
+    m_inviteButton->setVisible(invite);
+
     const bool selection = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
     const bool idle = !m_bulk->isRunning();
     for (QAction* action : {m_disableAction, m_enableAction, m_offboardAction, m_revokeAction})
@@ -453,6 +491,47 @@ void PeoplePage::runBulkAction(const QString& action, bool confirmed)
         client->runPersonAction(id, action, context, std::move(done));
     });
     updateActions();
+}
+
+void PeoplePage::invite()
+{
+    if (!m_inviteAction->isEnabled())
+        return;
+    const QString orgId = QString::fromStdString(m_org.id);
+    auto* dialog = new InviteDialog(orgId, QString::fromStdString(m_org.name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_session->client()->listRoles(orgId, dialog, [dialog](client::ApiResult<std::vector<client::RoleInfo>> result) {
+        if (result.ok())
+            dialog->setRoles(*result.value);
+        else
+            dialog->showFailure(result.failure);
+    });
+    connect(dialog, &InviteDialog::submitted, this, [this, dialog] {
+        dialog->setBusy(true);
+        m_session->client()->createInvitation(dialog->request(), dialog, [dialog](client::ApiResult<QString> result) {
+            if (!result.ok()) {
+                dialog->showFailure(result.failure);
+                return;
+            }
+            dialog->setBusy(false);
+            dialog->showLink(*result.value);
+        });
+    });
+    dialog->open();
+}
+
+void PeoplePage::openPerson()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString userId = m_sorted->mapToSource(current).data(models::MemberListModel::UserIdRole).toString();
+    if (userId.isEmpty())
+        return;
+    auto* editor = new PersonEditorDialog(m_session, userId, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &PersonEditorDialog::personChanged, m_members, &models::MemberListModel::reload);
+    editor->open();
 }
 
 void PeoplePage::onBulkFinished(int succeeded, int failed)

@@ -60,12 +60,18 @@ public:
     QAction* enableAction() const { return m_enableAction; }
     QAction* offboardAction() const { return m_offboardAction; }
     QAction* revokeSessionsAction() const { return m_revokeAction; }
+    QAction* inviteAction() const { return m_inviteAction; }
+    QAction* openPersonAction() const { return m_openAction; }
     QProgressBar* progressBar() const { return m_progress; }
     QTableView* resultsView() const { return m_results; }
 
     /// Runs an account-wide action ("disable", "enable", "offboard", "revoke-sessions") on the selected people,
     /// after a confirmation unless `confirmed`.
     void runBulkAction(const QString& action, bool confirmed = false);
+    /// Opens the invite dialog for the selected organisation.
+    void invite();
+    /// Opens the person editor for the current row.
+    void openPerson();
 
 private:
     void attachTree();
@@ -103,6 +109,9 @@ private:
     QAction* m_enableAction = nullptr;
     QAction* m_offboardAction = nullptr;
     QAction* m_revokeAction = nullptr;
+    QAction* m_inviteAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QPushButton* m_inviteButton = nullptr;
 
     core::Org m_org;
     QTimer m_searchDelay;
