@@ -16,10 +16,6 @@
         <translation>datei</translation>
     </message>
     <message>
-        <source>Open &lt;section&gt; at start: orgs (the default).</source>
-        <translation>&lt;bereich&gt; beim Start öffnen: orgs (Standard).</translation>
-    </message>
-    <message>
         <source>section</source>
         <translation>bereich</translation>
     </message>
@@ -34,6 +30,10 @@
     <message>
         <source>name</source>
         <translation>name</translation>
+    </message>
+    <message>
+        <source>Open &lt;section&gt; at start: orgs (the default) or people.</source>
+        <translation>Beim Start &lt;bereich&gt; öffnen: orgs (Standard) oder people.</translation>
     </message>
 </context>
 <context>
@@ -255,6 +255,33 @@
     </message>
 </context>
 <context>
+    <name>trellis::models::BulkActionModel</name>
+    <message>
+        <source>Not done: cancelled.</source>
+        <translation>Nicht erledigt: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit …</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>trellis::models::ConsoleSession</name>
     <message>
         <source>Starting the local workspace…</source>
@@ -367,6 +394,14 @@
         <source>Last sign-in</source>
         <translation>Letzte Anmeldung</translation>
     </message>
+    <message>
+        <source>Ended (end date passed)</source>
+        <translation>Beendet (Enddatum überschritten)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
 </context>
 <context>
     <name>trellis::models::OrgTreeModel</name>
@@ -381,6 +416,14 @@
     <message>
         <source>Members</source>
         <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1 (suspended)</source>
+        <translation>%1 (gesperrt)</translation>
+    </message>
+    <message>
+        <source>%1 (offboarded)</source>
+        <translation>%1 (ausgegliedert)</translation>
     </message>
 </context>
 <context>
@@ -508,6 +551,85 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::InviteDialog</name>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation>Jemanden zu %1 einladen</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Roles on accepting</source>
+        <translation>Rollen bei Annahme</translation>
+    </message>
+    <message>
+        <source>Loading the roles you may give…</source>
+        <translation>Rollen, die Sie vergeben dürfen, werden geladen …</translation>
+    </message>
+    <message>
+        <source>Link valid for</source>
+        <translation>Link gültig für</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Roles:</source>
+        <translation>&amp;Rollen:</translation>
+    </message>
+    <message>
+        <source>Link &amp;valid for:</source>
+        <translation>&amp;Link gültig für:</translation>
+    </message>
+    <message>
+        <source>The invitation is ready. Trellis does not send e-mail yet: copy this link and send it to the person yourself. It is shown only now, and it works once.</source>
+        <translation>Die Einladung ist fertig. Trellis verschickt noch keine E-Mails: Kopieren Sie diesen Link und schicken Sie ihn der Person selbst. Er wird nur jetzt angezeigt und funktioniert nur einmal.</translation>
+    </message>
+    <message>
+        <source>Invitation link</source>
+        <translation>Einladungslink</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <source>You may not give roles here; the person becomes a member.</source>
+        <translation>Sie dürfen hier keine Rollen vergeben; die Person wird Mitglied.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse der Person ein.</translation>
     </message>
 </context>
 <context>
@@ -713,6 +835,163 @@
     </message>
 </context>
 <context>
+    <name>trellis::ui::OrgEditDialog</name>
+    <message>
+        <source>New organisation under %1</source>
+        <translation>Neue Organisation unter %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>Kurzname</translation>
+    </message>
+    <message>
+        <source>A short, unique name for links and imports: a-z, 0-9 and &apos;-&apos;. It cannot be changed later.</source>
+        <translation>Ein kurzer, eindeutiger Name für Links und Importe: a-z, 0-9 und &apos;-&apos;. Er kann später nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>&amp;Kurzname:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 63 characters a-z, 0-9 and &apos;-&apos;, not starting or ending with &apos;-&apos;.</source>
+        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;, nicht mit &apos;-&apos; am Anfang oder Ende.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::OrgLifecycleDialog</name>
+    <message>
+        <source>Offboard %1</source>
+        <translation>%1 ausgliedern</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>%1 entsperren</translation>
+    </message>
+    <message>
+        <source>Suspend %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Offboarding ends every membership in %1 and the organisations below it, removes the roles held there and signs those people out everywhere. The records are kept for the audit trail. This cannot be undone.</source>
+        <translation>Das Ausgliedern beendet jede Mitgliedschaft in %1 und den Organisationen darunter, entfernt die dort gehaltenen Rollen und meldet diese Personen überall ab. Die Datensätze bleiben für das Audit-Protokoll erhalten. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Resuming makes %1 and what its suspension paused active again. People sign in again themselves.</source>
+        <translation>Das Entsperren macht %1 und alles, was durch die Sperre pausiert wurde, wieder aktiv. Die Personen melden sich selbst wieder an.</translation>
+    </message>
+    <message>
+        <source>Suspending pauses %1 and the organisations below it: their memberships stop working and those people are signed out at once. You can resume it later.</source>
+        <translation>Das Sperren pausiert %1 und die Organisationen darunter: Deren Mitgliedschaften gelten nicht mehr, und die betroffenen Personen werden sofort abgemeldet. Sie können die Sperre später wieder aufheben.</translation>
+    </message>
+    <message>
+        <source>Working out what this touches…</source>
+        <translation>Auswirkungen werden ermittelt …</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit trail</source>
+        <translation>Wird im Audit-Protokoll festgehalten</translation>
+    </message>
+    <message>
+        <source>Type the organisation&apos;s name to confirm</source>
+        <translation>Geben Sie zur Bestätigung den Namen der Organisation ein</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Type &quot;%1&quot; to &amp;confirm:</source>
+        <translation>Zum &amp;Bestätigen &quot;%1&quot; eingeben:</translation>
+    </message>
+    <message>
+        <source>Offboard</source>
+        <translation>Ausgliedern</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Sperren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organisation(s)</source>
+        <translation>
+            <numerusform>%n Organisation</numerusform>
+            <numerusform>%n Organisationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n membership(s)</source>
+        <translation>
+            <numerusform>%n Mitgliedschaft</numerusform>
+            <numerusform>%n Mitgliedschaften</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s), %1</source>
+        <translation>
+            <numerusform>%n Person, %1</numerusform>
+            <numerusform>%n Personen, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them admin(s)</source>
+        <translation>
+            <numerusform>davon %n Admin</numerusform>
+            <numerusform>davon %n Admins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active session(s) ended</source>
+        <translation>
+            <numerusform>%n aktive Sitzung beendet</numerusform>
+            <numerusform>%n aktive Sitzungen beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This touches:</source>
+        <translation>Das betrifft:</translation>
+    </message>
+</context>
+<context>
     <name>trellis::ui::OrgSearchField</name>
     <message>
         <source>Find an organisation (Ctrl+F)</source>
@@ -756,6 +1035,502 @@
     <message>
         <source>The organisations could not be loaded: %1</source>
         <translation>Die Organisationen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New sub-organisation…</source>
+        <translation>&amp;Neue Unterorganisation …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename or change kind…</source>
+        <translation>&amp;Umbenennen oder Art ändern …</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Sperren …</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume…</source>
+        <translation>&amp;Entsperren …</translation>
+    </message>
+    <message>
+        <source>&amp;Offboard…</source>
+        <translation>&amp;Ausgliedern …</translation>
+    </message>
+    <message>
+        <source>You may not change this organisation</source>
+        <translation>Sie dürfen diese Organisation nicht ändern</translation>
+    </message>
+    <message>
+        <source>Move organisation</source>
+        <translation>Organisation verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 and everything below it under %2?</source>
+        <translation>%1 mit allem, was darunter liegt, unter %2 verschieben?</translation>
+    </message>
+    <message>
+        <source>Its admins keep their roles; what they may reach follows the organisation to its new place.</source>
+        <translation>Die Admins der Organisation behalten ihre Rollen; worauf sie zugreifen dürfen, wandert mit der Organisation an ihren neuen Platz.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>The organisation was not moved: %1</source>
+        <translation>Die Organisation wurde nicht verschoben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::PeoplePage</name>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Offboard</source>
+        <translation>Ausgliedern</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n person(s)? They are signed out at once and cannot sign in until enabled again.</source>
+        <translation>
+            <numerusform>%n Person deaktivieren? Die Person wird sofort abgemeldet und kann sich erst wieder anmelden, wenn sie erneut aktiviert wird.</numerusform>
+            <numerusform>%n Personen deaktivieren? Die Personen werden sofort abgemeldet und können sich erst wieder anmelden, wenn sie erneut aktiviert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n person(s) again?</source>
+        <translation>
+            <numerusform>%n Person wieder aktivieren?</numerusform>
+            <numerusform>%n Personen wieder aktivieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offboard %n person(s) everywhere? Every membership and role ends and they are signed out. The records stay in the audit trail.</source>
+        <translation>
+            <numerusform>%n Person überall ausgliedern? Alle Mitgliedschaften und Rollen enden, und die Person wird abgemeldet. Die Datensätze bleiben im Audit-Protokoll erhalten.</numerusform>
+            <numerusform>%n Personen überall ausgliedern? Alle Mitgliedschaften und Rollen enden, und die Personen werden abgemeldet. Die Datensätze bleiben im Audit-Protokoll erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign %n person(s) out everywhere? They can sign in again.</source>
+        <translation>
+            <numerusform>%n Person überall abmelden? Die Person kann sich wieder anmelden.</numerusform>
+            <numerusform>%n Personen überall abmelden? Die Personen können sich wieder anmelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Pick the organisation whose people you want to see.</source>
+        <translation>Wählen Sie die Organisation aus, deren Personen Sie sehen möchten.</translation>
+    </message>
+    <message>
+        <source>Pick an organisation.</source>
+        <translation>Wählen Sie eine Organisation aus.</translation>
+    </message>
+    <message>
+        <source>Search name or e-mail (Ctrl+F)</source>
+        <translation>Name oder E-Mail suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Personen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Membership status</source>
+        <translation>Status der Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Beliebiger Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Membership source</source>
+        <translation>Herkunft der Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Beliebige Herkunft</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Manuell hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>SCIM</source>
+        <translation>SCIM</translation>
+    </message>
+    <message>
+        <source>&amp;Inactive for at least</source>
+        <translation>&amp;Inaktiv seit mindestens</translation>
+    </message>
+    <message>
+        <source>Days without sign-in</source>
+        <translation>Tage ohne Anmeldung</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Include &amp;sub-organisations</source>
+        <translation>&amp;Unterorganisationen einbeziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Einladen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Invite someone to this organisation (%1)</source>
+        <translation>Jemanden zu dieser Organisation einladen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Deaktivieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Aktivieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Offboard everywhere…</source>
+        <translation>Überall aus&amp;gliedern …</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>Überall ab&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>With the selected people:</source>
+        <translation>Mit den ausgewählten Personen:</translation>
+    </message>
+    <message>
+        <source>&amp;Open person…</source>
+        <translation>Person ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>You do not see the people of any organisation.</source>
+        <translation>Sie können bei keiner Organisation die Personen sehen.</translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation>Keine Person passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>The people could not be loaded: %1</source>
+        <translation>Die Personen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done…</source>
+        <translation>%1: %2 von %3 erledigt …</translation>
+    </message>
+    <message>
+        <source>People in %1</source>
+        <translation>Personen in %1</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: done for %n person(s).</source>
+        <translation>
+            <numerusform>%1: für %n Person erledigt.</numerusform>
+            <numerusform>%1: für %n Personen erledigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: done for %2, not done for %3 (see why below).</source>
+        <translation>%1: für %2 erledigt, für %3 nicht erledigt (Gründe siehe unten).</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::PersonEditorDialog</name>
+    <message>
+        <source>Ended (end date passed)</source>
+        <translation>Beendet (Enddatum überschritten)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Manuell hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>SCIM</source>
+        <translation>SCIM</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Save &amp;name</source>
+        <translation>&amp;Namen speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>Memberships and roles</source>
+        <translation>Mitgliedschaften und Rollen</translation>
+    </message>
+    <message>
+        <source>Organisation / role</source>
+        <translation>Organisation / Rolle</translation>
+    </message>
+    <message>
+        <source>Title / granted by</source>
+        <translation>Position / vergeben von</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Access &amp;ends on</source>
+        <translation>Zugriff &amp;endet am</translation>
+    </message>
+    <message>
+        <source>End of access</source>
+        <translation>Ende des Zugriffs</translation>
+    </message>
+    <message>
+        <source>Save &amp;membership</source>
+        <translation>&amp;Mitgliedschaft speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Assign role…</source>
+        <translation>&amp;Rolle zuweisen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke role…</source>
+        <translation>Rolle ent&amp;ziehen …</translation>
+    </message>
+    <message>
+        <source>O&amp;ffboard from this organisation…</source>
+        <translation>Aus dieser Organisation aus&amp;gliedern …</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>Sign-in and account</source>
+        <translation>Anmeldung und Konto</translation>
+    </message>
+    <message>
+        <source>Reset &amp;MFA…</source>
+        <translation>M&amp;FA zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out everywhere…</source>
+        <translation>Überall a&amp;bmelden …</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Deaktivieren …</translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s second factors? They set up a new one at their next sign-in.</source>
+        <translation>Die zweiten Faktoren von %1 entfernen? Bei der nächsten Anmeldung richtet die Person einen neuen ein.</translation>
+    </message>
+    <message>
+        <source>Sign %1 out of every application and device?</source>
+        <translation>%1 von allen Anwendungen und Geräten abmelden?</translation>
+    </message>
+    <message>
+        <source>Disable %1? They are signed out at once and cannot sign in until enabled again.</source>
+        <translation>%1 deaktivieren? Die Person wird sofort abgemeldet und kann sich erst wieder anmelden, wenn sie erneut aktiviert wird.</translation>
+    </message>
+    <message>
+        <source>Enable %1 again?</source>
+        <translation>%1 wieder aktivieren?</translation>
+    </message>
+    <message>
+        <source>The person could not be loaded: %1</source>
+        <translation>Die Person konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · last sign-in %3</source>
+        <translation>%1 · %2 · letzte Anmeldung: %3</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>granted by the system</source>
+        <translation>vom System vergeben</translation>
+    </message>
+    <message>
+        <source>Second factor (TOTP) set up.</source>
+        <translation>Zweiter Faktor (TOTP) eingerichtet.</translation>
+    </message>
+    <message>
+        <source>No second factor set up.</source>
+        <translation>Kein zweiter Faktor eingerichtet.</translation>
+    </message>
+    <message>
+        <source>MFA was reset: a new factor is set up at the next sign-in.</source>
+        <translation>MFA wurde zurückgesetzt: Bei der nächsten Anmeldung wird ein neuer Faktor eingerichtet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active session(s).</source>
+        <translation>
+            <numerusform>%n aktive Sitzung.</numerusform>
+            <numerusform>%n aktive Sitzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Deaktivieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>Akt&amp;ivieren …</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>The end of access must lie in the future.</source>
+        <translation>Das Ende des Zugriffs muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>Revoke role</source>
+        <translation>Rolle entziehen</translation>
+    </message>
+    <message>
+        <source>Revoke %1 from %2 at %3? It stops working at once.</source>
+        <translation>%2 die Rolle %1 bei %3 entziehen? Sie wirkt ab sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Offboard</source>
+        <translation>Ausgliedern</translation>
+    </message>
+    <message>
+        <source>End %1&apos;s membership in %2? The roles held there end too; if no other access remains, they are signed out.</source>
+        <translation>Die Mitgliedschaft von %1 in %2 beenden? Die dort gehaltenen Rollen enden ebenfalls; bleibt kein anderer Zugang, wird die Person abgemeldet.</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1618,69 @@
     <message>
         <source>Remove the profile &quot;%1&quot;? Sign out first if you want its remembered sign-in deleted from the keychain.</source>
         <translation>Das Profil &quot;%1&quot; entfernen? Melden Sie sich vorher ab, wenn die gespeicherte Anmeldung auch aus dem Schlüsselbund gelöscht werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::RoleAssignDialog</name>
+    <message>
+        <source>Assign a role to %1 at %2</source>
+        <translation>%1 eine Rolle bei %2 zuweisen</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Loading the roles you may assign…</source>
+        <translation>Rollen, die Sie zuweisen dürfen, werden geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Endet am</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Why this person needs it (kept in the audit trail)</source>
+        <translation>Warum diese Person sie braucht (wird im Audit-Protokoll festgehalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Ablauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>There is no role you may assign here.</source>
+        <translation>Hier gibt es keine Rolle, die Sie zuweisen dürfen.</translation>
+    </message>
+    <message>
+        <source>No administration rights.</source>
+        <translation>Keine Verwaltungsrechte.</translation>
+    </message>
+    <message>
+        <source>Allows: %1</source>
+        <translation>Erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>Say why this person needs the role.</source>
+        <translation>Geben Sie an, warum diese Person die Rolle braucht.</translation>
     </message>
 </context>
 </TS>
