@@ -1532,6 +1532,10 @@
         <source>End %1&apos;s membership in %2? The roles held there end too; if no other access remains, they are signed out.</source>
         <translation>Die Mitgliedschaft von %1 in %2 beenden? Die dort gehaltenen Rollen enden ebenfalls; bleibt kein anderer Zugang, wird die Person abgemeldet.</translation>
     </message>
+    <message>
+        <source>Justification</source>
+        <translation>Begründung</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::ProfilesDialog</name>

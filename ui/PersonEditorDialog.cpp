@@ -256,7 +256,10 @@ void PersonEditorDialog::show(const client::PersonDetails& person)
             auto* child = new QTreeWidgetItem(
                 item, {qs(role.roleName.empty() ? role.roleKey : role.roleName),
                        role.grantedByEmail.empty() ? tr("granted by the system") : qs(role.grantedByEmail), QString(),
-                       qs(role.justification), shortDate(role.expiresAt)});
+                       QString(), shortDate(role.expiresAt)});
+            // Why it was granted belongs to the role, not to a column of the membership: shown on hover.
+            for (int column = 0; column < m_memberships->columnCount(); ++column)
+                child->setToolTip(column, tr("Justification") + QStringLiteral(": ") + qs(role.justification));
             child->setData(0, kMembershipIdRole, qs(m.id));
             child->setData(0, kAssignmentIdRole, qs(role.assignmentId));
         }
