@@ -110,7 +110,10 @@ PersonEditorDialog::PersonEditorDialog(models::ConsoleSession* session, const QS
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_saveName);
     auto* profileForm = new QFormLayout(profile);
-    profileForm->addRow(tr("&Display name:"), nameRow);
+    // A row with a layout gets no buddy by itself; without one the mnemonic would show as a literal '&'.
+    auto* nameLabel = new QLabel(tr("&Display name:"), profile);
+    nameLabel->setBuddy(m_name);
+    profileForm->addRow(nameLabel, nameRow);
     profileForm->addRow(QString(), m_nameError);
 
     // Memberships and the roles held in each
@@ -122,6 +125,7 @@ PersonEditorDialog::PersonEditorDialog(models::ConsoleSession* session, const QS
         {tr("Organisation / role"), tr("Title / granted by"), tr("Status"), tr("Source"), tr("Ends")});
     m_memberships->setRootIsDecorated(true);
     m_memberships->setUniformRowHeights(true);
+    m_memberships->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_memberships->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_title = new QLineEdit(memberships);
     m_title->setObjectName(QStringLiteral("membershipTitle"));

@@ -12,12 +12,16 @@
 #include "ui/OrgEditDialog.h"
 #include "ui/OrgsPage.h"
 #include "ui/PeoplePage.h"
+#include "ui/PersonEditorDialog.h"
+#include "ui/RoleAssignDialog.h"
 
 #include <memory>
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -27,6 +31,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using trellis::models::ConsoleSession;
 using trellis::models::MemberListModel;
@@ -62,6 +67,7 @@ private Q_SLOTS:
     void partnerAdminCreatesASubOrganisation();
     void partnerAdminDisablesAndEnablesStaff();
     void serverRefusalIsShownPerPerson();
+    void partnerAdminReRolesAColleagueInThePersonEditor();
     void auditorSeesEverythingAndIsOfferedNothing();
     void cleanupTestCase();
 
@@ -246,6 +252,74 @@ void DelegatedAdminTest::serverRefusalIsShownPerPerson()
     const QString why = page->bulkModel()->index(0, trellis::models::BulkActionModel::ResultColumn).data().toString();
     QVERIFY2(!why.isEmpty() && why != QLatin1String("Done"), qPrintable(why));
     QVERIFY(page->resultsView()->isVisible());
+}
+
+void DelegatedAdminTest::partnerAdminReRolesAColleagueInThePersonEditor()
+{
+    signInAs(kNorthwindAdmin);
+    m_window->showSection(QStringLiteral("people"));
+    trellis::ui::PeoplePage* page = people();
+    QTRY_VERIFY_WITH_TIMEOUT(page->memberModel()->rowCount() > 0 && !page->memberModel()->isFetching(), kLoadTimeoutMs);
+    // A Northwind colleague without a role there yet.
+    QString colleague;
+    for (int row = 0; row < page->memberModel()->rowCount() && colleague.isEmpty(); ++row) {
+        const QModelIndex index = page->memberModel()->index(row, MemberListModel::EmailColumn);
+        if (index.data().toString() != kNorthwindAdmin &&
+            page->memberModel()->index(row, MemberListModel::RolesColumn).data().toString().isEmpty() &&
+            index.data(MemberListModel::UserStatusRole).toString() == QLatin1String("active"))
+            colleague = index.data().toString();
+    }
+    QVERIFY(!colleague.isEmpty());
+    QVERIFY(selectPerson(colleague));
+    page->table()->setCurrentIndex(page->table()->selectionModel()->selectedRows().first());
+    page->openPerson();
+    auto* editor = page->findChild<trellis::ui::PersonEditorDialog*>();
+    QVERIFY(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isLoaded(), kLoadTimeoutMs);
+    QCOMPARE(QString::fromStdString(editor->person().user.email), colleague);
+    // Only Northwind memberships are shown to Northwind's admin.
+    for (const auto& entry : editor->person().memberships)
+        QVERIFY2(!entry.membership.orgName.empty(), "membership names its organisation");
+    QTRY_VERIFY_WITH_TIMEOUT(editor->assignRoleButton()->isEnabled(), kLoadTimeoutMs);
+
+    QTest::mouseClick(editor->assignRoleButton(), Qt::LeftButton);
+    auto* assign = editor->findChild<trellis::ui::RoleAssignDialog*>();
+    QVERIFY(assign);
+    // The list holds only what the partner admin may give: never the platform owner's role.
+    QTRY_VERIFY_WITH_TIMEOUT(assign->roleBox()->isEnabled(), kLoadTimeoutMs);
+    QStringList offered;
+    for (int i = 0; i < assign->roleBox()->count(); ++i)
+        offered << assign->roleBox()->itemData(i).toString();
+    QVERIFY2(offered.contains(QStringLiteral("user-manager")), qPrintable(offered.join(u',')));
+    QVERIFY2(!offered.contains(QStringLiteral("platform-owner")), qPrintable(offered.join(u',')));
+    assign->roleBox()->setCurrentIndex(offered.indexOf(QStringLiteral("user-manager")));
+    assign->justificationEdit()->setText(QStringLiteral("Covers the order desk"));
+    QTest::mouseClick(assign->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->findChild<trellis::ui::RoleAssignDialog*>(), kLoadTimeoutMs);
+    // The editor reloads from the server and shows the role, granted by the partner admin.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& entry : editor->person().memberships)
+                for (const auto& role : entry.heldRoles)
+                    if (role.roleKey == "user-manager" && role.grantedByEmail == kNorthwindAdmin.toStdString())
+                        return true;
+            return false;
+        }(),
+        kLoadTimeoutMs);
+    if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT_DIR"))
+        editor->grab().save(qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR") + QStringLiteral("/person-editor.png"));
+
+    // And revokes it again.
+    QTreeWidget* tree = editor->membershipTree();
+    QTreeWidgetItem* roleItem = nullptr;
+    for (int i = 0; i < tree->topLevelItemCount() && !roleItem; ++i)
+        for (int c = 0; c < tree->topLevelItem(i)->childCount(); ++c)
+            if (tree->topLevelItem(i)->child(c)->text(0) == QLatin1String("User manager"))
+                roleItem = tree->topLevelItem(i)->child(c);
+    QVERIFY(roleItem);
+    tree->setCurrentItem(roleItem);
+    QVERIFY(editor->revokeRoleButton()->isEnabled());
+    editor->close();
 }
 
 void DelegatedAdminTest::auditorSeesEverythingAndIsOfferedNothing()
