@@ -32,19 +32,7 @@ using Renderer = LoginPageRenderer;
 
 HttpResponse html(int status, std::string body)
 {
-    HttpResponse response;
-    response.status = status;
-    response.body = std::move(body);
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    // The page URL carries the invitation token: never send it on as a referrer.
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy",
-                       "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-                       "base-uri 'none'; form-action 'self'");
-    return response;
+    return LoginPageRenderer::page(status, std::move(body), true);
 }
 
 std::string fill(std::string text, const std::vector<std::string>& values)

@@ -122,19 +122,7 @@ void setCookie(HttpResponse& response, const HttpRequest& request, const std::st
 
 HttpResponse html(int status, std::string body)
 {
-    HttpResponse response;
-    response.status = status;
-    response.body = std::move(body);
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    // No form-action: browsers apply it to the redirect back to the application after the last form.
-    response.setHeader("Content-Security-Policy",
-                       "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-                       "base-uri 'none'");
-    return response;
+    return LoginPageRenderer::page(status, std::move(body), false);
 }
 
 HttpResponse seeOther(const std::string& location)

@@ -194,4 +194,23 @@ std::string LoginPageRenderer::inviteForm(const InviteForm& form) const
     return page(t(form.titleKey), content);
 }
 
+HttpResponse LoginPageRenderer::page(int status, std::string body, bool formActionSelf)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    // Page URLs may carry tokens (invitations): never send them on as a referrer.
+    response.setHeader("Referrer-Policy", "no-referrer");
+    std::string policy = "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                         "base-uri 'none'";
+    if (formActionSelf)
+        policy += "; form-action 'self'";
+    response.setHeader("Content-Security-Policy", policy);
+    return response;
+}
+
 } // namespace trellis::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/flow/FlowScreen.h"
+#include "server/http/HttpResponse.h"
 #include "server/login/LoginText.h"
 
 #include <map>
@@ -44,6 +45,10 @@ public:
     std::string inviteForm(const InviteForm& form) const;
 
     static std::string escape(const std::string& text);
+    /// A hosted page as an HTTP response with the headers every such page needs (no caching, no framing, no
+    /// referrer, a strict Content-Security-Policy). `formActionSelf` adds form-action 'self'; the sign-in pages leave
+    /// it out because browsers apply it to the final redirect back to the application.
+    static HttpResponse page(int status, std::string body, bool formActionSelf);
     /// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP" for manual entry.
     static std::string groupSecret(const std::string& secret);
 

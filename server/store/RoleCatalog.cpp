@@ -3,6 +3,7 @@
 #include "core/OrgPath.h"
 #include "core/Random.h"
 #include "server/store/Database.h"
+#include "server/store/RoleRepository.h"
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
@@ -82,20 +83,8 @@ std::string RoleCatalog::assign(const std::string& userId, const std::string& ro
                                 const std::string& grantedBy, const std::string& justification,
                                 const std::string& expiresAt) const
 {
-    const std::string id = core::newUuid();
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("INSERT INTO role_assignments (id, user_id, role_id, org_id, granted_by, "
-                                     "justification, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(qs(id));
-    q.addBindValue(qs(userId));
-    q.addBindValue(qs(roleId));
-    q.addBindValue(qs(orgId));
-    q.addBindValue(nullable(grantedBy));
-    q.addBindValue(qs(justification));
-    q.addBindValue(nullable(expiresAt));
-    q.addBindValue(qs(sql::now(m_db)));
-    run(q, "assigning a role failed");
-    return id;
+    // One INSERT for role assignments, wherever they come from.
+    return RoleRepository(m_db).assign(userId, roleId, orgId, grantedBy, justification, expiresAt);
 }
 
 } // namespace trellis::server
