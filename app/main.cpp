@@ -42,7 +42,8 @@ int main(int argc, char* argv[])
                                             "main window to <file> (PNG) and exit."),
         QCoreApplication::translate("main", "file"));
     const QCommandLineOption showOption(
-        QStringLiteral("show"), QCoreApplication::translate("main", "Open <section> at start: orgs (the default) or people."),
+        QStringLiteral("show"),
+        QCoreApplication::translate("main", "Open <section> at start: orgs (the default) or people."),
         QCoreApplication::translate("main", "section"), QStringLiteral("orgs"));
     const QCommandLineOption connectOption(
         QStringLiteral("connect"),

@@ -114,6 +114,25 @@ ApiResult<core::Page<T>> decodePage(const QByteArray& body, int status, const Ap
     return decode<core::Page<T>>(body, status, failure, [](const nlohmann::json& j) { return j.get<core::Page<T>>(); });
 }
 
+// For calls whose answer body does not matter: success, or the failure.
+auto successOnly(ApiClient::Callback<bool> callback)
+{
+    return [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
+        ApiResult<bool> result;
+        if (failure.code.isEmpty())
+            result.value = true;
+        else
+            result.failure = failure;
+        callback(result);
+    };
+}
+
+// Invitations answer {invitation, acceptUrl}; the console needs the link, shown once.
+QString acceptUrlOf(const nlohmann::json& j)
+{
+    return qs(j.at("acceptUrl").get<std::string>());
+}
+
 } // namespace
 
 ApiClient::ApiClient(QObject* parent)
@@ -398,15 +417,7 @@ void ApiClient::changeOrgStatus(const QString& id, const QString& change, const 
 void ApiClient::sendForSuccess(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
                                Callback<bool> callback)
 {
-    send(verb, urlFor(path), body, true, context,
-         [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
-             ApiResult<bool> result;
-             if (failure.code.isEmpty())
-                 result.value = true;
-             else
-                 result.failure = failure;
-             callback(result);
-         });
+    send(verb, urlFor(path), body, true, context, successOnly(std::move(callback)));
 }
 
 void ApiClient::runPersonAction(const QString& userId, const QString& action, QObject* context, Callback<bool> callback)
@@ -497,9 +508,7 @@ void ApiClient::createInvitation(const InvitationRequest& invitation, QObject* c
     send("POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(invitation.orgId) + QStringLiteral("/invitations")),
          QByteArray::fromStdString(body.dump()), true, context,
          [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
-             callback(decode<QString>(data, status, failure, [](const nlohmann::json& j) {
-                 return qs(j.at("acceptUrl").get<std::string>());
-             }));
+             callback(decode<QString>(data, status, failure, &acceptUrlOf));
          });
 }
 
@@ -508,9 +517,7 @@ void ApiClient::resendInvitation(const QString& invitationId, QObject* context, 
     send("POST", urlFor(QStringLiteral("/api/v1/invitations/") + encoded(invitationId) + QStringLiteral("/resend")),
          QByteArrayLiteral("{}"), true, context,
          [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
-             callback(decode<QString>(data, status, failure, [](const nlohmann::json& j) {
-                 return qs(j.at("acceptUrl").get<std::string>());
-             }));
+             callback(decode<QString>(data, status, failure, &acceptUrlOf));
          });
 }
 
@@ -530,15 +537,7 @@ void ApiClient::exchangeBootstrapSecret(const QByteArray& secret, QObject* conte
 
 void ApiClient::checkHealth(QObject* context, Callback<bool> callback)
 {
-    send("GET", urlFor(QStringLiteral("/healthz")), {}, false, context,
-         [callback = std::move(callback)](const QByteArray&, int, const ApiFailure& failure) {
-             ApiResult<bool> result;
-             if (failure.code.isEmpty())
-                 result.value = true;
-             else
-                 result.failure = failure;
-             callback(result);
-         });
+    send("GET", urlFor(QStringLiteral("/healthz")), {}, false, context, successOnly(std::move(callback)));
 }
 
 } // namespace trellis::client

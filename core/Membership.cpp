@@ -39,10 +39,22 @@ std::optional<E> valueOf(const std::array<std::pair<E, std::string_view>, N>& ta
 }
 } // namespace
 
-std::string_view toString(MembershipStatus status) { return nameOf(kStatus, status); }
-std::optional<MembershipStatus> membershipStatusFromString(std::string_view text) { return valueOf(kStatus, text); }
-std::string_view toString(MembershipSource source) { return nameOf(kSource, source); }
-std::optional<MembershipSource> membershipSourceFromString(std::string_view text) { return valueOf(kSource, text); }
+std::string_view toString(MembershipStatus status)
+{
+    return nameOf(kStatus, status);
+}
+std::optional<MembershipStatus> membershipStatusFromString(std::string_view text)
+{
+    return valueOf(kStatus, text);
+}
+std::string_view toString(MembershipSource source)
+{
+    return nameOf(kSource, source);
+}
+std::optional<MembershipSource> membershipSourceFromString(std::string_view text)
+{
+    return valueOf(kSource, text);
+}
 
 void to_json(nlohmann::json& j, const Membership& m)
 {

@@ -3,18 +3,28 @@
 #include "core/User.h"
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace trellis::core {
 
-enum class MembershipStatus { Active, Suspended, Ended };
+enum class MembershipStatus
+{
+    Active,
+    Suspended,
+    Ended
+};
 std::string_view toString(MembershipStatus status);
 std::optional<MembershipStatus> membershipStatusFromString(std::string_view text);
 
-enum class MembershipSource { Manual, Invitation, Import, Scim };
+enum class MembershipSource
+{
+    Manual,
+    Invitation,
+    Import,
+    Scim
+};
 std::string_view toString(MembershipSource source);
 std::optional<MembershipSource> membershipSourceFromString(std::string_view text);
 
@@ -29,7 +39,7 @@ struct Membership
     MembershipStatus status = MembershipStatus::Active;
     std::string title;
     MembershipSource source = MembershipSource::Manual;
-    std::string expiresAt;          ///< RFC 3339 UTC; empty when open-ended
+    std::string expiresAt; ///< RFC 3339 UTC; empty when open-ended
     /// The end date has passed: `status` then reads Ended whatever was stored, because access stopped by itself.
     bool expired = false;
     std::vector<std::string> roles; ///< role keys assigned at this org, e.g. "org-admin"
