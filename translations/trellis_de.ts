@@ -1244,7 +1244,7 @@
         <translation>Überall aus&amp;gliedern …</translation>
     </message>
     <message>
-        <source>Sign out &amp;everywhere…</source>
+        <source>Sign out e&amp;verywhere…</source>
         <translation>Überall ab&amp;melden …</translation>
     </message>
     <message>

@@ -188,7 +188,7 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_enableAction = makeAction(tr("&Enable…"), QStringLiteral("enable"), QKeySequence(tr("Ctrl+Shift+E")));
     m_offboardAction = makeAction(tr("&Offboard everywhere…"), QStringLiteral("offboard"), QKeySequence());
     m_revokeAction =
-        makeAction(tr("Sign out &everywhere…"), QStringLiteral("revoke-sessions"), QKeySequence(tr("Ctrl+Shift+O")));
+        makeAction(tr("Sign out e&verywhere…"), QStringLiteral("revoke-sessions"), QKeySequence(tr("Ctrl+Shift+O")));
 
     m_actionBar = new QWidget(right);
     auto* actions = new QHBoxLayout(m_actionBar);
