@@ -142,13 +142,20 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     headingRow->addWidget(m_heading, 1);
     headingRow->addWidget(m_inviteButton);
 
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(m_search, 2);
-    filters->addWidget(m_status);
-    filters->addWidget(m_source);
-    filters->addWidget(m_inactive);
-    filters->addWidget(m_inactiveDays);
-    filters->addWidget(m_subtree);
+    // Two rows, so the search field keeps a usable width in every language.
+    m_search->setMinimumWidth(260);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_subtree);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_status);
+    filterRow->addWidget(m_source);
+    filterRow->addWidget(m_inactive);
+    filterRow->addWidget(m_inactiveDays);
+    filterRow->addStretch(1);
+    auto* filters = new QVBoxLayout;
+    filters->addLayout(searchRow);
+    filters->addLayout(filterRow);
 
     m_sorted->setSourceModel(m_members);
     m_sorted->setSortRole(models::MemberListModel::SortKeyRole);
@@ -266,7 +273,7 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 800});
+    splitter->setSizes({230, 830});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
