@@ -348,7 +348,20 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     updateActions();
 }
 
-PeoplePage::~PeoplePage() = default;
+PeoplePage::~PeoplePage()
+{
+    // QWidget deletes the models (created first) before the views that still show them; their last signals must not
+    // reach this half-destroyed page.
+    if (m_table->selectionModel())
+        disconnect(m_table->selectionModel(), nullptr, this, nullptr);
+    if (m_tree->selectionModel())
+        disconnect(m_tree->selectionModel(), nullptr, this, nullptr);
+    disconnect(m_members, nullptr, this, nullptr);
+    disconnect(m_treeModel, nullptr, this, nullptr);
+    disconnect(m_bulk, nullptr, this, nullptr);
+    m_table->setModel(nullptr);
+    m_results->setModel(nullptr);
+}
 
 QString PeoplePage::sectionKey() const
 {
