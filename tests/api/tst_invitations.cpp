@@ -258,20 +258,7 @@ int InvitationsTest::sqlCount(const QString& sql, const QVariantList& values)
 
 bool InvitationsTest::sqlExec(const QString& sql, const QVariantList& values)
 {
-    bool ok = false;
-    {
-        QSqlDatabase db = m_server.openDatabase(QStringLiteral("edit"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const auto& v : values)
-            query.addBindValue(v);
-        ok = query.exec() && query.numRowsAffected() == 1;
-        if (!ok)
-            qWarning("edit failed: %s", qPrintable(query.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
-    return ok;
+    return m_server.execute(sql, values) == 1;
 }
 
 void InvitationsTest::inviteAcceptAndSignIn()

@@ -293,64 +293,22 @@ HttpResult OrgLifecycleTest::refresh(const QString& refreshToken)
 
 QList<QVariantMap> OrgLifecycleTest::auditEvents(const QString& action)
 {
-    QList<QVariantMap> rows;
-    {
-        QSqlDatabase db = m_server.openDatabase(QStringLiteral("audit-check"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT actor_id, acting_org_id, delegation_id, target_id, target_org_path, "
-                                     "outcome, reason, request_id, before_state, after_state FROM audit_events "
-                                     "WHERE action = ? ORDER BY sequence DESC"));
-        query.addBindValue(action);
-        if (!query.exec())
-            qWarning("audit query failed: %s", qPrintable(query.lastError().text()));
-        while (query.next()) {
-            QVariantMap row;
-            const QSqlRecord record = query.record();
-            for (int i = 0; i < record.count(); ++i)
-                row.insert(record.fieldName(i), query.value(i));
-            rows << row;
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("audit-check"));
-    return rows;
+    return m_server.queryRows(
+        QStringLiteral(
+            "SELECT actor_id, acting_org_id, delegation_id, target_id, target_org_path, outcome, reason, "
+            "request_id, before_state, after_state FROM audit_events WHERE action = ? ORDER BY sequence DESC"),
+        {action});
 }
 
 QVariant OrgLifecycleTest::scalar(const QString& sql, const QVariantList& values)
 {
-    QVariant result;
-    {
-        QSqlDatabase db = m_server.openDatabase(QStringLiteral("scalar"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        if (!query.exec())
-            qWarning("query failed: %s", qPrintable(query.lastError().text()));
-        else if (query.next())
-            result = query.value(0);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("scalar"));
-    return result;
+    const QList<QVariantMap> rows = m_server.queryRows(sql, values);
+    return rows.isEmpty() || rows.first().isEmpty() ? QVariant() : rows.first().first();
 }
 
 bool OrgLifecycleTest::exec(const QString& sql, const QVariantList& values)
 {
-    bool ok = false;
-    {
-        QSqlDatabase db = m_server.openDatabase(QStringLiteral("exec"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ok = query.exec() && query.numRowsAffected() == 1;
-        if (!ok)
-            qWarning("statement failed: %s", qPrintable(query.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("exec"));
-    return ok;
+    return m_server.execute(sql, values) == 1;
 }
 
 void OrgLifecycleTest::updateChangesNameKindAndAttributes()

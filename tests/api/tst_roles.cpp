@@ -249,29 +249,10 @@ bool RolesTest::addMembership(const QString& userId, const QString& orgId)
 
 QList<QVariantMap> RolesTest::auditEvents(const QString& action)
 {
-    QList<QVariantMap> rows;
-    {
-        QSqlDatabase db = m_server.openDatabase(QStringLiteral("audit-check"));
-        {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT actor_id, acting_org_id, delegation_id, target_type, target_id,"
-                                         " target_org_path, outcome, reason, request_id, before_state, after_state"
-                                         " FROM audit_events WHERE action = :action ORDER BY sequence DESC"));
-            query.bindValue(QStringLiteral(":action"), action);
-            if (!query.exec())
-                qWarning("audit query failed: %s", qPrintable(query.lastError().text()));
-            while (query.next()) {
-                QVariantMap row;
-                const QSqlRecord record = query.record();
-                for (int i = 0; i < record.count(); ++i)
-                    row.insert(record.fieldName(i), query.value(i));
-                rows << row;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("audit-check"));
-    return rows;
+    return m_server.queryRows(QStringLiteral("SELECT actor_id, acting_org_id, delegation_id, target_type, target_id,"
+                                             " target_org_path, outcome, reason, request_id, before_state, after_state"
+                                             " FROM audit_events WHERE action = ? ORDER BY sequence DESC"),
+                              {action});
 }
 
 void RolesTest::assignableFlagsForPartnerAdmin()

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QtDebug>
 
 namespace trellis::test {
@@ -286,6 +288,56 @@ QSqlDatabase TrellisdProcess::openDatabase(const QString& connectionName) const
     if (!db.open())
         qWarning("cannot open the server's database: %s", qPrintable(db.lastError().text()));
     return db;
+}
+
+namespace {
+
+// One connection per statement: tests read and edit the database the running server uses, and must not keep it open.
+template <typename Use>
+auto withStatement(const TrellisdProcess& server, const QString& sql, const QVariantList& values, Use use)
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("test-statement-%1").arg(++counter);
+    decltype(use(std::declval<QSqlQuery&>(), false)) result;
+    {
+        QSqlDatabase db = server.openDatabase(name);
+        {
+            QSqlQuery query(db);
+            query.prepare(sql);
+            for (const QVariant& value : values)
+                query.addBindValue(value);
+            const bool ok = query.exec();
+            if (!ok)
+                qWarning("statement failed: %s", qPrintable(query.lastError().text()));
+            result = use(query, ok);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace
+
+QList<QVariantMap> TrellisdProcess::queryRows(const QString& sql, const QVariantList& values) const
+{
+    return withStatement(*this, sql, values, [](QSqlQuery& query, bool ok) {
+        QList<QVariantMap> rows;
+        while (ok && query.next()) {
+            QVariantMap row;
+            const QSqlRecord record = query.record();
+            for (int i = 0; i < record.count(); ++i)
+                row.insert(record.fieldName(i), query.value(i));
+            rows << row;
+        }
+        return rows;
+    });
+}
+
+int TrellisdProcess::execute(const QString& sql, const QVariantList& values) const
+{
+    return withStatement(*this, sql, values,
+                         [](QSqlQuery& query, bool ok) { return ok ? query.numRowsAffected() : -1; });
 }
 
 QByteArray TrellisdProcess::adminToken(const QString& email, const QString& ttl) const

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
+#include <QVariantMap>
 
 namespace trellis::test {
 
@@ -77,6 +79,12 @@ public:
     /// A Qt Sql connection (named `connectionName`) to the server's database, for checks the API cannot make
     /// (e.g. audit rows). The caller closes it and calls QSqlDatabase::removeDatabase when done.
     QSqlDatabase openDatabase(const QString& connectionName) const;
+
+    /// Runs one statement on the server's database over a connection of its own (closed again) and returns the rows
+    /// as column name -> value. A failed statement warns and returns no rows.
+    QList<QVariantMap> queryRows(const QString& sql, const QVariantList& values = {}) const;
+    /// Runs one statement; how many rows it changed, or -1 (with a warning) when it failed.
+    int execute(const QString& sql, const QVariantList& values = {}) const;
 
     /// Runs `trellisd admin-token` against the same database; the token, or empty (and a warning) on failure.
     QByteArray adminToken(const QString& email, const QString& ttl = QString()) const;
