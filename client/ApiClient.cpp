@@ -494,6 +494,26 @@ void ApiClient::revokeRoleAssignment(const QString& assignmentId, QObject* conte
                    std::move(callback));
 }
 
+void ApiClient::listRoleAssignments(const QString& orgId, const QString& userId, QObject* context,
+                                    Callback<std::vector<core::RoleAssignment>> callback)
+{
+    // Few assignments per person and organisation: one page of the maximum size holds them all.
+    const QString query = QStringLiteral("userId=") + encoded(userId) + QStringLiteral("&limit=200");
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/role-assignments"), query),
+         {}, true, context,
+         [orgId, callback = std::move(callback)](const QByteArray& body, int code, const ApiFailure& failure) {
+             callback(decode<std::vector<core::RoleAssignment>>(body, code, failure, [&orgId](const nlohmann::json& j) {
+                 std::vector<core::RoleAssignment> assignments;
+                 for (const auto& item : j.at("items")) {
+                     auto assignment = item.get<core::RoleAssignment>();
+                     if (QString::fromStdString(assignment.org.id) == orgId)
+                         assignments.push_back(std::move(assignment));
+                 }
+                 return assignments;
+             }));
+         });
+}
+
 void ApiClient::createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback)
 {
     nlohmann::json body{{"email", invitation.email.trimmed().toStdString()},
@@ -519,6 +539,26 @@ void ApiClient::resendInvitation(const QString& invitationId, QObject* context, 
          [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
              callback(decode<QString>(data, status, failure, &acceptUrlOf));
          });
+}
+
+void ApiClient::listInvitations(const QString& orgId, const QString& status, const QString& cursor, int limit,
+                                QObject* context, Callback<core::Page<core::Invitation>> callback)
+{
+    QString query = QStringLiteral("limit=%1").arg(limit);
+    if (!status.isEmpty())
+        query += QStringLiteral("&status=") + encoded(status);
+    if (!cursor.isEmpty())
+        query += QStringLiteral("&cursor=") + encoded(cursor);
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/invitations"), query), {},
+         true, context, [callback = std::move(callback)](const QByteArray& body, int code, const ApiFailure& failure) {
+             callback(decodePage<core::Invitation>(body, code, failure));
+         });
+}
+
+void ApiClient::revokeInvitation(const QString& invitationId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", QStringLiteral("/api/v1/invitations/") + encoded(invitationId), {}, context,
+                   std::move(callback));
 }
 
 void ApiClient::exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback)

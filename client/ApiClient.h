@@ -7,9 +7,11 @@
 #include "client/OrgImpact.h"
 #include "client/PersonDetails.h"
 #include "client/RoleInfo.h"
+#include "core/Invitation.h"
 #include "core/Membership.h"
 #include "core/Org.h"
 #include "core/Page.h"
+#include "core/RoleAssignment.h"
 
 #include <functional>
 
@@ -94,11 +96,18 @@ public:
     void assignRole(const QString& userId, const QString& roleId, const QString& orgId, const QDateTime& expiresAt,
                     const QString& justification, QObject* context, Callback<bool> callback);
     void revokeRoleAssignment(const QString& assignmentId, QObject* context, Callback<bool> callback);
+    /// The live role assignments of one person at exactly `orgId` (not below it).
+    void listRoleAssignments(const QString& orgId, const QString& userId, QObject* context,
+                             Callback<std::vector<core::RoleAssignment>> callback);
 
     /// Invites someone; the value is the acceptance link, which the server shows only this once.
     void createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback);
     /// Issues a new link for a pending invitation (the old one stops working); the value is the new link.
     void resendInvitation(const QString& invitationId, QObject* context, Callback<QString> callback);
+    /// One page of an organisation's invitations in `status` ("pending", ...; empty: every state), newest first.
+    void listInvitations(const QString& orgId, const QString& status, const QString& cursor, int limit,
+                         QObject* context, Callback<core::Page<core::Invitation>> callback);
+    void revokeInvitation(const QString& invitationId, QObject* context, Callback<bool> callback);
 
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);

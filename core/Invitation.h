@@ -28,5 +28,6 @@ struct Invitation
 };
 
 void to_json(nlohmann::json& j, const Invitation& i);
+void from_json(const nlohmann::json& j, Invitation& i);
 
 } // namespace trellis::core

@@ -90,19 +90,32 @@ void BulkActionModel::startNext()
         ++m_running;
         const quint64 generation = m_generation;
         m_runner(m_rows[std::size_t(row)].item.id, this,
-                 [this, row, generation](const client::ApiResult<bool>& result) {
+                 [this, row, generation](const client::ApiResult<QString>& result) {
                      if (generation == m_generation)
                          onItemDone(row, result);
                  });
     }
 }
 
-void BulkActionModel::onItemDone(int row, const client::ApiResult<bool>& result)
+std::function<void(const client::ApiResult<bool>&)> BulkActionModel::fromBool(Done done)
+{
+    return [done = std::move(done)](const client::ApiResult<bool>& result) {
+        client::ApiResult<QString> detail;
+        if (result.ok())
+            detail.value = QString();
+        else
+            detail.failure = result.failure;
+        done(detail);
+    };
+}
+
+void BulkActionModel::onItemDone(int row, const client::ApiResult<QString>& result)
 {
     --m_running;
     Row& r = m_rows[std::size_t(row)];
     r.state = result.ok() ? State::Done : State::Failed;
-    r.message = result.ok() ? tr("Done") : result.failure.message;
+    r.detail = result.ok() ? *result.value : QString();
+    r.message = result.ok() ? (r.detail.isEmpty() ? tr("Done") : r.detail) : result.failure.message;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     Q_EMIT progress(finishedCount(), total());
     startNext();
@@ -157,6 +170,8 @@ QVariant BulkActionModel::data(const QModelIndex& index, int role) const
         return row.item.id;
     case StateRole:
         return QVariant::fromValue(row.state);
+    case DetailRole:
+        return row.detail;
     default:
         return QVariant();
     }

@@ -34,7 +34,8 @@ public:
     enum Role
     {
         ItemIdRole = Qt::UserRole + 1,
-        StateRole, ///< State
+        StateRole,  ///< State
+        DetailRole, ///< what a successful run answered worth keeping (e.g. a new invitation link); may be empty
     };
 
     struct Item
@@ -42,9 +43,13 @@ public:
         QString id;
         QString label; ///< what people recognise the item by (name and e-mail)
     };
-    /// Runs the action on one item; calls `done` exactly once. `context` dies when the model does.
-    using Runner = std::function<void(const QString& id, QObject* context,
-                                      std::function<void(const client::ApiResult<bool>&)> done)>;
+    /// Runs the action on one item; calls `done` exactly once with a detail to show on success (empty: "Done") or a
+    /// failure. `context` dies when the model does.
+    using Done = std::function<void(const client::ApiResult<QString>&)>;
+    using Runner = std::function<void(const QString& id, QObject* context, Done done)>;
+
+    /// Adapts a call answering ApiResult<bool> to `Done`.
+    static std::function<void(const client::ApiResult<bool>&)> fromBool(Done done);
 
     explicit BulkActionModel(QObject* parent = nullptr);
 
@@ -75,9 +80,10 @@ private:
         Item item;
         State state = State::Waiting;
         QString message;
+        QString detail;
     };
     void startNext();
-    void onItemDone(int row, const client::ApiResult<bool>& result);
+    void onItemDone(int row, const client::ApiResult<QString>& result);
     void checkFinished();
 
     std::vector<Row> m_rows;

@@ -52,7 +52,9 @@ InviteDialog::InviteDialog(const QString& orgId, const QString& orgName, QWidget
     m_roles = new QListWidget(form);
     m_roles->setObjectName(QStringLiteral("roles"));
     m_roles->setAccessibleName(tr("Roles on accepting"));
-    m_roles->addItem(tr("Loading the roles you may give…"));
+    // A placeholder, not a role: list items are checkable by default, so it is made inert.
+    auto* loading = new QListWidgetItem(tr("Loading the roles you may give…"), m_roles);
+    loading->setFlags(Qt::NoItemFlags);
     m_days = new QSpinBox(form);
     m_days->setObjectName(QStringLiteral("expiresInDays"));
     m_days->setAccessibleName(tr("Link valid for"));

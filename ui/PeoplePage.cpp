@@ -5,9 +5,13 @@
 #include "models/ConsoleSession.h"
 #include "models/MemberListModel.h"
 #include "models/OrgTreeModel.h"
+#include "ui/BulkActionPanel.h"
+#include "ui/InvitationsPanel.h"
 #include "ui/InviteDialog.h"
 #include "ui/PersonEditorDialog.h"
+#include "ui/RoleAssignDialog.h"
 
+#include <memory>
 #include <set>
 
 #include <QAction>
@@ -19,11 +23,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
@@ -196,12 +200,24 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_offboardAction = makeAction(tr("&Offboard everywhere…"), QStringLiteral("offboard"), QKeySequence());
     m_revokeAction =
         makeAction(tr("Sign out e&verywhere…"), QStringLiteral("revoke-sessions"), QKeySequence(tr("Ctrl+Shift+O")));
+    m_assignRoleAction = new QAction(tr("&Assign role…"), this);
+    m_assignRoleAction->setObjectName(QStringLiteral("assignRoleAction"));
+    m_assignRoleAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_assignRoleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_assignRoleAction, &QAction::triggered, this, [this] { chooseRoleForSelected(true); });
+    m_table->addAction(m_assignRoleAction);
+    m_revokeRoleAction = new QAction(tr("Revo&ke role…"), this);
+    m_revokeRoleAction->setObjectName(QStringLiteral("revokeRoleAction"));
+    m_revokeRoleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_revokeRoleAction, &QAction::triggered, this, [this] { chooseRoleForSelected(false); });
+    m_table->addAction(m_revokeRoleAction);
 
     m_actionBar = new QWidget(right);
     auto* actions = new QHBoxLayout(m_actionBar);
     actions->setContentsMargins(0, 0, 0, 0);
     actions->addWidget(new QLabel(tr("With the selected people:"), m_actionBar));
-    for (QAction* action : {m_disableAction, m_enableAction, m_revokeAction, m_offboardAction}) {
+    for (QAction* action :
+         {m_disableAction, m_enableAction, m_revokeAction, m_assignRoleAction, m_revokeRoleAction, m_offboardAction}) {
         auto* button = new QToolButton(m_actionBar);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -226,46 +242,35 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
             menu.addSeparator();
             menu.addActions({m_disableAction, m_enableAction, m_revokeAction});
             menu.addSeparator();
+            menu.addActions({m_assignRoleAction, m_revokeRoleAction});
+            menu.addSeparator();
             menu.addAction(m_offboardAction);
         }
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
 
     // The bulk run: progress, cancel, and what happened to every person.
-    m_bulkPanel = new QWidget(right);
-    m_bulkPanel->setObjectName(QStringLiteral("bulkPanel"));
-    m_bulkSummary = new QLabel(m_bulkPanel);
-    m_bulkSummary->setObjectName(QStringLiteral("bulkSummary"));
-    m_progress = new QProgressBar(m_bulkPanel);
-    m_progress->setObjectName(QStringLiteral("bulkProgress"));
-    m_progress->setAccessibleName(tr("Progress"));
-    m_cancel = new QPushButton(tr("Cancel"), m_bulkPanel);
-    m_results = new QTableView(m_bulkPanel);
-    m_results->setObjectName(QStringLiteral("bulkResults"));
-    m_results->setAccessibleName(tr("Results"));
-    m_results->setModel(m_bulk);
-    m_results->verticalHeader()->hide();
-    m_results->horizontalHeader()->setStretchLastSection(true);
-    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_results->setMaximumHeight(160);
-    auto* bulkTop = new QHBoxLayout;
-    bulkTop->addWidget(m_bulkSummary, 1);
-    bulkTop->addWidget(m_progress, 1);
-    bulkTop->addWidget(m_cancel);
-    auto* bulkLayout = new QVBoxLayout(m_bulkPanel);
-    bulkLayout->setContentsMargins(0, 0, 0, 0);
-    bulkLayout->addLayout(bulkTop);
-    bulkLayout->addWidget(m_results);
-    m_bulkPanel->hide();
+    m_bulkPanel = new BulkActionPanel(m_bulk, right);
+
+    // Members and invitations of the organisation, one tab each.
+    m_invitations = new InvitationsPanel(session, right);
+    auto* membersTab = new QWidget(right);
+    auto* membersLayout = new QVBoxLayout(membersTab);
+    membersLayout->addLayout(filters);
+    membersLayout->addWidget(m_note);
+    membersLayout->addWidget(m_table, 1);
+    membersLayout->addWidget(m_actionBar);
+    membersLayout->addWidget(m_bulkPanel);
+    m_tabs = new QTabWidget(right);
+    m_tabs->setObjectName(QStringLiteral("peopleTabs"));
+    m_tabs->addTab(membersTab, tr("&Members"));
+    m_tabs->addTab(m_invitations, tr("Invi&tations"));
+    m_tabs->setDocumentMode(true);
 
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(headingRow);
-    rightLayout->addLayout(filters);
-    rightLayout->addWidget(m_note);
-    rightLayout->addWidget(m_table, 1);
-    rightLayout->addWidget(m_actionBar);
-    rightLayout->addWidget(m_bulkPanel);
+    rightLayout->addWidget(m_tabs, 1);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -333,13 +338,8 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
         }
     });
     connect(m_members, &QAbstractItemModel::modelReset, this, &PeoplePage::updateActions);
-    connect(m_bulk, &models::BulkActionModel::progress, this, [this](int finished, int total) {
-        m_progress->setMaximum(qMax(total, 1));
-        m_progress->setValue(finished);
-        m_bulkSummary->setText(tr("%1: %2 of %3 done…").arg(m_bulkActionName).arg(finished).arg(total));
-    });
     connect(m_bulk, &models::BulkActionModel::finished, this, &PeoplePage::onBulkFinished);
-    connect(m_cancel, &QPushButton::clicked, m_bulk, &models::BulkActionModel::cancel);
+    connect(m_invitations, &InvitationsPanel::busyChanged, this, &PeoplePage::updateBusy);
     connect(m_session, &models::ConsoleSession::connected, this, &PeoplePage::updateActions);
 
     m_busyRecheck.setInterval(150);
@@ -359,8 +359,18 @@ PeoplePage::~PeoplePage()
     disconnect(m_members, nullptr, this, nullptr);
     disconnect(m_treeModel, nullptr, this, nullptr);
     disconnect(m_bulk, nullptr, this, nullptr);
+    disconnect(m_invitations, nullptr, this, nullptr);
     m_table->setModel(nullptr);
-    m_results->setModel(nullptr);
+}
+
+QProgressBar* PeoplePage::progressBar() const
+{
+    return m_bulkPanel->progressBar();
+}
+
+QTableView* PeoplePage::resultsView() const
+{
+    return m_bulkPanel->resultsView();
 }
 
 QString PeoplePage::sectionKey() const
@@ -430,6 +440,7 @@ void PeoplePage::onOrgChanged(const QModelIndex& current)
     m_heading->setText(m_org.id.empty() ? tr("Pick an organisation.")
                                         : tr("People in %1").arg(QString::fromStdString(m_org.name)));
     applyFilters();
+    m_invitations->setOrg(m_org);
     updateActions();
 }
 
@@ -457,8 +468,13 @@ void PeoplePage::updateActions()
 {
     const auto caller = m_session->caller();
     const bool manage = !m_org.id.empty() && caller && caller->allows(core::Permission::UserManage, m_org);
+    const bool assignRoles = !m_org.id.empty() && caller && caller->allows(core::Permission::RoleAssign, m_org);
     // People who may not change anyone here are not offered the actions at all.
-    m_actionBar->setVisible(manage);
+    m_actionBar->setVisible(manage || assignRoles);
+    for (QAction* action : {m_disableAction, m_enableAction, m_offboardAction, m_revokeAction})
+        action->setVisible(manage);
+    for (QAction* action : {m_assignRoleAction, m_revokeRoleAction})
+        action->setVisible(assignRoles);
     const bool invite = !m_org.id.empty() && caller && caller->allows(core::Permission::UserInvite, m_org) &&
                         m_org.status == core::OrgStatus::Active;
     m_inviteAction->setEnabled(invite);
@@ -468,6 +484,9 @@ void PeoplePage::updateActions()
     const bool idle = !m_bulk->isRunning();
     for (QAction* action : {m_disableAction, m_enableAction, m_offboardAction, m_revokeAction})
         action->setEnabled(manage && selection && idle);
+    const bool activeOrg = m_org.status == core::OrgStatus::Active;
+    m_assignRoleAction->setEnabled(assignRoles && selection && idle && activeOrg);
+    m_revokeRoleAction->setEnabled(assignRoles && selection && idle);
 }
 
 std::vector<models::BulkActionModel::Item> PeoplePage::selectedPeople() const
@@ -502,13 +521,103 @@ void PeoplePage::runBulkAction(const QString& action, bool confirmed)
         if (answer != QMessageBox::Yes)
             return;
     }
-    m_bulkActionName = actionVerb(action);
-    m_bulkPanel->show();
-    m_cancel->setEnabled(true);
+    m_bulkPanel->begin(actionVerb(action));
     client::ApiClient* client = m_session->client();
-    m_bulk->start(items, [client, action](const QString& id, QObject* context,
-                                          std::function<void(const client::ApiResult<bool>&)> done) {
-        client->runPersonAction(id, action, context, std::move(done));
+    m_bulk->start(items, [client, action](const QString& id, QObject* context, models::BulkActionModel::Done done) {
+        client->runPersonAction(id, action, context, models::BulkActionModel::fromBool(std::move(done)));
+    });
+    updateActions();
+}
+
+void PeoplePage::chooseRoleForSelected(bool assign)
+{
+    if (m_bulk->isRunning() || !(assign ? m_assignRoleAction : m_revokeRoleAction)->isEnabled())
+        return;
+    const auto items = selectedPeople();
+    if (items.empty())
+        return;
+    const QString orgId = QString::fromStdString(m_org.id);
+    const QString people =
+        items.size() == 1 ? items.front().label : tr("%n selected people", nullptr, int(items.size()));
+    auto* dialog = new RoleAssignDialog(people, QString::fromStdString(m_org.name), this,
+                                        assign ? RoleAssignDialog::Purpose::Assign : RoleAssignDialog::Purpose::Revoke);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_session->client()->listRoles(orgId, dialog, [dialog](client::ApiResult<std::vector<client::RoleInfo>> result) {
+        if (result.ok())
+            dialog->setRoles(*result.value);
+        else
+            dialog->showFailure(result.failure);
+    });
+    connect(dialog, &RoleAssignDialog::submitted, this, [this, dialog, items, orgId, assign] {
+        const QString roleId = dialog->roleId();
+        const QString roleName = dialog->roleBox()->currentText();
+        const QString justification = dialog->justification();
+        const QDateTime expiresAt = dialog->expiresAt();
+        dialog->accept();
+        if (assign)
+            runRoleAssignment(items, orgId, roleId, roleName, justification, expiresAt);
+        else
+            runRoleRevocation(items, orgId, roleId, roleName);
+    });
+    dialog->open();
+}
+
+void PeoplePage::runRoleAssignment(const std::vector<models::BulkActionModel::Item>& items, const QString& orgId,
+                                   const QString& roleId, const QString& roleName, const QString& justification,
+                                   const QDateTime& expiresAt)
+{
+    m_bulkPanel->begin(tr("Assign %1").arg(roleName));
+    client::ApiClient* client = m_session->client();
+    m_bulk->start(items, [=](const QString& userId, QObject* context, models::BulkActionModel::Done done) {
+        client->assignRole(userId, roleId, orgId, expiresAt, justification, context,
+                           models::BulkActionModel::fromBool(std::move(done)));
+    });
+    updateActions();
+}
+
+void PeoplePage::runRoleRevocation(const std::vector<models::BulkActionModel::Item>& items, const QString& orgId,
+                                   const QString& roleId, const QString& roleName)
+{
+    m_bulkPanel->begin(tr("Revoke %1").arg(roleName));
+    client::ApiClient* client = m_session->client();
+    // A person's assignments of the role at this organisation (normally one) are looked up, then each revoked.
+    m_bulk->start(items, [=](const QString& userId, QObject* context, models::BulkActionModel::Done done) {
+        client->listRoleAssignments(
+            orgId, userId, context, [=](client::ApiResult<std::vector<core::RoleAssignment>> found) {
+                if (!found.ok()) {
+                    done({std::nullopt, found.failure});
+                    return;
+                }
+                auto ids = std::make_shared<QStringList>();
+                for (const auto& assignment : *found.value)
+                    if (QString::fromStdString(assignment.role.id) == roleId && assignment.revokedAt.empty())
+                        ids->append(QString::fromStdString(assignment.id));
+                if (ids->isEmpty()) {
+                    client::ApiFailure none;
+                    none.code = QStringLiteral("not_held");
+                    none.message = PeoplePage::tr("Does not hold this role here.");
+                    done({std::nullopt, none});
+                    return;
+                }
+                // One after the other; the first refusal (say, the last admin) stops and is the answer.
+                auto next = std::make_shared<std::function<void()>>();
+                *next = [=] {
+                    if (ids->isEmpty()) {
+                        done({QString(), {}});
+                        return;
+                    }
+                    const QString id = ids->takeFirst();
+                    client->revokeRoleAssignment(id, context, [=](client::ApiResult<bool> revoked) {
+                        if (!revoked.ok()) {
+                            done({std::nullopt, revoked.failure});
+                            *next = nullptr;
+                            return;
+                        }
+                        (*next)();
+                    });
+                };
+                (*next)();
+            });
     });
     updateActions();
 }
@@ -528,14 +637,16 @@ void PeoplePage::invite()
     });
     connect(dialog, &InviteDialog::submitted, this, [this, dialog] {
         dialog->setBusy(true);
-        m_session->client()->createInvitation(dialog->request(), dialog, [dialog](client::ApiResult<QString> result) {
-            if (!result.ok()) {
-                dialog->showFailure(result.failure);
-                return;
-            }
-            dialog->setBusy(false);
-            dialog->showLink(*result.value);
-        });
+        m_session->client()->createInvitation(dialog->request(), dialog,
+                                              [this, dialog](client::ApiResult<QString> result) {
+                                                  if (!result.ok()) {
+                                                      dialog->showFailure(result.failure);
+                                                      return;
+                                                  }
+                                                  dialog->setBusy(false);
+                                                  dialog->showLink(*result.value);
+                                                  m_invitations->reload();
+                                              });
     });
     dialog->open();
 }
@@ -554,20 +665,15 @@ void PeoplePage::openPerson()
     editor->open();
 }
 
-void PeoplePage::onBulkFinished(int succeeded, int failed)
+void PeoplePage::onBulkFinished()
 {
-    m_cancel->setEnabled(false);
-    m_bulkSummary->setText(
-        failed == 0
-            ? tr("%1: done for %n person(s).", nullptr, succeeded).arg(m_bulkActionName)
-            : tr("%1: done for %2, not done for %3 (see why below).").arg(m_bulkActionName).arg(succeeded).arg(failed));
     m_members->reload();
     updateActions();
 }
 
 void PeoplePage::updateBusy()
 {
-    const bool busy = m_treeModel->isFetching() || m_members->isFetching();
+    const bool busy = m_treeModel->isFetching() || m_members->isFetching() || m_invitations->isBusy();
     if (busy)
         m_busyRecheck.start();
     if (busy == m_busy)

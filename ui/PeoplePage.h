@@ -4,6 +4,7 @@
 #include "models/BulkActionModel.h"
 #include "ui/SectionPage.h"
 
+#include <QDateTime>
 #include <QTimer>
 
 class QAction;
@@ -15,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 class QTreeView;
 
@@ -25,6 +27,9 @@ class OrgTreeModel;
 } // namespace trellis::models
 
 namespace trellis::ui {
+
+class BulkActionPanel;
+class InvitationsPanel;
 
 /// The "People" section: the members of the organisation picked on the left (optionally with everyone below it),
 /// filtered by status, membership source, inactivity and text, and acted on in bulk — disable, enable, offboard,
@@ -62,12 +67,19 @@ public:
     QAction* revokeSessionsAction() const { return m_revokeAction; }
     QAction* inviteAction() const { return m_inviteAction; }
     QAction* openPersonAction() const { return m_openAction; }
-    QProgressBar* progressBar() const { return m_progress; }
-    QTableView* resultsView() const { return m_results; }
+    QAction* assignRoleAction() const { return m_assignRoleAction; }
+    QAction* revokeRoleAction() const { return m_revokeRoleAction; }
+    QProgressBar* progressBar() const;
+    QTableView* resultsView() const;
+    QTabWidget* tabs() const { return m_tabs; }
+    InvitationsPanel* invitationsPanel() const { return m_invitations; }
 
     /// Runs an account-wide action ("disable", "enable", "offboard", "revoke-sessions") on the selected people,
     /// after a confirmation unless `confirmed`.
     void runBulkAction(const QString& action, bool confirmed = false);
+    /// Asks which role to assign to (or revoke from) the selected people at the selected organisation, then does it
+    /// for each of them with a result per person.
+    void chooseRoleForSelected(bool assign);
     /// Opens the invite dialog for the selected organisation.
     void invite();
     /// Opens the person editor for the current row.
@@ -79,7 +91,12 @@ private:
     void applyFilters();
     void updateActions();
     void updateBusy();
-    void onBulkFinished(int succeeded, int failed);
+    void onBulkFinished();
+    void runRoleAssignment(const std::vector<models::BulkActionModel::Item>& items, const QString& orgId,
+                           const QString& roleId, const QString& roleName, const QString& justification,
+                           const QDateTime& expiresAt);
+    void runRoleRevocation(const std::vector<models::BulkActionModel::Item>& items, const QString& orgId,
+                           const QString& roleId, const QString& roleName);
     std::vector<models::BulkActionModel::Item> selectedPeople() const;
     void advanceScreenshot();
 
@@ -100,11 +117,11 @@ private:
     QCheckBox* m_subtree = nullptr;
     QTableView* m_table = nullptr;
     QWidget* m_actionBar = nullptr;
-    QWidget* m_bulkPanel = nullptr;
-    QLabel* m_bulkSummary = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
-    QTableView* m_results = nullptr;
+    BulkActionPanel* m_bulkPanel = nullptr;
+    InvitationsPanel* m_invitations = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QAction* m_assignRoleAction = nullptr;
+    QAction* m_revokeRoleAction = nullptr;
     QAction* m_disableAction = nullptr;
     QAction* m_enableAction = nullptr;
     QAction* m_offboardAction = nullptr;
@@ -116,7 +133,6 @@ private:
     core::Org m_org;
     QTimer m_searchDelay;
     QTimer m_busyRecheck;
-    QString m_bulkActionName;
     bool m_busy = false;
     bool m_loadedOnce = false;
     bool m_screenshotPending = false;

@@ -13,11 +13,14 @@
 
 namespace trellis::ui {
 
-RoleAssignDialog::RoleAssignDialog(const QString& personName, const QString& orgName, QWidget* parent)
+RoleAssignDialog::RoleAssignDialog(const QString& personName, const QString& orgName, QWidget* parent, Purpose purpose)
     : QDialog(parent)
+    , m_purpose(purpose)
 {
-    setObjectName(QStringLiteral("roleAssignDialog"));
-    setWindowTitle(tr("Assign a role to %1 at %2").arg(personName, orgName));
+    const bool assign = purpose == Purpose::Assign;
+    setObjectName(assign ? QStringLiteral("roleAssignDialog") : QStringLiteral("roleRevokeDialog"));
+    setWindowTitle(assign ? tr("Assign a role to %1 at %2").arg(personName, orgName)
+                          : tr("Revoke a role from %1 at %2").arg(personName, orgName));
 
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("role"));
@@ -57,8 +60,11 @@ RoleAssignDialog::RoleAssignDialog(const QString& personName, const QString& org
     form->addRow(tr("&Justification:"), m_justification);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Assign"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(assign ? tr("Assign") : tr("Revoke"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    // Taking a role away needs no end date and no justification (the audit trail names who did it).
+    form->setRowVisible(expiry, assign);
+    form->setRowVisible(m_justification, assign);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -123,7 +129,7 @@ QDateTime RoleAssignDialog::expiresAt() const
 void RoleAssignDialog::onAccept()
 {
     m_error->hide();
-    if (justification().isEmpty()) {
+    if (m_purpose == Purpose::Assign && justification().isEmpty()) {
         m_error->setText(tr("Say why this person needs the role."));
         m_error->show();
         m_justification->setFocus();

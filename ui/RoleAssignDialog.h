@@ -17,14 +17,23 @@ class QLineEdit;
 
 namespace trellis::ui {
 
-/// Assigns a role to a person at one organisation. It offers only the roles the signed-in admin may grant there
-/// (the server said so per role); a justification is required and goes into the audit trail.
+/// Assigns a role to a person (or several) at one organisation — or picks the role to take away from them. It
+/// offers only the roles the signed-in admin may grant there (the server said so per role; revoking needs the same);
+/// an assignment needs a justification, which goes into the audit trail.
 class RoleAssignDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    RoleAssignDialog(const QString& personName, const QString& orgName, QWidget* parent = nullptr);
+    enum class Purpose
+    {
+        Assign,
+        Revoke
+    };
+
+    RoleAssignDialog(const QString& personName, const QString& orgName, QWidget* parent = nullptr,
+                     Purpose purpose = Purpose::Assign);
+    Purpose purpose() const { return m_purpose; }
 
     /// Fills the role list with the assignable ones; says so when there are none.
     void setRoles(const std::vector<client::RoleInfo>& roles);
@@ -46,6 +55,7 @@ private:
     void updateDescription();
     void onAccept();
 
+    Purpose m_purpose = Purpose::Assign;
     std::vector<client::RoleInfo> m_roles;
     QComboBox* m_role = nullptr;
     QLabel* m_description = nullptr;
