@@ -349,6 +349,49 @@
     </message>
 </context>
 <context>
+    <name>trellis::models::InvitationListModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
     <name>trellis::models::MemberListModel</name>
     <message>
         <source>Disabled</source>
@@ -424,6 +467,37 @@
     <message>
         <source>%1 (offboarded)</source>
         <translation>%1 (ausgegliedert)</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::BulkActionPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Copy result</source>
+        <translation>Ergebnis &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done…</source>
+        <translation>%1: %2 von %3 erledigt …</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done.</source>
+        <translation>%1: %2 von %3 erledigt.</translation>
+    </message>
+    <message>
+        <source>%1: done for %2, not done for %3 (see why below).</source>
+        <translation>%1: für %2 erledigt, für %3 nicht erledigt (Gründe siehe unten).</translation>
     </message>
 </context>
 <context>
@@ -551,6 +625,95 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::InvitationsPanel</name>
+    <message>
+        <source>Invitation status</source>
+        <translation>Status der Einladung</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>Warten auf Antwort</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>All invitations</source>
+        <translation>Alle Einladungen</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Send a &amp;new link…</source>
+        <translation>&amp;Neuen Link senden …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen …</translation>
+    </message>
+    <message>
+        <source>With the selected invitations:</source>
+        <translation>Mit den ausgewählten Einladungen:</translation>
+    </message>
+    <message>
+        <source>No invitations here in this state.</source>
+        <translation>Hier gibt es keine Einladungen in diesem Zustand.</translation>
+    </message>
+    <message>
+        <source>The invitations could not be loaded: %1</source>
+        <translation>Die Einladungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send a new link for %n invitation(s)? Each old link stops working; the new links are shown once below, for you to pass on.</source>
+        <translation>
+            <numerusform>Einen neuen Link für %n Einladung senden? Der alte Link funktioniert dann nicht mehr; der neue wird unten einmal angezeigt, damit Sie ihn weitergeben können.</numerusform>
+            <numerusform>Neue Links für %n Einladungen senden? Die alten Links funktionieren dann nicht mehr; die neuen werden unten einmal angezeigt, damit Sie sie weitergeben können.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n invitation(s)? Their links stop working at once.</source>
+        <translation>
+            <numerusform>%n Einladung widerrufen? Ihr Link funktioniert sofort nicht mehr.</numerusform>
+            <numerusform>%n Einladungen widerrufen? Ihre Links funktionieren sofort nicht mehr.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send new links</source>
+        <translation>Neue Links senden</translation>
+    </message>
+    <message>
+        <source>Revoke invitations</source>
+        <translation>Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>New links</source>
+        <translation>Neue Links</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
     </message>
 </context>
 <context>
@@ -1196,7 +1359,7 @@
         <translation>SCIM</translation>
     </message>
     <message>
-        <source>&amp;Inactive for at least</source>
+        <source>Inactive for at &amp;least</source>
         <translation>&amp;Inaktiv seit mindestens</translation>
     </message>
     <message>
@@ -1260,18 +1423,6 @@
         <translation>Person ö&amp;ffnen …</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>Ergebnisse</translation>
-    </message>
-    <message>
         <source>You do not see the people of any organisation.</source>
         <translation>Sie können bei keiner Organisation die Personen sehen.</translation>
     </message>
@@ -1284,10 +1435,6 @@
         <translation>Die Personen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>%1: %2 of %3 done…</source>
-        <translation>%1: %2 von %3 erledigt …</translation>
-    </message>
-    <message>
         <source>People in %1</source>
         <translation>Personen in %1</translation>
     </message>
@@ -1295,16 +1442,52 @@
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Assign role…</source>
+        <translation>&amp;Rolle zuweisen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke role…</source>
+        <translation>Rolle ent&amp;ziehen …</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>Mi&amp;tglieder</translation>
+    </message>
+    <message>
+        <source>Invi&amp;tations</source>
+        <translation>Ein&amp;ladungen</translation>
+    </message>
     <message numerus="yes">
-        <source>%1: done for %n person(s).</source>
+        <source>%n selected people</source>
         <translation>
-            <numerusform>%1: für %n Person erledigt.</numerusform>
-            <numerusform>%1: für %n Personen erledigt.</numerusform>
+            <numerusform>%n ausgewählte Person</numerusform>
+            <numerusform>%n ausgewählte Personen</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1: done for %2, not done for %3 (see why below).</source>
-        <translation>%1: für %2 erledigt, für %3 nicht erledigt (Gründe siehe unten).</translation>
+        <source>Assign %1</source>
+        <translation>%1 zuweisen</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>%1 entziehen</translation>
+    </message>
+    <message>
+        <source>Does not hold this role here.</source>
+        <translation>Hat diese Rolle hier nicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;Rollen</translation>
+    </message>
+    <message>
+        <source>Roles of the selected people</source>
+        <translation>Rollen der ausgewählten Personen</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1868,14 @@
     <message>
         <source>Say why this person needs the role.</source>
         <translation>Geben Sie an, warum diese Person die Rolle braucht.</translation>
+    </message>
+    <message>
+        <source>Revoke a role from %1 at %2</source>
+        <translation>%1 eine Rolle bei %2 entziehen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Entziehen</translation>
     </message>
 </context>
 </TS>

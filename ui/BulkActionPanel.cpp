@@ -85,7 +85,7 @@ void BulkActionPanel::onFinished(int succeeded, int failed)
     m_cancel->setEnabled(false);
     m_summary->setText(
         failed == 0
-            ? tr("%1: done for %n item(s).", nullptr, succeeded).arg(m_actionName)
+            ? tr("%1: %2 of %3 done.").arg(m_actionName).arg(succeeded).arg(m_model ? m_model->total() : succeeded)
             : tr("%1: done for %2, not done for %3 (see why below).").arg(m_actionName).arg(succeeded).arg(failed));
     m_results->resizeColumnToContents(models::BulkActionModel::ItemColumn);
 }

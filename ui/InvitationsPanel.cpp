@@ -115,6 +115,7 @@ InvitationsPanel::InvitationsPanel(models::ConsoleSession* session, QWidget* par
     connect(m_invitations, &models::InvitationListModel::loaded, this, [this] {
         m_note->setText(tr("No invitations here in this state."));
         m_note->setVisible(m_invitations->rowCount() == 0);
+        m_table->resizeColumnsToContents();
         Q_EMIT busyChanged();
     });
     connect(m_invitations, &models::InvitationListModel::loadFailed, this, [this](const QString& message) {

@@ -118,7 +118,7 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_source->addItem(tr("Import"), QStringLiteral("import"));
     m_source->addItem(tr("SCIM"), QStringLiteral("scim"));
 
-    m_inactive = new QCheckBox(tr("&Inactive for at least"), right);
+    m_inactive = new QCheckBox(tr("Inactive for at &least"), right);
     m_inactive->setObjectName(QStringLiteral("inactiveFilter"));
     m_inactiveDays = new QSpinBox(right);
     m_inactiveDays->setObjectName(QStringLiteral("inactiveDays"));
@@ -216,13 +216,23 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     auto* actions = new QHBoxLayout(m_actionBar);
     actions->setContentsMargins(0, 0, 0, 0);
     actions->addWidget(new QLabel(tr("With the selected people:"), m_actionBar));
-    for (QAction* action :
-         {m_disableAction, m_enableAction, m_revokeAction, m_assignRoleAction, m_revokeRoleAction, m_offboardAction}) {
+    for (QAction* action : {m_disableAction, m_enableAction, m_revokeAction, m_offboardAction}) {
         auto* button = new QToolButton(m_actionBar);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         actions->addWidget(button);
     }
+    // Role changes share one button with a menu, so the row fits in every language.
+    auto* roleMenu = new QMenu(m_actionBar);
+    roleMenu->addActions({m_assignRoleAction, m_revokeRoleAction});
+    m_rolesButton = new QToolButton(m_actionBar);
+    m_rolesButton->setObjectName(QStringLiteral("rolesButton"));
+    m_rolesButton->setText(tr("&Roles"));
+    m_rolesButton->setAccessibleName(tr("Roles of the selected people"));
+    m_rolesButton->setMenu(roleMenu);
+    m_rolesButton->setPopupMode(QToolButton::InstantPopup);
+    m_rolesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    actions->insertWidget(actions->count() - 1, m_rolesButton);
     actions->addStretch(1);
 
     m_openAction = new QAction(tr("&Open person…"), this);
@@ -475,6 +485,7 @@ void PeoplePage::updateActions()
         action->setVisible(manage);
     for (QAction* action : {m_assignRoleAction, m_revokeRoleAction})
         action->setVisible(assignRoles);
+    m_rolesButton->setVisible(assignRoles);
     const bool invite = !m_org.id.empty() && caller && caller->allows(core::Permission::UserInvite, m_org) &&
                         m_org.status == core::OrgStatus::Active;
     m_inviteAction->setEnabled(invite);

@@ -17,6 +17,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTabWidget;
+class QToolButton;
 class QTableView;
 class QTreeView;
 
@@ -122,6 +123,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QAction* m_assignRoleAction = nullptr;
     QAction* m_revokeRoleAction = nullptr;
+    QToolButton* m_rolesButton = nullptr;
     QAction* m_disableAction = nullptr;
     QAction* m_enableAction = nullptr;
     QAction* m_offboardAction = nullptr;
