@@ -15,6 +15,9 @@ namespace trellis::client {
 
 namespace {
 
+/// Property set on a reply whose context died: its answer goes nowhere.
+constexpr char kAbandoned[] = "trellisAbandoned";
+
 Q_LOGGING_CATEGORY(lcApi, "trellis.client.api")
 
 QString tr(const char* text)
@@ -217,13 +220,18 @@ void ApiClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& 
     QPointer<ApiClient> self(this);
     QObject* receiver = context ? context : this;
     // A destroyed context drops the callback and aborts the request. abort() finishes the reply synchronously
-    // while the context is still inside its destructor, so the guard (already cleared then) is checked too.
+    // while the context is still inside its destructor — a QWidget announces destroyed() before its QPointers are
+    // cleared — so the reply is marked abandoned first: neither the half-destroyed context's callback runs nor does
+    // the cancelled request count as the server being unreachable.
     const QPointer<QObject> guard(receiver);
     if (context)
-        connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+        connect(context, &QObject::destroyed, reply, [reply] {
+            reply->setProperty(kAbandoned, true);
+            reply->abort();
+        });
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, receiver, [self, guard, reply, handler = std::move(handler)]() {
-        if (!guard)
+        if (!guard || reply->property(kAbandoned).toBool())
             return;
         const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
