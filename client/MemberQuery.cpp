@@ -19,6 +19,8 @@ QString MemberQuery::toQueryString() const
     if (inactiveDays > 0)
         add("inactiveDays", QString::number(inactiveDays));
     add("q", text.trimmed());
+    if (sort != QLatin1String("name"))
+        add("sort", sort);
     return parts.join(QLatin1Char('&'));
 }
 

@@ -13,6 +13,7 @@ struct MemberQuery
     QString role;         ///< a role key held at the membership's organisation
     int inactiveDays = 0; ///< no sign-in for at least this many days (or never)
     QString text;         ///< name or e-mail contains
+    QString sort;         ///< "name" (empty: the same), "email", "lastSignIn"; a leading '-' reverses the order
 
     bool operator==(const MemberQuery&) const = default;
     /// The query string (without limit and cursor), keys in a fixed order.

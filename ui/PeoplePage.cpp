@@ -167,8 +167,12 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("peopleTable"));
     m_table->setAccessibleName(tr("People"));
     m_table->setModel(m_sorted);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder); // the server's order (by name) until a header is clicked
+    // The server sorts (by name, e-mail or last sign-in), so the order holds across every page, not only the rows
+    // loaded so far; the other columns are not sortable.
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(models::MemberListModel::NameColumn, Qt::AscendingOrder);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &PeoplePage::onSortRequested);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -463,6 +467,7 @@ void PeoplePage::applyFilters()
     query.source = m_source->currentData().toString();
     query.inactiveDays = m_inactive->isChecked() ? m_inactiveDays->value() : 0;
     query.text = m_search->text().trimmed();
+    query.sort = m_sort;
     const QString orgId = QString::fromStdString(m_org.id);
     // One request for the new combination, not one per changed part.
     if (orgId != m_members->orgId()) {
@@ -472,6 +477,30 @@ void PeoplePage::applyFilters()
         m_members->setQuery(query);
     }
     updateBusy();
+}
+
+void PeoplePage::onSortRequested(int column, Qt::SortOrder order)
+{
+    QString key;
+    if (column == models::MemberListModel::NameColumn)
+        key = QStringLiteral("name");
+    else if (column == models::MemberListModel::EmailColumn)
+        key = QStringLiteral("email");
+    else if (column == models::MemberListModel::LastSignInColumn)
+        key = QStringLiteral("lastSignIn");
+    if (key.isEmpty()) {
+        // Not an order the server offers: the indicator goes back to the order shown.
+        const QString current = m_sort.startsWith(u'-') ? m_sort.mid(1) : m_sort;
+        const int shown = current == QLatin1String("email")        ? models::MemberListModel::EmailColumn
+                          : current == QLatin1String("lastSignIn") ? models::MemberListModel::LastSignInColumn
+                                                                   : models::MemberListModel::NameColumn;
+        const QSignalBlocker blocker(m_table->horizontalHeader());
+        m_table->horizontalHeader()->setSortIndicator(shown, m_sort.startsWith(u'-') ? Qt::DescendingOrder
+                                                                                     : Qt::AscendingOrder);
+        return;
+    }
+    m_sort = (order == Qt::DescendingOrder ? QStringLiteral("-") : QString()) + key;
+    applyFilters();
 }
 
 void PeoplePage::updateActions()

@@ -90,6 +90,7 @@ private:
     void attachTree();
     void onOrgChanged(const QModelIndex& current);
     void applyFilters();
+    void onSortRequested(int column, Qt::SortOrder order);
     void updateActions();
     void updateBusy();
     void onBulkFinished();
@@ -133,6 +134,7 @@ private:
     QPushButton* m_inviteButton = nullptr;
 
     core::Org m_org;
+    QString m_sort = QStringLiteral("name"); ///< the server-side order of the member list
     QTimer m_searchDelay;
     QTimer m_busyRecheck;
     bool m_busy = false;

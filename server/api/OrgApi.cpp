@@ -93,6 +93,20 @@ OrgApi::MemberQuery OrgApi::memberQuery(const Caller& caller, const HttpRequest&
             throw ApiErrors::invalidParameter("inactiveDays", "inactiveDays must be a whole number from 0 to 36500.");
     }
     filter.text = QueryParameters::text(request, "q", 200).value_or(std::string());
+    if (const auto sort = QueryParameters::text(request, "sort", 20)) {
+        // "-" first means descending, as in "-lastSignIn" (most recent first).
+        filter.descending = sort->front() == '-';
+        const std::string key = filter.descending ? sort->substr(1) : *sort;
+        if (key == "name")
+            filter.sort = MemberSort::Name;
+        else if (key == "email")
+            filter.sort = MemberSort::Email;
+        else if (key == "lastSignIn")
+            filter.sort = MemberSort::LastSignIn;
+        else
+            throw ApiErrors::invalidParameter("sort", "sort must be one of: name, email, lastSignIn (each optionally "
+                                                      "prefixed with '-' for descending order).");
+    }
 
     query.org = visibleOrg(caller, request.pathParams.at("id"));
     // user.read here covers the whole subtree too: a grant reaches every org below the one it was made at.

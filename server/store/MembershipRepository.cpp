@@ -22,6 +22,10 @@ namespace {
 const QString kColumns =
     QStringLiteral("SELECT m.id, m.org_id, o.name, o.path, m.status, m.title, m.source, m.expires_at, m.created_at, "
                    "u.id, u.email, u.display_name, u.status, u.last_sign_in_at, u.created_at, u.name_key ");
+// Columns of kColumns that listings sort by.
+constexpr int kEmailColumn = 10;
+constexpr int kLastSignInColumn = 13;
+constexpr int kNameKeyColumn = 15;
 const QString kFromOrgs =
     QStringLiteral("FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id ");
 const QString kSelect = kColumns + kFromOrgs;
@@ -52,7 +56,6 @@ bool walkNamesFor(const Database& db, const std::string& subtreePath, int limit)
 struct Row
 {
     ScopedMembership scoped;
-    std::string nameKey;
 };
 
 Row readRow(const QSqlQuery& q, const std::string& now)
@@ -75,7 +78,6 @@ Row readRow(const QSqlQuery& q, const std::string& now)
     m.user.status = core::userStatusFromString(ss(q.value(12))).value_or(core::UserStatus::Disabled);
     m.user.lastSignInAt = ss(q.value(13));
     m.user.createdAt = ss(q.value(14));
-    row.nameKey = ss(q.value(15));
     // RFC 3339 UTC text sorts in time order; the same comparison RoleRepository::scopeFor makes.
     if (m.status != core::MembershipStatus::Ended && !m.expiresAt.empty() && m.expiresAt <= now) {
         m.status = core::MembershipStatus::Ended;
@@ -218,32 +220,49 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
             values << QString(u'"' + phrase + u'"');
         }
     }
+    // The sort key and the keyset: (key, membership id) strictly after the cursor in the chosen direction.
+    int sortColumn = kNameKeyColumn;
+    QString sortKey = QStringLiteral("u.name_key");
+    if (filter.sort == MemberSort::Email) {
+        sortColumn = kEmailColumn;
+        sortKey = QStringLiteral("u.email");
+    } else if (filter.sort == MemberSort::LastSignIn) {
+        sortColumn = kLastSignInColumn;
+        // Never signed in ('') sorts before every time; byte order, as for ids, on both databases.
+        sortKey = m_db.dialect() == SqlDialect::Sqlite
+                      ? QStringLiteral("COALESCE(u.last_sign_in_at, '')")
+                      : QStringLiteral("COALESCE(u.last_sign_in_at, '') COLLATE \"C\"");
+    }
+    const QString beyond = filter.descending ? QStringLiteral("<") : QStringLiteral(">");
     if (after) {
-        where << QStringLiteral("(u.name_key > ? OR (u.name_key = ? AND m.id > ?))");
+        where << QStringLiteral("(%1 %2 ? OR (%1 = ? AND m.id %2 ?))").arg(sortKey, beyond);
         values << qs(after->sortKey) << qs(after->sortKey) << qs(after->id);
     }
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
     // People first, whether found through the search index or walked in name order.
+    const bool byName = filter.sort == MemberSort::Name && !filter.descending;
     const bool walkNames =
-        searchIndex || (!filter.subtreePath.empty() && !fewHolders && walkNamesFor(m_db, filter.subtreePath, limit));
-    QSqlQuery q =
-        prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
-                          where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));
+        byName &&
+        (searchIndex || (!filter.subtreePath.empty() && !fewHolders && walkNamesFor(m_db, filter.subtreePath, limit)));
+    QSqlQuery q = prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
+                                    where.join(QStringLiteral(" AND ")) +
+                                    QStringLiteral(" ORDER BY %1%2, m.id%2 LIMIT ?").arg(sortKey, direction));
     for (const QVariant& value : values)
         q.addBindValue(value);
     q.addBindValue(limit + 1);
     run(q, "listing members failed");
 
     core::Page<core::Membership> page;
-    std::vector<std::string> nameKeys;
+    std::vector<std::string> sortKeys;
     while (q.next()) {
         Row row = readRow(q, now);
-        nameKeys.push_back(std::move(row.nameKey));
+        sortKeys.push_back(ss(q.value(sortColumn))); // NULL last sign-in reads as '', as it sorts
         page.items.push_back(std::move(row.scoped.membership));
     }
     q.finish();
     if (int(page.items.size()) > limit) {
         page.items.resize(std::size_t(limit));
-        page.nextCursor = core::PageCursor{nameKeys[std::size_t(limit - 1)], page.items.back().id}.encode();
+        page.nextCursor = core::PageCursor{sortKeys[std::size_t(limit - 1)], page.items.back().id}.encode();
     }
     fillRoles(m_db, page.items, now);
     return page;

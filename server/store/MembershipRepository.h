@@ -23,6 +23,14 @@ struct NewMembership
 };
 
 /// Which memberships a member list shows (GET /orgs/{id}/members and its CSV export). Unset fields do not filter.
+/// The order of a member listing; every order ends with the membership id, so pages never overlap.
+enum class MemberSort
+{
+    Name, ///< display name (folded), the default
+    Email,
+    LastSignIn ///< never signed in first, then the longest ago
+};
+
 struct MemberFilter
 {
     std::string orgId;       ///< the members of this org...
@@ -33,6 +41,8 @@ struct MemberFilter
     std::string roleKey;   ///< the person holds this role (unrevoked, unexpired) at the membership's own org
     int inactiveDays = -1; ///< >= 0: no sign-in for this many days, or never
     std::string text;      ///< case-insensitive substring of display name or e-mail
+    MemberSort sort = MemberSort::Name;
+    bool descending = false;
 };
 
 /// A membership together with its org's materialised path, for permission checks.

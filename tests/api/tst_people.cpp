@@ -115,6 +115,8 @@ private Q_SLOTS:
 
     void subtreeListingCoversEveryMemberOnce();
     void filtersReturnExactlyTheMatchingMembers();
+    void sortOrdersEveryPageAndCoversEveryMemberOnce_data();
+    void sortOrdersEveryPageAndCoversEveryMemberOnce();
     void badFilterParameters_data();
     void badFilterParameters();
     void csvExportMatchesListingAndDefusesFormulas();
@@ -556,6 +558,61 @@ void PeopleTest::filtersReturnExactlyTheMatchingMembers()
     QCOMPARE(idSet(partnerInactive), expectedInactive);
 }
 
+void PeopleTest::sortOrdersEveryPageAndCoversEveryMemberOnce_data()
+{
+    QTest::addColumn<QString>("sort");
+    QTest::addColumn<QString>("userField"); // what the order is by
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("lastSignIn") << QStringLiteral("lastSignIn") << QStringLiteral("lastSignInAt") << false;
+    QTest::newRow("-lastSignIn") << QStringLiteral("-lastSignIn") << QStringLiteral("lastSignInAt") << true;
+    QTest::newRow("email") << QStringLiteral("email") << QStringLiteral("email") << false;
+    QTest::newRow("-email") << QStringLiteral("-email") << QStringLiteral("email") << true;
+    QTest::newRow("-name") << QStringLiteral("-name") << QString() << true;
+}
+
+void PeopleTest::sortOrdersEveryPageAndCoversEveryMemberOnce()
+{
+    QFETCH(QString, sort);
+    QFETCH(QString, userField);
+    QFETCH(bool, descending);
+    // Some people signed in, at distinct and at equal times (ties across page boundaries), the rest never; the demo's
+    // own times are put back at the end.
+    QVERIFY(execSql(QStringLiteral("CREATE TABLE sort_backup AS SELECT id, last_sign_in_at FROM users")));
+    QVERIFY(execSql(QStringLiteral(
+        "UPDATE users SET last_sign_in_at = CASE WHEN substr(email, 1, 1) < 'h' THEN '2026-01-15T08:00:00Z' "
+        "WHEN substr(email, 1, 1) < 'p' THEN '2026-02-1' || (length(email) % 10) || 'T08:00:00Z' ELSE NULL END")));
+    const QJsonArray sorted = allMembers(m_ownerToken, m_acmeId, QStringLiteral("subtree=true&sort=") + sort, 11);
+    const QStringList expected = sqlColumn(QStringLiteral("SELECT id FROM memberships"));
+    QCOMPARE(sorted.size(), expected.size());
+    QCOMPARE(idSet(sorted), QSet<QString>(expected.begin(), expected.end()));
+    // Each membership's key (the user's field, or the folded name) then id, in the asked direction.
+    const auto keyOf = [&](const QJsonObject& m) {
+        const QJsonObject user = m.value(QStringLiteral("user")).toObject();
+        const QString key = userField.isEmpty() ? sqlColumn(QStringLiteral("SELECT name_key FROM users WHERE id = ?"),
+                                                            {str(user.value(QStringLiteral("id")))})
+                                                      .value(0)
+                                                : user.value(userField).toString(); // null last sign-in reads as ""
+        return qMakePair(key.toUtf8(), str(m.value(QStringLiteral("id"))).toUtf8());
+    };
+    for (int i = 1; i < sorted.size(); ++i) {
+        const auto previous = keyOf(sorted.at(i - 1).toObject());
+        const auto current = keyOf(sorted.at(i).toObject());
+        QVERIFY2(descending ? previous > current : previous < current,
+                 qPrintable(QStringLiteral("row %1: %2/%3 then %4/%5")
+                                .arg(i)
+                                .arg(QString::fromUtf8(previous.first), QString::fromUtf8(previous.second),
+                                     QString::fromUtf8(current.first), QString::fromUtf8(current.second))));
+    }
+    if (userField == u"lastSignInAt") {
+        // Never signed in comes first in ascending order (the longest inactive), last in descending order.
+        const QJsonObject first = sorted.first().toObject().value(QStringLiteral("user")).toObject();
+        QCOMPARE(first.value(QStringLiteral("lastSignInAt")).isNull(), !descending);
+    }
+    QVERIFY(execSql(QStringLiteral("UPDATE users SET last_sign_in_at = (SELECT b.last_sign_in_at FROM sort_backup b "
+                                   "WHERE b.id = users.id)")));
+    QVERIFY(execSql(QStringLiteral("DROP TABLE sort_backup")));
+}
+
 void PeopleTest::badFilterParameters_data()
 {
     QTest::addColumn<QString>("query");
@@ -566,6 +623,8 @@ void PeopleTest::badFilterParameters_data()
     QTest::newRow("inactiveDays negative") << QStringLiteral("inactiveDays=-1") << QStringLiteral("inactiveDays");
     QTest::newRow("inactiveDays text") << QStringLiteral("inactiveDays=ninety") << QStringLiteral("inactiveDays");
     QTest::newRow("limit") << QStringLiteral("limit=0") << QStringLiteral("limit");
+    QTest::newRow("sort") << QStringLiteral("sort=status") << QStringLiteral("sort");
+    QTest::newRow("sort dash only") << QStringLiteral("sort=-") << QStringLiteral("sort");
 }
 
 void PeopleTest::badFilterParameters()

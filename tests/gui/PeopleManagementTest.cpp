@@ -22,8 +22,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void partnerAdminAssignsAndRevokesARoleInBulk();
     void partnerAdminOffboardsAColleagueFromThePersonEditor();
     void auditorIsOfferedNoInvitationOrRoleActions();
+    void sortingAsksTheServerForTheWholeList();
     void cleanupTestCase();
 
 private:
@@ -414,6 +417,57 @@ void PeopleManagementTest::auditorIsOfferedNoInvitationOrRoleActions()
         panel->table()->selectRow(0);
     QVERIFY(!panel->resendAction()->isEnabled());
     QVERIFY(!panel->revokeAction()->isEnabled());
+}
+
+void PeopleManagementTest::sortingAsksTheServerForTheWholeList()
+{
+    signInAs(kAuditor);
+    openPeople();
+    trellis::ui::PeoplePage* page = people();
+    page->subtreeFilter()->setChecked(true);
+    page->memberModel()->setPageSize(25); // several pages, so a local sort could not be right
+    QHeaderView* header = page->table()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(MemberListModel::NameColumn));
+
+    // Last sign-in, ascending: everyone who never signed in first, across every page the server sends.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(MemberListModel::LastSignInColumn) + 5, 5));
+    QCOMPARE(page->memberModel()->query().sort, QStringLiteral("lastSignIn"));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->memberModel()->isFetching() && page->memberModel()->rowCount() > 0, kLoadTimeoutMs);
+    while (page->memberModel()->canFetchMore({})) {
+        page->memberModel()->fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!page->memberModel()->isFetching(), kLoadTimeoutMs);
+    }
+    QVERIFY(page->memberModel()->rowCount() > 25);
+    QString previous;
+    bool sawSignIn = false;
+    for (int row = 0; row < page->memberModel()->rowCount(); ++row) {
+        const QDateTime at = page->memberModel()
+                                 ->index(row, MemberListModel::LastSignInColumn)
+                                 .data(MemberListModel::LastSignInRole)
+                                 .toDateTime();
+        const QString key = at.isValid() ? at.toString(Qt::ISODate) : QString();
+        QVERIFY2(key >= previous, qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(key, previous)));
+        sawSignIn = sawSignIn || at.isValid();
+        previous = key;
+    }
+    // Again: the most recent first.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(MemberListModel::LastSignInColumn) + 5, 5));
+    QCOMPARE(page->memberModel()->query().sort, QStringLiteral("-lastSignIn"));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->memberModel()->isFetching() && page->memberModel()->rowCount() > 0, kLoadTimeoutMs);
+    if (sawSignIn)
+        QVERIFY(page->memberModel()
+                    ->index(0, MemberListModel::LastSignInColumn)
+                    .data(MemberListModel::LastSignInRole)
+                    .toDateTime()
+                    .isValid());
+    // A column the server does not sort by leaves the order as it is.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(MemberListModel::TitleColumn) + 5, 5));
+    QCOMPARE(page->memberModel()->query().sort, QStringLiteral("-lastSignIn"));
+    QCOMPARE(header->sortIndicatorSection(), int(MemberListModel::LastSignInColumn));
 }
 
 QTEST_MAIN(PeopleManagementTest)
