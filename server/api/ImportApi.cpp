@@ -181,6 +181,13 @@ HttpResponse ImportApi::import(const Caller& caller, HttpRequest& request) const
         throw ApiErrors::forbidden("Importing people needs user.invite (mode invite) or user.manage (mode create) at "
                                    "this organisation.");
     }
+    // Nobody joins a suspended or offboarded organisation, not even in a dry run (its answer would be a promise).
+    if (org->status != core::OrgStatus::Active) {
+        const std::string status(core::toString(org->status));
+        access.recordDenied(action, target, "the organisation is " + status, nullptr,
+                            inviteGrant ? inviteGrant : manageGrant);
+        throw ApiErrors::conflict({}, "Nobody can be imported into a " + status + " organisation.");
+    }
 
     std::string contentType = request.header("content-type");
     std::transform(contentType.begin(), contentType.end(), contentType.begin(),

@@ -129,6 +129,12 @@ HttpResponse InvitationApi::create(const Caller& caller, HttpRequest& request) c
     const nlohmann::json attempted{{"orgId", org->id}, {"email", *email}, {"roleIds", roleIds}};
     const core::ScopeGrant& grant = access.require(core::Permission::UserInvite, "invitation.create", target,
                                                    core::Permission::OrgRead, kNoOrg, {}, attempted);
+    // Nobody joins a suspended or offboarded organisation (the link could not be accepted anyway).
+    if (org->status != core::OrgStatus::Active) {
+        const std::string status(core::toString(org->status));
+        access.recordDenied("invitation.create", target, "the organisation is " + status, nullptr, &grant);
+        throw ApiErrors::conflict({}, "Nobody can be invited into a " + status + " organisation.");
+    }
 
     const RoleCatalog catalog(m_context.db);
     std::vector<CatalogRole> roles;
@@ -213,6 +219,11 @@ HttpResponse InvitationApi::resend(const Caller& caller, HttpRequest& request) c
     AccessTarget target{"invitation", before.id, before.email, org.id, core::OrgPath::make(org.path)};
     const core::ScopeGrant& grant = access.require(core::Permission::UserInvite, "invitation.resend", target,
                                                    core::Permission::UserRead, kNoInvitation);
+    if (org.status != core::OrgStatus::Active) {
+        const std::string status(core::toString(org.status));
+        access.recordDenied("invitation.resend", target, "the organisation is " + status, nullptr, &grant);
+        throw ApiErrors::conflict({}, "The organisation is " + status + ": its invitations cannot be renewed.");
+    }
     // Renewing a link is handing out its roles again: the same rule as at creation.
     std::vector<CatalogRole> roles;
     for (const auto& id : before.roleIds) {

@@ -1,8 +1,10 @@
 #include "server/login/InvitePage.h"
 
+#include "core/AdminScope.h"
 #include "core/Encoding.h"
 #include "core/OrgPath.h"
 #include "core/PasswordHasher.h"
+#include "core/Permission.h"
 #include "core/crypto/TokenHash.h"
 #include "core/flow/FlowServices.h"
 #include "server/api/ApiContext.h"
@@ -17,6 +19,7 @@
 #include "server/store/MembershipLanding.h"
 #include "server/store/OrgRepository.h"
 #include "server/store/RoleCatalog.h"
+#include "server/store/RoleRepository.h"
 #include "server/store/SqlSupport.h"
 #include "server/store/UserRepository.h"
 
@@ -306,11 +309,27 @@ HttpResponse InvitePage::accept(const HttpRequest& request) const
                 MembershipLanding(m_context.db)
                     .land(userId, inv.orgId, inv.title, source, inv.membershipExpiresAt, &landed);
             const RoleCatalog catalog(m_context.db);
+            // The roles are granted in the inviter's name, so only those the inviter could still grant now count: an
+            // inviter who has since lost role.assign there, a permission of the role, or their own access, hands out
+            // nothing. (No inviter: made by the system, nothing to recheck.)
+            const bool systemInvitation = inv.invitedBy.empty();
+            const bool inviterActive = systemInvitation || UserRepository(m_context.db).findWithAccess(inv.invitedBy);
+            const core::AdminScope inviterScope =
+                systemInvitation ? core::AdminScope() : RoleRepository(m_context.db).scopeFor(inv.invitedBy);
             nlohmann::json assignments = nlohmann::json::array();
+            nlohmann::json skipped = nlohmann::json::array();
             for (const auto& roleId : inv.roleIds) {
-                // A role deleted since the invitation was made is skipped (and the audit event says which).
-                if (!catalog.usableById(roleId, orgPath))
+                const auto role = catalog.usableById(roleId, orgPath);
+                if (!role) {
+                    skipped.push_back({{"roleId", roleId}, {"reason", "the role is no longer usable here"}});
                     continue;
+                }
+                if (!systemInvitation &&
+                    (!inviterActive || !inviterScope.allows(core::Permission::RoleAssign, orgPath) ||
+                     !inviterScope.allowsAll(role->permissions, orgPath))) {
+                    skipped.push_back({{"roleId", roleId}, {"reason", "the inviter may no longer grant it"}});
+                    continue;
+                }
                 assignments.push_back({{"roleId", roleId},
                                        {"assignmentId", catalog.assign(userId, roleId, inv.orgId, inv.invitedBy,
                                                                        "invitation", inv.membershipExpiresAt)}});
@@ -331,7 +350,7 @@ HttpResponse InvitePage::accept(const HttpRequest& request) const
                            {"newUser", newUser},           {"passwordSet", !passwordHash.empty()},
                            {"membershipId", membershipId}, {"membershipCreated", landed},
                            {"roleIds", inv.roleIds},       {"assignments", assignments},
-                           {"invitedBy", inv.invitedBy}};
+                           {"skippedRoles", skipped},      {"invitedBy", inv.invitedBy}};
             AuditLog(m_context.db).append(event);
         });
     } catch (const AlreadyUsed&) {

@@ -20,6 +20,7 @@
 #include "server/store/Database.h"
 #include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
+#include "server/store/UserRepository.h"
 
 #include <algorithm>
 #include <sstream>
@@ -246,7 +247,8 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     if (!contains(prompts, "login")) {
         const auto sso = SsoSessionRepository(m_context.db).findByToken(cookieValue(request, ssoCookie));
         if (sso && (!wantsMfa || contains(sso->amr, "otp")) &&
-            !PersonRepository(m_context.db).mfaEnrolmentRequired(sso->userId))
+            !PersonRepository(m_context.db).mfaEnrolmentRequired(sso->userId) &&
+            UserRepository(m_context.db).findWithAccess(sso->userId))
             return seeOther(AuthorizationCodeIssuer::issue(m_context, authorization, sso->userId, sso->id,
                                                            sso->authTime, sso->amr));
     }
@@ -343,6 +345,22 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             appendAll(m_context, services.auditEvents());
         });
         HttpResponse response = html(200, pages.message("title.failure", failureKey(session->flowKey, step), true));
+        setCookie(response, request, flowCookie, "", 0);
+        return response;
+    }
+
+    // Signed in, but no organisation lets them in any more (offboarded, suspended, past a membership's end date):
+    // no session and no token, and the refusal is on record.
+    if (!UserRepository(m_context.db).findWithAccess(state.userId)) {
+        core::AuditEvent denied = services.makeEvent("login.denied", state.userId, state.email, "denied");
+        denied.reason = "no active membership in an active organisation";
+        services.addAuditEvent(std::move(denied));
+        m_context.db.transaction([&] {
+            sessions.saveState(session->id, nlohmann::json(state));
+            sessions.complete(session->id);
+            appendAll(m_context, services.auditEvents());
+        });
+        HttpResponse response = html(403, pages.message("title.failure", "error.no-access", true));
         setCookie(response, request, flowCookie, "", 0);
         return response;
     }

@@ -170,6 +170,11 @@ const std::map<std::string, Pair>& texts()
           "Sie haben bereits ein Konto mit dieser E-Mail-Adresse, ohne Passwort, und es gehört auch zu anderen "
           "Organisationen. Bitten Sie eine Administratorin oder einen Administrator dort um einen Link zum Festlegen "
           "Ihres Passworts und öffnen Sie diese Einladung dann erneut."}},
+        {"error.no-access",
+         {"Your sign-in was correct, but you no longer have access: your memberships have ended or are suspended. "
+          "Contact your administrator if this is a mistake.",
+          "Ihre Anmeldedaten waren richtig, aber Sie haben keinen Zugang mehr: Ihre Mitgliedschaften sind beendet oder "
+          "gesperrt. Wenden Sie sich an Ihre Administration, falls das ein Irrtum ist."}},
         {"error.invite-disabled",
          {"Your account is disabled, so this invitation cannot be accepted. Contact your administrator.",
           "Ihr Konto ist deaktiviert, daher kann diese Einladung nicht angenommen werden. Wenden Sie sich an Ihre "

@@ -125,8 +125,8 @@ HttpResponse userinfo(const ApiContext& context, HttpRequest& request)
     const auto claims = AccessTokenVerifier::verify(context, token, {});
     if (!claims)
         throw invalidToken;
-    const auto user = UserRepository(context.db).find(claims->value("sub", ""));
-    if (!user || user->status != core::UserStatus::Active)
+    const auto user = UserRepository(context.db).findWithAccess(claims->value("sub", ""));
+    if (!user)
         throw invalidToken;
     const std::string scope = claims->value("scope", "");
     nlohmann::json body{{"sub", user->id}};
@@ -183,8 +183,7 @@ HttpResponse introspect(const ApiContext& context, HttpRequest& request)
             return noStore(HttpResponse::json(200, inactive));
         const std::string sub = claims->value("sub", "");
         if (sub != claims->value("client_id", "")) {
-            const auto user = UserRepository(context.db).find(sub);
-            if (!user || user->status != core::UserStatus::Active)
+            if (!UserRepository(context.db).findWithAccess(sub))
                 return noStore(HttpResponse::json(200, inactive));
         }
         nlohmann::json body{{"active", true}, {"token_type", "Bearer"}};

@@ -95,10 +95,8 @@ nlohmann::json issueForPerson(const ApiContext& context, const OidcTokenMinter& 
 
 std::optional<core::User> activeUser(const ApiContext& context, const std::string& userId)
 {
-    auto user = UserRepository(context.db).find(userId);
-    if (!user || user->status != core::UserStatus::Active)
-        return std::nullopt;
-    return user;
+    // No tokens once every membership has ended or is suspended, even with a live refresh token.
+    return UserRepository(context.db).findWithAccess(userId);
 }
 
 } // namespace

@@ -37,6 +37,22 @@ std::optional<core::User> UserRepository::find(const std::string& id) const
     return findOne(m_db, QStringLiteral("id = ?"), id);
 }
 
+std::optional<core::User> UserRepository::findWithAccess(const std::string& id) const
+{
+    auto user = find(id);
+    if (!user || user->status != core::UserStatus::Active)
+        return std::nullopt;
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id "
+                                               "WHERE m.user_id = ? AND m.status = 'active' AND o.status = 'active' "
+                                               "AND (m.expires_at IS NULL OR m.expires_at > ?) LIMIT 1"));
+    q.addBindValue(qs(id));
+    q.addBindValue(qs(sql::now(m_db)));
+    run(q, "checking a person's access failed");
+    if (!q.next())
+        return std::nullopt;
+    return user;
+}
+
 std::optional<core::User> UserRepository::findByEmail(const std::string& normalisedEmail) const
 {
     return findOne(m_db, QStringLiteral("email = ?"), normalisedEmail);

@@ -30,6 +30,9 @@ public:
 
     std::optional<core::User> find(const std::string& id) const;
     std::optional<core::User> findByEmail(const std::string& normalisedEmail) const;
+    /// The person if they may still sign in and hold tokens: the account is active and at least one membership is
+    /// active, not past its end date, in an active organisation. Offboarded, suspended and expired access ends here.
+    std::optional<core::User> findWithAccess(const std::string& id) const;
     /// Throws StoreError Conflict ("user.email") when the email exists.
     core::User create(const NewUser& user) const;
     int count() const;

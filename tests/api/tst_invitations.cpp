@@ -74,6 +74,7 @@ private Q_SLOTS:
     void badInputIsNamed();
     void roleBeyondInvitersPermissionsIsRefused();
     void inviteWithoutRoleAssignIsRefused();
+    void rolesAreRecheckedAtAcceptance();
     void outOfScopeIsNotFound();
     void partnerAdminInvitesIntoOwnSubtreeOnly();
     void listFiltersAndPages();
@@ -697,6 +698,56 @@ void InvitationsTest::inviteWithoutRoleAssignIsRefused()
     // The auditor sees invitations (user.read) but may not invite.
     QCOMPARE(invite(m_auditorToken, m_northwindId, QStringLiteral("by-auditor@example.com")).status, 403);
     QCOMPARE(client(m_auditorToken).get(QStringLiteral("/api/v1/orgs/%1/invitations").arg(m_northwindId)).status, 200);
+}
+
+void InvitationsTest::rolesAreRecheckedAtAcceptance()
+{
+    // Someone made admin of a Northwind organisation invites a colleague with a role, then loses the admin role
+    // before the colleague accepts: the membership lands, the role does not (it would be granted in their name).
+    const QString orgId = firstChild(m_ownerToken, m_northwindId);
+    QVERIFY(!orgId.isEmpty());
+    QString delegateId;
+    QString delegateEmail;
+    for (const auto& item : client(m_ownerToken).get(QStringLiteral("/api/v1/orgs/%1/members").arg(orgId)).items()) {
+        const QJsonObject m = item.toObject();
+        const QJsonObject user = m.value(QStringLiteral("user")).toObject();
+        if (m.value(QStringLiteral("status")).toString() == u"active" &&
+            user.value(QStringLiteral("status")).toString() == u"active" &&
+            m.value(QStringLiteral("roles")).toArray().isEmpty()) {
+            delegateId = user.value(QStringLiteral("id")).toString();
+            delegateEmail = user.value(QStringLiteral("email")).toString();
+            break;
+        }
+    }
+    QVERIFY(!delegateId.isEmpty());
+    const HttpResult granted =
+        client(m_ownerToken)
+            .postJson(QStringLiteral("/api/v1/role-assignments"),
+                      {{QStringLiteral("userId"), delegateId},
+                       {QStringLiteral("roleId"), QStringLiteral("org-admin")},
+                       {QStringLiteral("orgId"), orgId},
+                       {QStringLiteral("justification"), QStringLiteral("Stand-in for the holidays")}});
+    QVERIFY2(granted.status == 201, granted.describe().constData());
+    const QString assignmentId = granted.object().value(QStringLiteral("id")).toString();
+    const QByteArray delegate = m_server.adminToken(delegateEmail, QStringLiteral("1h"));
+    const HttpResult created =
+        invite(delegate, orgId, QStringLiteral("late-grant@example.com"), {QStringLiteral("user-manager")});
+    QVERIFY2(created.status == 201, created.describe().constData());
+
+    QCOMPARE(client(m_ownerToken).send("DELETE", QStringLiteral("/api/v1/role-assignments/") + assignmentId).status,
+             200);
+    const HttpResult accepted = acceptAsNewPerson(created.object().value(QStringLiteral("acceptUrl")).toString(),
+                                                  QStringLiteral("Late Grant"), kNewPassword);
+    QVERIFY2(accepted.status == 200, accepted.describe().left(600).constData());
+    QCOMPARE(memberOf(orgId, QStringLiteral("late-grant@example.com")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("active"));
+    QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+                                     "WHERE u.email = 'late-grant@example.com'")),
+             0);
+    QCOMPARE(sqlCount(QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'invitation.accept' AND "
+                                     "target_display = 'late-grant@example.com' AND after_state LIKE ?"),
+                      {QStringLiteral("%inviter may no longer grant it%")}),
+             1);
 }
 
 void InvitationsTest::outOfScopeIsNotFound()

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void impactParameterIsChecked();
     void suspendRevokesAndResumeRestoresOnlyItsOwn();
     void offboardEndsEverythingButKeepsRecords();
+    void membershipEndDateEndsSignInAndTokens();
     void pathsStayConsistent(); // keep last: the whole tree after everything above
 
 private:
@@ -110,7 +111,11 @@ private:
     /// A member of `orgId` (or, when none fits there, of the first of its children that has one) who is active and
     /// holds `roleKey` there; their password is set so they can sign in through the hosted login.
     Person personWithRole(const QString& underOrgId, const QString& roleKey);
-    Tokens signIn(const QString& email);
+    /// Signs in through the hosted login; `passwordAnswer` receives the answer to the password step (a 303 to the
+    /// client with a code, or a refusal page).
+    Tokens signIn(const QString& email, HttpResult* passwordAnswer = nullptr);
+    /// Active memberships of `userId` in active organisations: what lets a person sign in at all.
+    int liveMemberships(const QString& userId);
     HttpResult refresh(const QString& refreshToken);
     QList<QVariantMap> auditEvents(const QString& action);
     QVariant scalar(const QString& sql, const QVariantList& values = {});
@@ -231,7 +236,17 @@ Person OrgLifecycleTest::personWithRole(const QString& underOrgId, const QString
 
 // The sign-in a relying party does: /oauth2/authorize with PKCE through the hosted login pages (e-mail, password),
 // the code back on the loopback redirect, then /oauth2/token.
-Tokens OrgLifecycleTest::signIn(const QString& email)
+int OrgLifecycleTest::liveMemberships(const QString& userId)
+{
+    return scalar(
+               QStringLiteral("SELECT COUNT(*) FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = ? "
+                              "AND m.status = 'active' AND o.status = 'active' AND (m.expires_at IS NULL OR "
+                              "m.expires_at > ?)"),
+               {userId, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)})
+        .toInt();
+}
+
+Tokens OrgLifecycleTest::signIn(const QString& email, HttpResult* passwordAnswer)
 {
     const std::string verifier = core::crypto::Pkce::newVerifier();
     QUrlQuery query;
@@ -260,6 +275,8 @@ Tokens OrgLifecycleTest::signIn(const QString& email)
     }
     const HttpResult done = browser.submit(
         {{QStringLiteral("node"), QStringLiteral("password")}, {QStringLiteral("password"), kPersonPassword}});
+    if (passwordAnswer)
+        *passwordAnswer = done;
     if (done.status != 303) {
         qWarning("password: %s", done.describe().left(300).constData());
         return {};
@@ -724,10 +741,21 @@ void OrgLifecycleTest::suspendRevokesAndResumeRestoresOnlyItsOwn()
     const HttpResult me = asAdmin.get(QStringLiteral("/api/v1/me"));
     QCOMPARE(me.status, 200);
     QVERIFY(me.object().value(QStringLiteral("grants")).toArray().isEmpty());
-    // A fresh sign-in does not bring the roles back while the org is suspended.
-    const Tokens during = signIn(admin.email);
-    QVERIFY(!during.accessToken.isEmpty());
-    QCOMPARE(client(during.accessToken).get(QStringLiteral("/api/v1/orgs/") + customer).status, 404);
+    // A fresh sign-in does not bring the roles back while the org is suspended: with access elsewhere the person
+    // signs in without them, without any they are refused at the password step (no session, no code).
+    HttpResult answer;
+    const Tokens during = signIn(admin.email, &answer);
+    if (liveMemberships(admin.id) > 0) {
+        QVERIFY(!during.accessToken.isEmpty());
+        QCOMPARE(client(during.accessToken).get(QStringLiteral("/api/v1/orgs/") + customer).status, 404);
+    } else {
+        QVERIFY(during.accessToken.isEmpty());
+        QCOMPARE(answer.status, 403);
+        QVERIFY(answer.header("Location").isEmpty());
+        const QVariantMap denied = auditEvents(QStringLiteral("login.denied")).value(0);
+        QCOMPARE(denied.value(QStringLiteral("actor_id")).toString(), admin.id);
+        QCOMPARE(denied.value(QStringLiteral("outcome")).toString(), QStringLiteral("denied"));
+    }
 
     // Suspended orgs stay visible with their status; nothing grows under them; a sub-org suspended with its
     // parent is resumed with it, not on its own.
@@ -747,6 +775,16 @@ void OrgLifecycleTest::suspendRevokesAndResumeRestoresOnlyItsOwn()
                                                        {QStringLiteral("slug"), QStringLiteral("under-suspended")}});
     QCOMPARE(create.status, 409);
     QCOMPARE(create.errorField(), QStringLiteral("parentId"));
+    // Nobody is invited or imported into it either.
+    const HttpResult invited = client(m_ownerToken)
+                                   .postJson(QStringLiteral("/api/v1/orgs/%1/invitations").arg(together),
+                                             {{QStringLiteral("email"), QStringLiteral("newcomer@suspended.example")}});
+    QCOMPARE(invited.status, 409);
+    QCOMPARE(invited.errorCode(), QStringLiteral("conflict"));
+    const HttpResult imported = client(m_ownerToken)
+                                    .send("POST", QStringLiteral("/api/v1/orgs/%1/imports?dryRun=true").arg(together),
+                                          "email,displayName\nnewcomer@suspended.example,New Comer\n", "text/csv");
+    QCOMPARE(imported.status, 409);
     QCOMPARE(client(m_ownerToken).postJson(QStringLiteral("/api/v1/orgs/%1/resume").arg(together), {}).status, 409);
     QCOMPARE(client(m_ownerToken).postJson(QStringLiteral("/api/v1/orgs/%1/suspend").arg(customer), {}).status, 409);
     for (const auto& item : members(together))
@@ -886,6 +924,61 @@ void OrgLifecycleTest::offboardEndsEverythingButKeepsRecords()
     QCOMPARE(moveIn.status, 409);
     QCOMPARE(moveIn.errorField(), QStringLiteral("parentId"));
     QCOMPARE(owner.get(QStringLiteral("/api/v1/orgs/%1/impact?change=offboard").arg(partner)).status, 409);
+}
+
+// A contractor's end date passes: no refresh, no userinfo, no new sign-in — without anybody revoking anything.
+void OrgLifecycleTest::membershipEndDateEndsSignInAndTokens()
+{
+    Person contractor;
+    for (const auto& item : allChildren(m_northwindId)) {
+        const Person candidate = personWithRole(str(item.toObject(), "id"), QStringLiteral("member"));
+        if (!candidate.id.isEmpty() && liveMemberships(candidate.id) == 1) {
+            contractor = candidate;
+            break;
+        }
+    }
+    if (contractor.id.isEmpty()) {
+        // Anyone with exactly one membership under Northwind will do.
+        for (const auto& item : allChildren(m_northwindId)) {
+            for (const auto& m : members(str(item.toObject(), "id"))) {
+                const QJsonObject user = m.toObject().value(QStringLiteral("user")).toObject();
+                if (str(m.toObject(), "status") == QStringLiteral("active") &&
+                    str(user, "status") == QStringLiteral("active") && liveMemberships(str(user, "id")) == 1) {
+                    contractor = {str(user, "id"), str(user, "email"), str(item.toObject(), "id")};
+                    break;
+                }
+            }
+            if (!contractor.id.isEmpty())
+                break;
+        }
+        const QString hash = QString::fromStdString(core::PasswordHasher::hash(kPersonPassword.toStdString()));
+        QVERIFY(exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {hash, contractor.id}));
+    }
+    QVERIFY2(!contractor.id.isEmpty(), "the demo world should have someone with a single Northwind membership");
+    const Tokens tokens = signIn(contractor.email);
+    QVERIFY(!tokens.refreshToken.isEmpty());
+    TestHttpClient asContractor = client(tokens.accessToken);
+    QCOMPARE(asContractor.get(QStringLiteral("/oauth2/userinfo")).status, 200);
+
+    QVERIFY(m_server.execute(QStringLiteral("UPDATE memberships SET expires_at = ? WHERE user_id = ?"),
+                             {QStringLiteral("2020-01-01T00:00:00Z"), contractor.id}) >= 1);
+    const HttpResult refused = refresh(tokens.refreshToken);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(str(refused.object(), "error"), QStringLiteral("invalid_grant"));
+    QCOMPARE(asContractor.get(QStringLiteral("/oauth2/userinfo")).status, 401);
+    HttpResult answer;
+    QVERIFY(signIn(contractor.email, &answer).accessToken.isEmpty());
+    QCOMPARE(answer.status, 403);
+    QVERIFY2(answer.body.contains("no longer have access"), answer.body.left(400).constData());
+    const QVariantMap denied = auditEvents(QStringLiteral("login.denied")).value(0);
+    QCOMPARE(denied.value(QStringLiteral("actor_id")).toString(), contractor.id);
+
+    // Extended again: signing in works (the end date, not a revocation, was all that stopped it).
+    QVERIFY(m_server.execute(QStringLiteral("UPDATE memberships SET expires_at = NULL WHERE user_id = ?"),
+                             {contractor.id}) >= 1);
+    const Tokens again = signIn(contractor.email);
+    QVERIFY(!again.refreshToken.isEmpty());
+    QCOMPARE(refresh(again.refreshToken).status, 200);
 }
 
 // Every org's path is its parent's path plus its own id, and its depth one more: the invariant moves must keep.
