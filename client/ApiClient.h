@@ -94,6 +94,12 @@ public:
     void assignRole(const QString& userId, const QString& roleId, const QString& orgId, const QDateTime& expiresAt,
                     const QString& justification, QObject* context, Callback<bool> callback);
     void revokeRoleAssignment(const QString& assignmentId, QObject* context, Callback<bool> callback);
+    /// Defines a custom role at an organisation from `draft`'s key, name, description and permissions.
+    void createRole(const QString& orgId, const RoleInfo& draft, QObject* context, Callback<RoleInfo> callback);
+    /// Changes a custom role's name, description and permissions to `changes`' (the key cannot change).
+    void updateRole(const QString& roleId, const RoleInfo& changes, QObject* context, Callback<RoleInfo> callback);
+    /// Deletes a custom role; refused (409 role_in_use) while it is still assigned.
+    void deleteRole(const QString& roleId, QObject* context, Callback<bool> callback);
 
     /// Invites someone; the value is the acceptance link, which the server shows only this once.
     void createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback);
