@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 
 namespace trellis::ui {
@@ -34,7 +36,6 @@ PermissionChecklist::PermissionChecklist(QWidget* parent)
             box->setObjectName(QStringLiteral("permission:") + key);
             // Screen readers hear what it allows, then its catalog name.
             box->setAccessibleName(PermissionText::explanation(permission));
-            box->setAccessibleDescription(key);
             auto* explanation = new QLabel(PermissionText::explanation(permission), this);
             explanation->setWordWrap(true);
             explanation->setBuddy(box);
@@ -43,6 +44,7 @@ PermissionChecklist::PermissionChecklist(QWidget* parent)
             ++row;
             m_boxes.emplace(permission, box);
             m_order.push_back(permission);
+            box->installEventFilter(this);
             connect(box, &QCheckBox::toggled, this, &PermissionChecklist::changed);
             if (previous)
                 setTabOrder(previous, box);
@@ -92,13 +94,36 @@ QWidget* PermissionChecklist::firstControl() const
     return m_order.empty() ? nullptr : m_boxes.at(m_order.front());
 }
 
+bool PermissionChecklist::eventFilter(QObject* watched, QEvent* event)
+{
+    // Read-only ticks stay legible (not greyed out) but take no clicks and no keys.
+    if (m_readOnly) {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+            return true;
+        case QEvent::KeyPress:
+        case QEvent::KeyRelease: {
+            // Space toggles a checkbox; Tab and the arrows must still move on.
+            const int key = static_cast<QKeyEvent*>(event)->key();
+            if (key == Qt::Key_Space || key == Qt::Key_Select)
+                return true;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void PermissionChecklist::applyState()
 {
     for (const auto& [permission, box] : m_boxes) {
         const bool offered = !m_readOnly && (!m_offerable || m_offerable(permission));
-        // Read-only ticks stay legible (not greyed) but ignore mouse and keyboard.
-        box->setAttribute(Qt::WA_TransparentForMouseEvents, m_readOnly);
-        box->setFocusPolicy(m_readOnly ? Qt::NoFocus : Qt::StrongFocus);
+        // Read-only ticks stay readable with the keyboard (focus, screen readers) but cannot change (eventFilter).
+        box->setAccessibleDescription(m_readOnly ? tr("%1, read-only").arg(box->text()) : box->text());
         box->setEnabled(m_readOnly || offered);
         box->setToolTip(m_readOnly || offered
                             ? QString()

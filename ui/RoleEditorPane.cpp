@@ -112,7 +112,7 @@ RoleEditorPane::RoleEditorPane(models::ConsoleSession* session, QWidget* parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Key:"), m_key);
     form->addRow(QString(), m_keyError);
-    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Na&me:"), m_name);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(QString(), m_descriptionError);

@@ -274,11 +274,20 @@ void RolesPage::loadRoles()
                 return;
             }
             m_roles = *result.value;
-            // Built-in roles first in the server's order, then custom roles by name.
-            std::stable_sort(m_roles.begin(), m_roles.end(), [](const auto& a, const auto& b) {
-                if (a.builtIn != b.builtIn)
-                    return a.builtIn;
-                return !a.builtIn && QString::localeAwareCompare(qs(a.name), qs(b.name)) < 0;
+            // Built-in roles first in the catalog's order (the server lists them in no particular order), then
+            // custom roles by name.
+            const auto builtinRank = [](const client::RoleInfo& role) {
+                const auto& builtins = core::builtinRoles();
+                const auto it = std::find_if(builtins.begin(), builtins.end(),
+                                             [&role](const core::BuiltinRole& b) { return b.key == role.key; });
+                return role.builtIn ? int(it - builtins.begin()) : int(builtins.size());
+            };
+            std::stable_sort(m_roles.begin(), m_roles.end(), [&builtinRank](const auto& a, const auto& b) {
+                const int rankA = builtinRank(a);
+                const int rankB = builtinRank(b);
+                if (rankA != rankB)
+                    return rankA < rankB;
+                return QString::localeAwareCompare(qs(a.name), qs(b.name)) < 0;
             });
             m_loaded = true;
             m_editor->setContext(m_org, m_roles);

@@ -195,6 +195,9 @@ void RoleEditorTest::ownerReadsBuiltInRolesGroupedAndExplained()
     // Read-only: a click does not change the tick.
     QTest::mouseClick(editor->checklist()->checkBox("org.manage"), Qt::LeftButton);
     QVERIFY(!editor->checklist()->checkBox("org.manage")->isChecked());
+    editor->checklist()->checkBox("org.read")->setFocus();
+    QTest::keyClick(editor->checklist()->checkBox("org.read"), Qt::Key_Space);
+    QVERIFY(editor->checklist()->checkBox("org.read")->isChecked());
     QVERIFY(!editor->checklist()->checkBox("org.read")->accessibleName().isEmpty());
     QVERIFY(editor->whereLabel()->text().contains(QLatin1String("Everywhere")));
     // Who may assign it: the rule in words, and the roles that are enough on their own.
