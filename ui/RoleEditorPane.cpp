@@ -84,30 +84,34 @@ RoleEditorPane::RoleEditorPane(models::ConsoleSession* session, QWidget* parent)
     m_kind = new QLabel(m_content);
     m_kind->setObjectName(QStringLiteral("roleKind"));
     m_kind->setForegroundRole(QPalette::PlaceholderText);
+    m_kind->setWordWrap(true);
+    m_summary = makeText(m_content);
+    m_summary->setObjectName(QStringLiteral("roleSummary"));
+    m_form = new QWidget(m_content);
 
-    m_key = new QLineEdit(m_content);
+    m_key = new QLineEdit(m_form);
     m_key->setObjectName(QStringLiteral("roleKey"));
     m_key->setAccessibleName(tr("Key"));
     m_key->setMaxLength(63);
     m_key->setToolTip(tr("A short, stable name for the API and imports: 2 to 63 characters a-z, 0-9 and '-'. It "
                          "cannot be changed later."));
-    m_name = new QLineEdit(m_content);
+    m_name = new QLineEdit(m_form);
     m_name->setObjectName(QStringLiteral("roleName"));
     m_name->setAccessibleName(tr("Name"));
     m_name->setMaxLength(200);
-    m_description = new QPlainTextEdit(m_content);
+    m_description = new QPlainTextEdit(m_form);
     m_description->setObjectName(QStringLiteral("roleDescription"));
     m_description->setAccessibleName(tr("Description"));
     m_description->setTabChangesFocus(true);
     m_description->setFixedHeight(m_description->fontMetrics().lineSpacing() * 3 + 12);
-    m_keyError = makeErrorLabel(m_content);
+    m_keyError = makeErrorLabel(m_form);
     m_keyError->setObjectName(QStringLiteral("keyError"));
-    m_nameError = makeErrorLabel(m_content);
+    m_nameError = makeErrorLabel(m_form);
     m_nameError->setObjectName(QStringLiteral("nameError"));
-    m_descriptionError = makeErrorLabel(m_content);
+    m_descriptionError = makeErrorLabel(m_form);
     m_descriptionError->setObjectName(QStringLiteral("descriptionError"));
 
-    auto* form = new QFormLayout;
+    auto* form = new QFormLayout(m_form);
     form->setContentsMargins(0, 4, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Key:"), m_key);
@@ -148,15 +152,16 @@ RoleEditorPane::RoleEditorPane(models::ConsoleSession* session, QWidget* parent)
     content->setSpacing(4);
     content->addWidget(m_title);
     content->addWidget(m_kind);
-    content->addLayout(form);
+    content->addWidget(m_summary);
+    content->addWidget(m_form);
     content->addWidget(makeHeading(tr("Where it can be used"), m_content));
     content->addWidget(m_where);
+    content->addWidget(makeHeading(tr("Who may assign it"), m_content));
+    content->addWidget(m_whoMayAssign);
     content->addWidget(makeHeading(tr("What it allows"), m_content));
     content->addWidget(m_permissionNote);
     content->addWidget(m_checklist);
     content->addWidget(m_permissionsError);
-    content->addWidget(makeHeading(tr("Who may assign it"), m_content));
-    content->addWidget(m_whoMayAssign);
     content->addWidget(m_generalError);
     content->addLayout(buttons);
     content->addStretch(1);
@@ -271,6 +276,9 @@ void RoleEditorPane::setMode(Mode mode)
         return;
     fillForm(m_role);
     const bool editable = mode == Mode::Edit || mode == Mode::Create;
+    // Reading a role needs no form: its name is the title, its key and kind the line below, its description a text.
+    m_form->setVisible(editable);
+    m_summary->setVisible(!editable && !m_summary->text().isEmpty());
     m_key->setReadOnly(mode != Mode::Create);
     m_name->setReadOnly(!editable);
     m_description->setReadOnly(!editable);
@@ -303,10 +311,13 @@ void RoleEditorPane::fillForm(const client::RoleInfo& role)
     if (m_mode == Mode::Create) {
         m_title->setText(tr("New role at %1").arg(qs(m_org.name)));
         m_kind->setText(tr("Custom role"));
+        m_summary->clear();
     } else {
         m_title->setText(PermissionText::roleName(role.key, role.builtIn, role.name));
-        m_kind->setText(role.builtIn ? tr("Built-in role")
-                                     : tr("Custom role, defined at %1").arg(orgName(role.definedAt)));
+        m_summary->setText(PermissionText::roleDescription(role.key, role.builtIn, role.description));
+        m_kind->setText(role.builtIn
+                            ? tr("Built-in role · key %1").arg(qs(role.key))
+                            : tr("Custom role defined at %1 · key %2").arg(orgName(role.definedAt), qs(role.key)));
     }
 }
 
@@ -319,17 +330,17 @@ void RoleEditorPane::updateExplanations()
                             "nowhere else.")
                              .arg(here));
     else if (m_role.builtIn)
-        m_where->setText(tr("Everywhere: built-in roles exist at every organisation and can be assigned at any of "
-                            "them. Assigned at an organisation, a role applies to everything below it too."));
+        m_where->setText(tr("Everywhere: built-in roles can be assigned at every organisation. A role assigned at an "
+                            "organisation applies to everything below it too."));
     else
-        m_where->setText(tr("At %1 and every organisation below it, nowhere else. Assigned at an organisation, it "
+        m_where->setText(tr("At %1 and every organisation below it, nowhere else. A role assigned at an organisation "
                             "applies to everything below it too.")
                              .arg(orgName(m_role.definedAt)));
 
     // What it allows: why the ticks can or cannot change.
     QString note;
     if (m_mode == Mode::View && m_role.builtIn) {
-        note = tr("Built-in roles cannot be changed. Define a custom role if you need a different set.");
+        note = tr("Built-in roles cannot be changed; define a custom role for a different set.");
     } else if (m_mode == Mode::View) {
         note = tr("You cannot change this role: that needs role.assign at %1 and every permission the role allows.")
                    .arg(orgName(m_role.definedAt));
@@ -362,16 +373,15 @@ void RoleEditorPane::updateExplanations()
                         [&](const std::string& p) { return contains(other.permissions, p); }))
             sufficient << PermissionText::roleName(other.key, other.builtIn, other.name);
     }
-    QString text = tr("Someone who holds role.assign at the organisation where the role is assigned and also every "
-                      "permission of this role there, from roles assigned at that organisation or above it. Nobody "
-                      "can assign a role to themselves.");
-    text += QStringLiteral("\n\n");
+    QString text = tr("Someone holding role.assign where the role is assigned, who also holds every permission of the "
+                      "role there (from roles assigned there or above). Nobody can assign a role to themselves.");
+    text += QLatin1Char('\n');
     text += sufficient.isEmpty()
                 ? tr("No role usable at %1 is enough on its own; it takes several roles together.").arg(here)
                 : tr("Roles usable at %1 that are enough on their own: %2.")
                       .arg(here, sufficient.join(QStringLiteral(", ")));
     if (m_mode != Mode::Create) {
-        text += QStringLiteral("\n\n");
+        text += QLatin1Char('\n');
         text +=
             m_role.assignable ? tr("You may assign it at %1.").arg(here) : tr("You may not assign it at %1.").arg(here);
     }

@@ -70,6 +70,7 @@ public:
     QPushButton* revertButton() const { return m_revert; }
     QPushButton* deleteButton() const { return m_delete; }
     QLabel* whereLabel() const { return m_where; }
+    QLabel* summaryLabel() const { return m_summary; }
     QLabel* whoMayAssignLabel() const { return m_whoMayAssign; }
     /// The error label of "key", "name", "description", "permissions"; any other field: the one by the buttons.
     QLabel* errorLabel(const QString& field) const;
@@ -110,6 +111,8 @@ private:
     QLabel* m_placeholder = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_kind = nullptr;
+    QLabel* m_summary = nullptr; ///< the description, read-only (View)
+    QWidget* m_form = nullptr;   ///< key, name, description fields (Edit, Create)
     QLineEdit* m_key = nullptr;
     QLineEdit* m_name = nullptr;
     QPlainTextEdit* m_description = nullptr;

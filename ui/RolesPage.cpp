@@ -89,10 +89,9 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Name"), tr("Key"), tr("Type"), tr("Defined at"), tr("You may assign")});
-    m_list->header()->setStretchLastSection(false);
+    m_list->setHeaderLabels({tr("Name"), tr("Key"), tr("Kind"), tr("You may assign")});
+    m_list->header()->setStretchLastSection(true);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
 
     m_note = new QLabel(middle);
     m_note->setWordWrap(true);
@@ -308,17 +307,15 @@ void RolesPage::fillList()
         item->setText(NameColumn, name);
         item->setToolTip(NameColumn, description.isEmpty() ? name : description);
         item->setText(KeyColumn, qs(role.key));
-        item->setText(KindColumn, role.builtIn ? tr("Built-in") : tr("Custom"));
-        QString definedAt;
         if (role.builtIn) {
-            definedAt = tr("everywhere");
+            item->setText(KindColumn, tr("Built-in"));
         } else {
             const auto it = std::find(m_org.path.begin(), m_org.path.end(), role.definedAt);
             const auto index = std::size_t(it - m_org.path.begin());
-            definedAt =
-                it != m_org.path.end() && index < m_org.pathNames.size() ? qs(m_org.pathNames[index]) : tr("above");
+            item->setText(KindColumn, it != m_org.path.end() && index < m_org.pathNames.size()
+                                          ? tr("Custom, at %1").arg(qs(m_org.pathNames[index]))
+                                          : tr("Custom, above"));
         }
-        item->setText(DefinedAtColumn, definedAt);
         item->setText(AssignableColumn, role.assignable ? tr("Yes") : tr("No"));
         item->setToolTip(AssignableColumn, role.assignable
                                                ? tr("You may assign this role here.")

@@ -35,8 +35,7 @@ public:
     {
         NameColumn,
         KeyColumn,
-        KindColumn,
-        DefinedAtColumn,
+        KindColumn, ///< built-in, or custom and where it is defined
         AssignableColumn,
         ColumnCount
     };
