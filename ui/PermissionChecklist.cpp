@@ -43,6 +43,7 @@ PermissionChecklist::PermissionChecklist(QWidget* parent)
             grid->addWidget(explanation, row, 1, Qt::AlignTop);
             ++row;
             m_boxes.emplace(permission, box);
+            m_explanations.emplace(permission, explanation);
             m_order.push_back(permission);
             box->installEventFilter(this);
             connect(box, &QCheckBox::toggled, this, &PermissionChecklist::changed);
@@ -125,6 +126,7 @@ void PermissionChecklist::applyState()
         // Read-only ticks stay readable with the keyboard (focus, screen readers) but cannot change (eventFilter).
         box->setAccessibleDescription(m_readOnly ? tr("%1, read-only").arg(box->text()) : box->text());
         box->setEnabled(m_readOnly || offered);
+        m_explanations.at(permission)->setEnabled(m_readOnly || offered);
         box->setToolTip(m_readOnly || offered
                             ? QString()
                             : tr("You do not hold this permission here yourself, so you cannot give it to a role."));

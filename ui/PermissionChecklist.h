@@ -45,6 +45,7 @@ private:
     void applyState();
 
     std::map<std::string, QCheckBox*> m_boxes;
+    std::map<std::string, QLabel*> m_explanations;
     std::vector<std::string> m_order;
     std::function<bool(std::string_view)> m_offerable;
     bool m_readOnly = true;

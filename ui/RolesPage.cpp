@@ -88,10 +88,13 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Name"), tr("Key"), tr("Kind"), tr("You may assign")});
+    m_list->setHeaderLabels({tr("Name"), tr("Key"), tr("You may assign"), tr("Kind")});
     m_list->header()->setStretchLastSection(true);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The kind (with where a custom role is defined) takes the rest and elides; the tooltip has it in full.
+    m_list->header()->setSectionResizeMode(KindColumn, QHeaderView::Stretch);
 
     m_note = new QLabel(middle);
     m_note->setWordWrap(true);
@@ -121,7 +124,7 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({190, 420, 470});
+    splitter->setSizes({180, 450, 450});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -316,6 +319,7 @@ void RolesPage::fillList()
                                           ? tr("Custom, at %1").arg(qs(m_org.pathNames[index]))
                                           : tr("Custom, above"));
         }
+        item->setToolTip(KindColumn, item->text(KindColumn));
         item->setText(AssignableColumn, role.assignable ? tr("Yes") : tr("No"));
         item->setToolTip(AssignableColumn, role.assignable
                                                ? tr("You may assign this role here.")

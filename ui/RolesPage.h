@@ -35,8 +35,8 @@ public:
     {
         NameColumn,
         KeyColumn,
-        KindColumn, ///< built-in, or custom and where it is defined
         AssignableColumn,
+        KindColumn, ///< built-in, or custom and where it is defined
         ColumnCount
     };
 

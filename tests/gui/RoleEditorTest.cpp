@@ -81,6 +81,8 @@ private:
     void pickChild(const QString& name);
     /// Fills the editor's form for a new role.
     void fillNewRole(const QString& key, const QString& name, const QStringList& permissions);
+    /// With TRELLIS_SCREENSHOT_DIR set: the window as a PNG there, to look at.
+    void saveScreenshot(const QString& name);
 
     TrellisdProcess m_server;
     std::unique_ptr<ConsoleSession> m_session;
@@ -159,6 +161,15 @@ void RoleEditorTest::fillNewRole(const QString& key, const QString& name, const 
         QVERIFY(box && box->isEnabled());
         box->setChecked(true);
     }
+}
+
+void RoleEditorTest::saveScreenshot(const QString& name)
+{
+    const QString folder = qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(300); // let the layouts settle
+    m_window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 void RoleEditorTest::ownerReadsBuiltInRolesGroupedAndExplained()
@@ -252,6 +263,7 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     QLabel* keyError = editor->errorLabel(QStringLiteral("key"));
     QTRY_VERIFY_WITH_TIMEOUT(keyError->isVisible(), kLoadTimeoutMs);
     QVERIFY(keyError->text().contains(QLatin1String("already taken")));
+    saveScreenshot(QStringLiteral("role-key-taken"));
     QCOMPARE(editor->mode(), RoleEditorPane::Mode::Create);
     QCOMPARE(editor->keyEdit()->text(), QStringLiteral("order-desk"));
     QCOMPARE(editor->nameEdit()->text(), QStringLiteral("Second order desk"));
@@ -391,6 +403,7 @@ void RoleEditorTest::partnerAdminSeesOnlyTheirSubtreeAndCannotGiveWhatTheyLack()
                                    "audit.read", "review.manage"})
         QVERIFY2(editor->checklist()->checkBox(permission)->isEnabled(), permission);
     QVERIFY(editor->checklist()->checkBox("flow.design")->toolTip().contains(QLatin1String("do not hold")));
+    saveScreenshot(QStringLiteral("role-new-partner"));
 }
 
 QTEST_MAIN(RoleEditorTest)
