@@ -2,10 +2,11 @@
 // their permissions grouped and explained, and defines, changes and deletes a custom role at a partner; the security
 // auditor reads but is offered no change; the Northwind superadmin sees only Northwind's roles and cannot put into a
 // role what they do not hold. The server decides; these tests check that the console mirrors it and shows why when
-// the server refuses.
+// the server refuses. Built twice: on SQLite, and with TRELLIS_TEST_POSTGRES on PostgreSQL.
 #include "client/ApiClient.h"
 #include "models/ConsoleSession.h"
 #include "models/OrgTreeModel.h"
+#include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TrellisdProcess.h"
 #include "ui/MainWindow.h"
 #include "ui/OrgsPage.h"
@@ -84,6 +85,7 @@ private:
     /// With TRELLIS_SCREENSHOT_DIR set: the window as a PNG there, to look at.
     void saveScreenshot(const QString& name);
 
+    std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres;
     TrellisdProcess m_server;
     std::unique_ptr<ConsoleSession> m_session;
     std::unique_ptr<trellis::ui::MainWindow> m_window;
@@ -92,6 +94,14 @@ private:
 void RoleEditorTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+#ifdef TRELLIS_TEST_POSTGRES
+    if (!trellis::test::PostgresTestDatabase::isConfigured())
+        QSKIP(qPrintable(trellis::test::PostgresTestDatabase::notConfiguredReason()));
+    m_postgres = std::make_unique<trellis::test::PostgresTestDatabase>();
+    QString error;
+    QVERIFY2(m_postgres->create(&error), qPrintable(error));
+    m_server.setDatabaseUrl(m_postgres->url());
+#endif
     m_server.setDemo(true);
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 }
