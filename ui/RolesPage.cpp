@@ -131,7 +131,6 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
 
     setTabOrder(m_tree, m_newButton);
     setTabOrder(m_newButton, m_list);
-    setTabOrder(m_list, m_editor);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &RolesPage::onRoleSelected);
     connect(m_editor, &RoleEditorPane::roleSaved, this, [this](const QString& id) {
@@ -142,7 +141,10 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
         m_selectAfterLoad.clear();
         loadRoles();
     });
-    connect(m_editor, &RoleEditorPane::creationCancelled, this, &RolesPage::onRoleSelected);
+    connect(m_editor, &RoleEditorPane::creationCancelled, this, [this] {
+        if (m_selectedBeforeNew.isEmpty() || !selectRole(m_selectedBeforeNew))
+            onRoleSelected();
+    });
     connect(m_editor, &RoleEditorPane::busyChanged, this, &RolesPage::updateBusy);
     connect(m_treeModel, &models::OrgTreeModel::rootsLoaded, this, [this] {
         if (!m_tree->currentIndex().isValid() && m_treeModel->rowCount() > 0) {
@@ -371,6 +373,8 @@ void RolesPage::newRole()
 {
     if (!m_newAction->isEnabled())
         return;
+    QTreeWidgetItem* current = m_list->currentItem();
+    m_selectedBeforeNew = current ? current->data(NameColumn, kRoleIdRole).toString() : QString();
     {
         const QSignalBlocker blocker(m_list);
         m_list->setCurrentItem(nullptr);

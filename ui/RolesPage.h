@@ -89,6 +89,7 @@ private:
     core::Org m_org;
     std::vector<client::RoleInfo> m_roles;
     QString m_selectAfterLoad;
+    QString m_selectedBeforeNew; ///< shown again when a new role is cancelled
     quint64 m_generation = 0;
     QTimer m_busyRecheck;
     bool m_loading = false;

@@ -18,6 +18,7 @@
 #include <memory>
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -248,6 +249,17 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     page->newRole();
     QCOMPARE(editor->mode(), RoleEditorPane::Mode::Create);
     QVERIFY(!editor->keyEdit()->isReadOnly());
+    // Keyboard: the key has the focus, Tab goes on to the name, the description and the first permission.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    editor->keyEdit()->setFocus();
+    QTRY_VERIFY(editor->keyEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(editor->nameEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(editor->descriptionEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), editor->checklist()->firstControl());
     // The platform owner holds everything here: every permission can be ticked.
     for (const char* permission : {"org.read", "flow.design", "review.manage"})
         QVERIFY(editor->checklist()->checkBox(permission)->isEnabled());
@@ -282,8 +294,10 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     editor->keyEdit()->setText(QStringLiteral("Order Desk!"));
     QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
     QVERIFY(keyError->isVisible());
+    // Cancel: back to the role that was selected before.
     QTest::mouseClick(editor->revertButton(), Qt::LeftButton);
-    QCOMPARE(editor->mode(), RoleEditorPane::Mode::Empty);
+    QCOMPARE(editor->mode(), RoleEditorPane::Mode::Edit);
+    QCOMPARE(QString::fromStdString(editor->role().key), QStringLiteral("order-desk"));
 
     // Change it: a new name and one more permission, for everyone who holds it.
     QVERIFY(page->selectRole(QStringLiteral("order-desk")));
