@@ -1999,6 +1999,18 @@
         <source>Delete the role “%1”? It disappears from every list; the audit trail keeps its history.</source>
         <translation>Die Rolle „%1“ löschen? Sie verschwindet aus allen Listen; das Audit-Protokoll behält ihre Geschichte.</translation>
     </message>
+    <message>
+        <source>Discard the new role you started?</source>
+        <translation>Die angefangene neue Rolle verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>Ihre Änderungen an „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::RolesPage</name>

@@ -395,6 +395,35 @@ bool RoleEditorPane::isDirty() const
            m_checklist->checked() != m_role.permissions;
 }
 
+bool RoleEditorPane::hasUnsavedChanges() const
+{
+    if (m_mode == Mode::Edit)
+        return isDirty();
+    if (m_mode == Mode::Create)
+        return !m_key->text().trimmed().isEmpty() || !m_name->text().trimmed().isEmpty() ||
+               !m_description->toPlainText().trimmed().isEmpty() || !m_checklist->checked().empty();
+    return false;
+}
+
+bool RoleEditorPane::confirmDiscard()
+{
+    if (!hasUnsavedChanges())
+        return true;
+    const QString question = m_mode == Mode::Create
+                                 ? tr("Discard the new role you started?")
+                                 : tr("Discard your changes to “%1”?")
+                                       .arg(PermissionText::roleName(m_role.key, m_role.builtIn, m_role.name));
+    if (m_discardQuestion)
+        return m_discardQuestion(question);
+    return QMessageBox::question(this, tr("Unsaved changes"), question, QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Discard;
+}
+
+void RoleEditorPane::setDiscardQuestion(std::function<bool(const QString&)> ask)
+{
+    m_discardQuestion = std::move(ask);
+}
+
 void RoleEditorPane::updateButtons()
 {
     if (m_mode == Mode::Edit) {
@@ -509,7 +538,8 @@ void RoleEditorPane::save()
             return;
         }
         setBusy(false);
-        m_role = *result.value;
+        // Saved: the form now shows the stored role (no longer a new one, nothing unsaved).
+        showRole(*result.value);
         Q_EMIT roleSaved(qs(m_role.id));
     };
     client::ApiClient* client = m_session->client();

@@ -4,6 +4,7 @@
 #include "client/RoleInfo.h"
 #include "core/Org.h"
 
+#include <functional>
 #include <vector>
 
 #include <QWidget>
@@ -62,6 +63,13 @@ public:
     /// Deletes the role after a confirmation unless `confirmed`.
     void deleteRole(bool confirmed = false);
 
+    /// Whether the form holds changes that were not saved (a changed role, or anything typed for a new one).
+    bool hasUnsavedChanges() const;
+    /// True when there is nothing unsaved, or the user agrees to drop it.
+    bool confirmDiscard();
+    /// Replaces the "discard your changes?" question (tests answer it in advance); true means discard.
+    void setDiscardQuestion(std::function<bool(const QString& question)> ask);
+
     QLineEdit* keyEdit() const { return m_key; }
     QLineEdit* nameEdit() const { return m_name; }
     QPlainTextEdit* descriptionEdit() const { return m_description; }
@@ -106,6 +114,7 @@ private:
     client::RoleInfo m_role;
     Mode m_mode = Mode::Empty;
     bool m_busy = false;
+    std::function<bool(const QString&)> m_discardQuestion;
 
     QWidget* m_content = nullptr;
     QLabel* m_placeholder = nullptr;

@@ -132,7 +132,21 @@ RolesPage::RolesPage(models::ConsoleSession* session, QWidget* parent)
     setTabOrder(m_tree, m_newButton);
     setTabOrder(m_newButton, m_list);
 
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &RolesPage::onRoleSelected);
+    connect(m_list, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* current, QTreeWidgetItem* previous) {
+                if (m_restoringSelection)
+                    return;
+                // Switching roles drops what was typed in the editor: only when the user agrees.
+                if (current && !m_editor->confirmDiscard()) {
+                    m_restoringSelection = true;
+                    m_list->setCurrentItem(previous);
+                    if (!previous)
+                        m_list->clearSelection();
+                    m_restoringSelection = false;
+                    return;
+                }
+                onRoleSelected();
+            });
     connect(m_editor, &RoleEditorPane::roleSaved, this, [this](const QString& id) {
         m_selectAfterLoad = id;
         loadRoles();
@@ -198,7 +212,17 @@ void RolesPage::attachTree()
     m_tree->setModel(m_treeModel);
     m_tree->hideColumn(models::OrgTreeModel::MembersColumn);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) { onOrgChanged(current); });
+            [this](const QModelIndex& current, const QModelIndex& previous) {
+                if (m_restoringSelection)
+                    return;
+                if (previous.isValid() && !m_editor->confirmDiscard()) {
+                    m_restoringSelection = true;
+                    m_tree->selectionModel()->setCurrentIndex(previous, QItemSelectionModel::ClearAndSelect);
+                    m_restoringSelection = false;
+                    return;
+                }
+                onOrgChanged(current);
+            });
 }
 
 void RolesPage::activate()
@@ -303,7 +327,7 @@ void RolesPage::loadRoles()
 
 void RolesPage::fillList()
 {
-    const QSignalBlocker blocker(m_list);
+    QSignalBlocker blocker(m_list);
     m_list->clear();
     for (const auto& role : m_roles) {
         auto* item = new QTreeWidgetItem(m_list);
@@ -330,6 +354,7 @@ void RolesPage::fillList()
         item->setData(NameColumn, kRoleIdRole, qs(role.id));
         item->setData(NameColumn, kRoleKeyRole, qs(role.key));
     }
+    blocker.unblock(); // selecting below must reach the editor
     if (m_roles.empty()) {
         m_note->setText(tr("No roles are usable here."));
         m_note->show();
@@ -347,9 +372,11 @@ bool RolesPage::selectRole(const QString& keyOrId)
         QTreeWidgetItem* item = m_list->topLevelItem(row);
         if (item->data(NameColumn, kRoleIdRole).toString() == keyOrId ||
             item->data(NameColumn, kRoleKeyRole).toString() == keyOrId) {
-            m_list->setCurrentItem(item);
-            onRoleSelected();
-            return true;
+            if (m_list->currentItem() == item)
+                onRoleSelected(); // the list was refilled with its signals blocked
+            else
+                m_list->setCurrentItem(item); // shows it, unless the user keeps editing
+            return m_list->currentItem() == item;
         }
     }
     return false;
@@ -371,7 +398,7 @@ void RolesPage::onRoleSelected()
 
 void RolesPage::newRole()
 {
-    if (!m_newAction->isEnabled())
+    if (!m_newAction->isEnabled() || !m_editor->confirmDiscard())
         return;
     QTreeWidgetItem* current = m_list->currentItem();
     m_selectedBeforeNew = current ? current->data(NameColumn, kRoleIdRole).toString() : QString();

@@ -97,6 +97,7 @@ private:
     bool m_busy = false;
     bool m_loadedOnce = false;
     bool m_screenshotPending = false;
+    bool m_restoringSelection = false; ///< putting back the previous role or organisation after "keep editing"
 };
 
 } // namespace trellis::ui

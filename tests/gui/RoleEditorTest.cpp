@@ -294,6 +294,18 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     editor->keyEdit()->setText(QStringLiteral("Order Desk!"));
     QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
     QVERIFY(keyError->isVisible());
+    // Picking another role would drop what was typed: asked first, and "keep editing" keeps all of it.
+    QStringList asked;
+    editor->setDiscardQuestion([&asked](const QString& question) {
+        asked << question;
+        return false;
+    });
+    QVERIFY(!page->selectRole(QStringLiteral("org-admin")));
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(editor->mode(), RoleEditorPane::Mode::Create);
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("Second order desk"));
+    QVERIFY(!page->roleList()->currentItem());
+    editor->setDiscardQuestion({});
     // Cancel: back to the role that was selected before.
     QTest::mouseClick(editor->revertButton(), Qt::LeftButton);
     QCOMPARE(editor->mode(), RoleEditorPane::Mode::Edit);
@@ -319,6 +331,8 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     QCOMPARE(page->roleList()->currentItem()->text(RolesPage::NameColumn), QStringLiteral("Order desk team"));
 
     // And delete it (nobody holds it).
+    QCOMPARE(editor->mode(), RoleEditorPane::Mode::Edit);
+    QVERIFY(!editor->isBusy());
     editor->deleteRole(true);
     QTRY_VERIFY_WITH_TIMEOUT(page->isLoaded() && !listedKeys(page).contains(QStringLiteral("order-desk")),
                              kLoadTimeoutMs);
