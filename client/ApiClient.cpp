@@ -522,6 +522,36 @@ void ApiClient::listRoleAssignments(const QString& orgId, const QString& userId,
          });
 }
 
+void ApiClient::createRole(const QString& orgId, const RoleInfo& draft, QObject* context, Callback<RoleInfo> callback)
+{
+    const nlohmann::json body{{"key", draft.key},
+                              {"name", draft.name},
+                              {"description", draft.description},
+                              {"permissions", draft.permissions}};
+    send("POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/roles")),
+         QByteArray::fromStdString(body.dump()), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<RoleInfo>(data, status, failure, &RoleInfo::fromJson));
+         });
+}
+
+void ApiClient::updateRole(const QString& roleId, const RoleInfo& changes, QObject* context,
+                           Callback<RoleInfo> callback)
+{
+    const nlohmann::json body{
+        {"name", changes.name}, {"description", changes.description}, {"permissions", changes.permissions}};
+    send("PATCH", urlFor(QStringLiteral("/api/v1/roles/") + encoded(roleId)), QByteArray::fromStdString(body.dump()),
+         true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<RoleInfo>(data, status, failure, &RoleInfo::fromJson));
+         });
+}
+
+void ApiClient::deleteRole(const QString& roleId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", QStringLiteral("/api/v1/roles/") + encoded(roleId), {}, context, std::move(callback));
+}
+
 void ApiClient::createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback)
 {
     nlohmann::json body{{"email", invitation.email.trimmed().toStdString()},

@@ -99,6 +99,12 @@ public:
     /// The live role assignments of one person at exactly `orgId` (not below it).
     void listRoleAssignments(const QString& orgId, const QString& userId, QObject* context,
                              Callback<std::vector<core::RoleAssignment>> callback);
+    /// Defines a custom role at an organisation from `draft`'s key, name, description and permissions.
+    void createRole(const QString& orgId, const RoleInfo& draft, QObject* context, Callback<RoleInfo> callback);
+    /// Changes a custom role's name, description and permissions to `changes`' (the key cannot change).
+    void updateRole(const QString& roleId, const RoleInfo& changes, QObject* context, Callback<RoleInfo> callback);
+    /// Deletes a custom role; refused (409 role_in_use) while it is still assigned.
+    void deleteRole(const QString& roleId, QObject* context, Callback<bool> callback);
 
     /// Invites someone; the value is the acceptance link, which the server shows only this once.
     void createInvitation(const InvitationRequest& invitation, QObject* context, Callback<QString> callback);

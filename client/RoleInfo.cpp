@@ -13,6 +13,10 @@ RoleInfo RoleInfo::fromJson(const nlohmann::json& j)
     role.builtIn = j.value("builtIn", true);
     if (j.contains("definedAt") && j["definedAt"].is_string())
         role.definedAt = j["definedAt"].get<std::string>();
+    if (j.contains("createdAt") && j["createdAt"].is_string())
+        role.createdAt = j["createdAt"].get<std::string>();
+    if (j.contains("updatedAt") && j["updatedAt"].is_string())
+        role.updatedAt = j["updatedAt"].get<std::string>();
     role.assignable = j.contains("assignable") && j["assignable"].is_boolean() && j["assignable"].get<bool>();
     return role;
 }

@@ -18,6 +18,8 @@ struct RoleInfo
     bool builtIn = true;
     std::string definedAt; ///< org id of a custom role; empty for built-in roles
     bool assignable = false;
+    std::string createdAt; ///< RFC 3339 UTC
+    std::string updatedAt; ///< empty when never changed
 
     static RoleInfo fromJson(const nlohmann::json& j);
 };

@@ -1491,6 +1491,132 @@
     </message>
 </context>
 <context>
+    <name>trellis::ui::PermissionChecklist</name>
+    <message>
+        <source>%1, read-only</source>
+        <translation>%1, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>You do not hold this permission here yourself, so you cannot give it to a role.</source>
+        <translation>Sie haben diese Berechtigung hier nicht selbst und können sie daher keiner Rolle geben.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::PermissionText</name>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Login flows</source>
+        <translation>Anmeldeabläufe</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Zugriffsprüfungen</translation>
+    </message>
+    <message>
+        <source>See organisations: the tree, their details and search</source>
+        <translation>Organisationen sehen: den Baum, ihre Details und die Suche</translation>
+    </message>
+    <message>
+        <source>Create, rename, move, suspend and offboard organisations</source>
+        <translation>Organisationen anlegen, umbenennen, verschieben, sperren und ausgliedern</translation>
+    </message>
+    <message>
+        <source>See people and their memberships</source>
+        <translation>Personen und ihre Mitgliedschaften sehen</translation>
+    </message>
+    <message>
+        <source>Change, disable and offboard people, reset their MFA, import them</source>
+        <translation>Personen ändern, deaktivieren und ausgliedern, ihre MFA zurücksetzen, sie importieren</translation>
+    </message>
+    <message>
+        <source>Invite people and resend or revoke invitations</source>
+        <translation>Personen einladen, Einladungen erneut senden oder zurückziehen</translation>
+    </message>
+    <message>
+        <source>Give and take away roles, and define custom roles (only with permissions you hold)</source>
+        <translation>Rollen zuweisen und entziehen, eigene Rollen festlegen (nur mit Berechtigungen, die man selbst hat)</translation>
+    </message>
+    <message>
+        <source>Edit login journeys</source>
+        <translation>Anmeldeabläufe bearbeiten</translation>
+    </message>
+    <message>
+        <source>Publish login journeys and bind them to organisations</source>
+        <translation>Anmeldeabläufe veröffentlichen und Organisationen zuordnen</translation>
+    </message>
+    <message>
+        <source>Read the audit trail</source>
+        <translation>Das Audit-Protokoll lesen</translation>
+    </message>
+    <message>
+        <source>Run access reviews</source>
+        <translation>Zugriffsprüfungen durchführen</translation>
+    </message>
+    <message>
+        <source>Platform owner</source>
+        <translation>Plattformbetreiber</translation>
+    </message>
+    <message>
+        <source>Security auditor</source>
+        <translation>Sicherheitsprüfer</translation>
+    </message>
+    <message>
+        <source>Organisation admin</source>
+        <translation>Organisationsadmin</translation>
+    </message>
+    <message>
+        <source>User manager</source>
+        <translation>Personenverwaltung</translation>
+    </message>
+    <message>
+        <source>Flow designer</source>
+        <translation>Ablaufgestalter</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Everything, everywhere below the organisation it is assigned at.</source>
+        <translation>Alles, überall unterhalb der Organisation, bei der die Rolle zugewiesen ist.</translation>
+    </message>
+    <message>
+        <source>Reads everything, changes nothing.</source>
+        <translation>Sieht alles, ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Manages the organisation, its people and their roles.</source>
+        <translation>Verwaltet die Organisation, ihre Personen und deren Rollen.</translation>
+    </message>
+    <message>
+        <source>Invites and manages people.</source>
+        <translation>Lädt Personen ein und verwaltet sie.</translation>
+    </message>
+    <message>
+        <source>Designs and publishes login journeys.</source>
+        <translation>Gestaltet und veröffentlicht Anmeldeabläufe.</translation>
+    </message>
+    <message>
+        <source>Belongs to the organisation; no administration rights.</source>
+        <translation>Gehört zur Organisation; keine Verwaltungsrechte.</translation>
+    </message>
+</context>
+<context>
     <name>trellis::ui::PersonEditorDialog</name>
     <message>
         <source>Ended (end date passed)</source>
@@ -1876,6 +2002,300 @@
     <message>
         <source>Revoke</source>
         <translation>Entziehen</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::RoleEditorPane</name>
+    <message>
+        <source>Role details</source>
+        <translation>Rollendetails</translation>
+    </message>
+    <message>
+        <source>Pick a role to see what it allows, where it can be used and who may assign it.</source>
+        <translation>Wählen Sie eine Rolle, um zu sehen, was sie erlaubt, wo sie verwendet werden kann und wer sie zuweisen darf.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>A short, stable name for the API and imports: 2 to 63 characters a-z, 0-9 and &apos;-&apos;. It cannot be changed later.</source>
+        <translation>Ein kurzer, fester Name für die API und Importe: 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;. Er lässt sich später nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Kennung:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Where it can be used</source>
+        <translation>Wo sie verwendet werden kann</translation>
+    </message>
+    <message>
+        <source>Who may assign it</source>
+        <translation>Wer sie zuweisen darf</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>Was sie erlaubt</translation>
+    </message>
+    <message>
+        <source>an organisation above it</source>
+        <translation>einer Organisation darüber</translation>
+    </message>
+    <message>
+        <source>Create &amp;role</source>
+        <translation>&amp;Rolle anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>New role at %1</source>
+        <translation>Neue Rolle bei %1</translation>
+    </message>
+    <message>
+        <source>Custom role</source>
+        <translation>Eigene Rolle</translation>
+    </message>
+    <message>
+        <source>Built-in role · key %1</source>
+        <translation>Vordefinierte Rolle · Kennung %1</translation>
+    </message>
+    <message>
+        <source>Custom role defined at %1 · key %2</source>
+        <translation>Eigene Rolle, festgelegt bei %1 · Kennung %2</translation>
+    </message>
+    <message>
+        <source>It will be defined at %1 and can be assigned there and at every organisation below it, nowhere else.</source>
+        <translation>Sie wird bei %1 festgelegt und kann dort und bei jeder Organisation darunter zugewiesen werden, sonst nirgends.</translation>
+    </message>
+    <message>
+        <source>Everywhere: built-in roles can be assigned at every organisation. A role assigned at an organisation applies to everything below it too.</source>
+        <translation>Überall: Vordefinierte Rollen können bei jeder Organisation zugewiesen werden. Eine bei einer Organisation zugewiesene Rolle gilt auch für alles darunter.</translation>
+    </message>
+    <message>
+        <source>At %1 and every organisation below it, nowhere else. A role assigned at an organisation applies to everything below it too.</source>
+        <translation>Bei %1 und jeder Organisation darunter, sonst nirgends. Eine bei einer Organisation zugewiesene Rolle gilt auch für alles darunter.</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed; define a custom role for a different set.</source>
+        <translation>Vordefinierte Rollen lassen sich nicht ändern; legen Sie für eine andere Zusammenstellung eine eigene Rolle fest.</translation>
+    </message>
+    <message>
+        <source>You cannot change this role: that needs role.assign at %1 and every permission the role allows.</source>
+        <translation>Sie können diese Rolle nicht ändern: Dazu braucht es role.assign bei %1 und jede Berechtigung, die die Rolle erlaubt.</translation>
+    </message>
+    <message>
+        <source>You can only give permissions you hold at %1 yourself; the others cannot be ticked.</source>
+        <translation>Sie können nur Berechtigungen vergeben, die Sie bei %1 selbst haben; die anderen lassen sich nicht ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Changes apply at once to everyone who holds this role.</source>
+        <translation>Änderungen gelten sofort für alle, die diese Rolle haben.</translation>
+    </message>
+    <message>
+        <source>Without any permission, the role only says that someone belongs to the organisation.</source>
+        <translation>Ohne Berechtigung sagt die Rolle nur, dass jemand zur Organisation gehört.</translation>
+    </message>
+    <message>
+        <source>Someone holding role.assign where the role is assigned, who also holds every permission of the role there (from roles assigned there or above). Nobody can assign a role to themselves.</source>
+        <translation>Wer dort, wo die Rolle zugewiesen wird, role.assign und auch jede Berechtigung der Rolle hat (aus Rollen, die dort oder darüber zugewiesen sind). Niemand kann sich selbst eine Rolle zuweisen.</translation>
+    </message>
+    <message>
+        <source>No role usable at %1 is enough on its own; it takes several roles together.</source>
+        <translation>Keine bei %1 verwendbare Rolle genügt allein; es braucht mehrere Rollen zusammen.</translation>
+    </message>
+    <message>
+        <source>Roles usable at %1 that are enough on their own: %2.</source>
+        <translation>Bei %1 verwendbare Rollen, die allein genügen: %2.</translation>
+    </message>
+    <message>
+        <source>You may assign it at %1.</source>
+        <translation>Sie dürfen sie bei %1 zuweisen.</translation>
+    </message>
+    <message>
+        <source>You may not assign it at %1.</source>
+        <translation>Sie dürfen sie bei %1 nicht zuweisen.</translation>
+    </message>
+    <message>
+        <source>This key is already taken, by another role of this organisation or by a built-in role. Choose another key.</source>
+        <translation>Diese Kennung ist schon vergeben, an eine andere Rolle dieser Organisation oder an eine vordefinierte Rolle. Wählen Sie eine andere Kennung.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 63 characters a-z, 0-9 and &apos;-&apos;, not starting or ending with &apos;-&apos;.</source>
+        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;, nicht mit &apos;-&apos; am Anfang oder Ende.</translation>
+    </message>
+    <message>
+        <source>You can only give a role permissions you hold here yourself, and only change roles whose every permission you hold.</source>
+        <translation>Sie können einer Rolle nur Berechtigungen geben, die Sie hier selbst haben, und nur Rollen ändern, deren Berechtigungen Sie alle haben.</translation>
+    </message>
+    <message>
+        <source>This role is still assigned to people. Revoke those assignments first (in the person editor), then delete the role.</source>
+        <translation>Diese Rolle ist noch Personen zugewiesen. Entziehen Sie sie zuerst (im Personen-Editor) und löschen Sie die Rolle dann.</translation>
+    </message>
+    <message>
+        <source>This change would leave an organisation without an admin (nobody holding role.assign there). Only an admin from an organisation above it may do that.</source>
+        <translation>Diese Änderung ließe eine Organisation ohne Admin zurück (niemand hätte dort role.assign). Das darf nur ein Admin einer Organisation darüber.</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed or deleted.</source>
+        <translation>Vordefinierte Rollen lassen sich weder ändern noch löschen.</translation>
+    </message>
+    <message>
+        <source>You may not change roles here: that needs role.assign at the organisation that defines the role.</source>
+        <translation>Sie dürfen hier keine Rollen ändern: Dazu braucht es role.assign bei der Organisation, die die Rolle festlegt.</translation>
+    </message>
+    <message>
+        <source>This role or organisation no longer exists, or you can no longer see it.</source>
+        <translation>Diese Rolle oder Organisation gibt es nicht mehr, oder Sie können sie nicht mehr sehen.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Delete the role “%1”? It disappears from every list; the audit trail keeps its history.</source>
+        <translation>Die Rolle „%1“ löschen? Sie verschwindet aus allen Listen; das Audit-Protokoll behält ihre Geschichte.</translation>
+    </message>
+    <message>
+        <source>Discard the new role you started?</source>
+        <translation>Die angefangene neue Rolle verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>Ihre Änderungen an „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::RolesPage</name>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Pick the organisation whose roles you want to see.</source>
+        <translation>Wählen Sie die Organisation, deren Rollen Sie sehen möchten.</translation>
+    </message>
+    <message>
+        <source>Pick an organisation.</source>
+        <translation>Wählen Sie eine Organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation>&amp;Neue Rolle …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Define a custom role at this organisation (%1)</source>
+        <translation>Eine eigene Rolle bei dieser Organisation festlegen (%1)</translation>
+    </message>
+    <message>
+        <source>The roles that can be assigned here: the built-in ones and the custom roles defined at this organisation or above it.</source>
+        <translation>Die Rollen, die hier zugewiesen werden können: die vordefinierten und die eigenen Rollen, die bei dieser Organisation oder darüber festgelegt sind.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>You may assign</source>
+        <translation>Zuweisbar</translation>
+    </message>
+    <message>
+        <source>You do not see any organisation, so there are no roles to show.</source>
+        <translation>Sie sehen keine Organisation, daher gibt es keine Rollen anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Roles at %1</source>
+        <translation>Rollen bei %1</translation>
+    </message>
+    <message>
+        <source>The roles could not be loaded: %1</source>
+        <translation>Die Rollen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Vordefiniert</translation>
+    </message>
+    <message>
+        <source>Custom, at %1</source>
+        <translation>Eigene, bei %1</translation>
+    </message>
+    <message>
+        <source>Custom, above</source>
+        <translation>Eigene, darüber</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>You may assign this role here.</source>
+        <translation>Sie dürfen diese Rolle hier zuweisen.</translation>
+    </message>
+    <message>
+        <source>You may not assign this role here: it needs role.assign and every permission of the role.</source>
+        <translation>Sie dürfen diese Rolle hier nicht zuweisen: Dazu braucht es role.assign und jede Berechtigung der Rolle.</translation>
+    </message>
+    <message>
+        <source>No roles are usable here.</source>
+        <translation>Hier sind keine Rollen verwendbar.</translation>
     </message>
 </context>
 </TS>

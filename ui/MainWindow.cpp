@@ -7,6 +7,7 @@
 #include "ui/OrgsPage.h"
 #include "ui/PeoplePage.h"
 #include "ui/ProfilesDialog.h"
+#include "ui/RolesPage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -50,6 +51,7 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     m_orgsPage = new OrgsPage(session, this);
     addSection(m_orgsPage);
     addSection(new PeoplePage(session, this));
+    addSection(new RolesPage(session, this));
     // Later sections (login flows, audit, reviews) are added here, in navigation order.
 
     int navigationWidth = 0;

@@ -3,6 +3,8 @@
 #include "tests/client/ApiTestSupport.h"
 #include "tests/common/TrellisdProcess.h"
 
+#include <algorithm>
+
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void notFoundMapsToApiFailure();
     void unreachableServerIsANetworkFailure();
     void destroyedContextGetsNoCallback();
+    void customRoleRoundTrip();
 
 private:
     ApiResult<CallerInfo> meAs(ApiClient& client);
@@ -278,6 +281,67 @@ void ApiClientTest::destroyedContextGetsNoCallback()
     QVERIFY(callAndWait<CallerInfo>([this](QObject* ctx, auto cb) { m_client.me(ctx, cb); }).ok());
     QTest::qWait(100);
     QVERIFY(!called);
+}
+
+void ApiClientTest::customRoleRoundTrip()
+{
+    const QString orgId = qs(m_root.id);
+    client::RoleInfo draft;
+    draft.key = "client-test-role";
+    draft.name = "Client test role";
+    draft.description = "Made by the client test.";
+    draft.permissions = {"org.read", "user.read"};
+    const auto created =
+        callAndWait<client::RoleInfo>([&](QObject* ctx, auto cb) { m_client.createRole(orgId, draft, ctx, cb); });
+    QVERIFY2(created.ok(), qPrintable(created.failure.message));
+    const client::RoleInfo& role = *created.value;
+    QVERIFY(!role.id.empty());
+    QCOMPARE(role.key, draft.key);
+    QCOMPARE(role.name, draft.name);
+    QCOMPARE(role.description, draft.description);
+    QCOMPARE(role.permissions, draft.permissions);
+    QVERIFY(!role.builtIn);
+    QCOMPARE(role.definedAt, m_root.id);
+    QVERIFY(role.assignable);
+    QVERIFY(!role.createdAt.empty());
+    QVERIFY(role.updatedAt.empty());
+
+    // The same key again at the same organisation: 409 conflict on the field "key".
+    const auto again =
+        callAndWait<client::RoleInfo>([&](QObject* ctx, auto cb) { m_client.createRole(orgId, draft, ctx, cb); });
+    QVERIFY(!again.ok());
+    QCOMPARE(again.failure.httpStatus, 409);
+    QCOMPARE(again.failure.code, QStringLiteral("conflict"));
+    QCOMPARE(again.failure.field, QStringLiteral("key"));
+
+    client::RoleInfo changes = role;
+    changes.name = "Client test role, renamed";
+    changes.permissions = {"org.read"};
+    const auto updated = callAndWait<client::RoleInfo>(
+        [&](QObject* ctx, auto cb) { m_client.updateRole(qs(role.id), changes, ctx, cb); });
+    QVERIFY2(updated.ok(), qPrintable(updated.failure.message));
+    QCOMPARE(updated.value->name, changes.name);
+    QCOMPARE(updated.value->permissions, changes.permissions);
+    QVERIFY(!updated.value->updatedAt.empty());
+
+    const auto listed =
+        callAndWait<std::vector<client::RoleInfo>>([&](QObject* ctx, auto cb) { m_client.listRoles(orgId, ctx, cb); });
+    QVERIFY(listed.ok());
+    QVERIFY(std::any_of(listed.value->begin(), listed.value->end(),
+                        [&](const client::RoleInfo& r) { return r.id == role.id && r.name == changes.name; }));
+
+    // Built-in roles are read-only.
+    client::RoleInfo builtin;
+    builtin.name = "Renamed member";
+    const auto refused = callAndWait<client::RoleInfo>(
+        [&](QObject* ctx, auto cb) { m_client.updateRole(QStringLiteral("member"), builtin, ctx, cb); });
+    QCOMPARE(refused.failure.httpStatus, 409);
+    QCOMPARE(refused.failure.code, QStringLiteral("builtin_role"));
+
+    const auto deleted = callAndWait<bool>([&](QObject* ctx, auto cb) { m_client.deleteRole(qs(role.id), ctx, cb); });
+    QVERIFY2(deleted.ok(), qPrintable(deleted.failure.message));
+    const auto gone = callAndWait<bool>([&](QObject* ctx, auto cb) { m_client.deleteRole(qs(role.id), ctx, cb); });
+    QCOMPARE(gone.failure.httpStatus, 404);
 }
 
 QTEST_GUILESS_MAIN(ApiClientTest)

@@ -115,15 +115,18 @@ void ConsoleAppTest::unknownSectionIsRejected()
 void ConsoleAppTest::screenshot_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << QStringLiteral("en");
-    QTest::newRow("de") << QStringLiteral("de");
+    QTest::addColumn<QString>("section");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("orgs");
+    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("orgs");
+    QTest::newRow("roles-en") << QStringLiteral("en") << QStringLiteral("roles");
 }
 
 void ConsoleAppTest::screenshot()
 {
     QFETCH(QString, language);
-    const QString path = m_home.filePath(QStringLiteral("trellis-%1.png").arg(language));
-    const Run run = runConsole({QStringLiteral("--screenshot"), path, QStringLiteral("--show"), QStringLiteral("orgs")},
+    QFETCH(QString, section);
+    const QString path = m_home.filePath(QStringLiteral("trellis-%1-%2.png").arg(section, language));
+    const Run run = runConsole({QStringLiteral("--screenshot"), path, QStringLiteral("--show"), section},
                                environment(language), 120000);
     QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
 

@@ -126,8 +126,9 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::showsTheDemoTree()
 {
-    QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people")}));
-    QCOMPARE(window()->navigation()->count(), 2);
+    QCOMPARE(window()->sectionKeys(),
+             (QStringList{QStringLiteral("orgs"), QStringLiteral("people"), QStringLiteral("roles")}));
+    QCOMPARE(window()->navigation()->count(), 3);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());
