@@ -61,6 +61,7 @@ public:
     QAction* offboardAction() const { return m_offboardAction; }
     QAction* revokeSessionsAction() const { return m_revokeAction; }
     QAction* inviteAction() const { return m_inviteAction; }
+    QAction* importAction() const { return m_importAction; }
     QAction* openPersonAction() const { return m_openAction; }
     QProgressBar* progressBar() const { return m_progress; }
     QTableView* resultsView() const { return m_results; }
@@ -70,6 +71,8 @@ public:
     void runBulkAction(const QString& action, bool confirmed = false);
     /// Opens the invite dialog for the selected organisation.
     void invite();
+    /// Opens the CSV import wizard for the selected organisation.
+    void importPeople();
     /// Opens the person editor for the current row.
     void openPerson();
 
@@ -112,6 +115,8 @@ private:
     QAction* m_inviteAction = nullptr;
     QAction* m_openAction = nullptr;
     QPushButton* m_inviteButton = nullptr;
+    QAction* m_importAction = nullptr;
+    QPushButton* m_importButton = nullptr;
 
     core::Org m_org;
     QTimer m_searchDelay;
