@@ -2,6 +2,8 @@
 
 #include "models/ImportFile.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QColor>
 #include <QRegularExpression>
@@ -336,7 +338,7 @@ QVariant ImportRowsModel::data(const QModelIndex& index, int role) const
             return QBrush(QColor(0xb0, 0x00, 0x20));
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == LineColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == LineColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case HasErrorRole:
         return hasError(e);
     case FilterRole:

@@ -3,6 +3,8 @@
 #include "client/ApiClient.h"
 #include "models/ImportRowsModel.h"
 
+#include <algorithm>
+
 #include <QLoggingCategory>
 
 namespace trellis::models {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ApiFailure.h"
+#include "client/ApiResult.h"
 #include "client/ImportReport.h"
 #include "core/Org.h"
 #include "models/ImportFile.h"

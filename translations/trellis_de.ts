@@ -958,7 +958,7 @@
     </message>
     <message>
         <source>Importing into %1</source>
-        <translation>Import nach %1</translation>
+        <translation>Ziel: %1</translation>
     </message>
     <message>
         <source>Choose the organisation to import into.</source>

@@ -32,6 +32,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace trellis::ui {
@@ -45,6 +46,7 @@ QLabel* makeErrorLabel(QWidget* parent, const QString& name)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->hide();
     return label;
 }
@@ -64,7 +66,8 @@ QTableView* makeRowsTable(QWidget* parent, const QString& name, const QString& a
     table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
+    // Long reasons wrap inside their cell instead of being cut off.
+    table->setWordWrap(true);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -74,10 +77,21 @@ QTableView* makeRowsTable(QWidget* parent, const QString& name, const QString& a
 void sizeColumns(QTableView* table)
 {
     table->resizeColumnsToContents();
-    // The e-mail and name columns get what they need up to a limit; the details column takes the rest.
+    // The e-mail and name columns get what they need up to a limit; the details wrap within theirs.
     for (int column : {models::ImportRowsModel::EmailColumn, models::ImportRowsModel::NameColumn,
                        models::ImportRowsModel::RolesColumn})
         table->setColumnWidth(column, qMin(table->columnWidth(column), 240));
+    // Once the page has its final size: the details (the last column) get the width that is left, and row heights
+    // follow their wrapped text (not for thousands of rows, where measuring costs more than it helps; the whole
+    // text is also the tooltip).
+    QTimer::singleShot(0, table, [table] {
+        int others = 0;
+        for (int column = 0; column < models::ImportRowsModel::DetailsColumn; ++column)
+            others += table->isColumnHidden(column) ? 0 : table->columnWidth(column);
+        table->setColumnWidth(models::ImportRowsModel::DetailsColumn, qMax(160, table->viewport()->width() - others));
+        if (table->model() && table->model()->rowCount() <= 1000)
+            table->resizeRowsToContents();
+    });
 }
 
 bool isCsvPath(const QString& path)
@@ -149,7 +163,6 @@ public:
         m_orgField->setText(QString::fromStdString(org.name));
         m_orgPath = new QLabel(this);
         m_orgPath->setObjectName(QStringLiteral("orgPath"));
-        m_orgPath->setWordWrap(true);
         m_orgProblem = makeErrorLabel(this, QStringLiteral("orgProblem"));
 
         m_invite =
@@ -175,7 +188,8 @@ public:
         modeBox->addWidget(m_invite);
         modeBox->addWidget(m_create);
         auto* form = new QFormLayout;
-        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+        // Word-wrapped labels in the field column take its whole width, not the narrowest they could wrap to.
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         auto* fileLabel = new QLabel(ImportWizard::tr("&File:"), this);
         fileLabel->setBuddy(m_path);
         form->addRow(fileLabel, fileRow);
@@ -444,7 +458,7 @@ public:
         connect(m_errorsOnly, &QCheckBox::toggled, this,
                 [this](bool on) { m_filter->setFilterFixedString(on ? QStringLiteral("error") : QString()); });
         connect(m_skip, &QCheckBox::toggled, this, [this] {
-            update();
+            refresh();
             Q_EMIT completeChanged();
         });
     }
@@ -458,7 +472,7 @@ public:
 
     void initializePage() override
     {
-        update();
+        refresh();
         sizeColumns(m_table);
     }
 
@@ -467,7 +481,7 @@ public:
     bool isComplete() const override { return m_import->canCommit(m_skip->isChecked()); }
 
 private:
-    void update()
+    void refresh()
     {
         const models::ImportRowsModel* rows = m_import->rows();
         const client::ImportTotals totals = m_import->previewTotals();
@@ -528,6 +542,14 @@ public:
         m_stop->setObjectName(QStringLiteral("stopButton"));
         m_table = makeRowsTable(this, QStringLiteral("resultsTable"), ImportWizard::tr("Result of every row"));
         m_table->setModel(import->rows());
+        // Roles were in the preview; the link of the selected row shows in the field below the table.
+        m_table->hideColumn(models::ImportRowsModel::RolesColumn);
+        m_table->hideColumn(models::ImportRowsModel::LinkColumn);
+        m_linkEdit = new QLineEdit(this);
+        m_linkEdit->setObjectName(QStringLiteral("selectedLink"));
+        m_linkEdit->setAccessibleName(ImportWizard::tr("Link of the selected row"));
+        m_linkEdit->setReadOnly(true);
+        m_linkEdit->setPlaceholderText(ImportWizard::tr("Select a row with a link"));
         m_links = new QLabel(ImportWizard::tr("The links are shown only now: copy them or save the results, and "
                                               "send each person their own link. Anyone who has a link can use it."),
                              this);
@@ -549,10 +571,16 @@ public:
         progressRow->addWidget(m_progress, 1);
         progressRow->addWidget(m_stop);
         auto* buttons = new QHBoxLayout;
+        m_linkLabel = new QLabel(ImportWizard::tr("&Link:"), this);
+        m_linkLabel->setBuddy(m_linkEdit);
+        buttons->addWidget(m_linkLabel);
+        buttons->addWidget(m_linkEdit, 1);
         buttons->addWidget(m_copyLink);
         buttons->addWidget(m_copyAll);
-        buttons->addStretch(1);
+        buttons->addStretch(0); // takes the room only while there are no links
         buttons->addWidget(m_save);
+        for (QWidget* w : std::initializer_list<QWidget*>{m_linkLabel, m_linkEdit, m_copyLink, m_copyAll})
+            w->hide();
         auto* layout = new QVBoxLayout(this);
         layout->addWidget(m_summary);
         layout->addLayout(progressRow);
@@ -574,11 +602,14 @@ public:
             if (m_import->importedCount() > 0)
                 Q_EMIT wizard->imported();
         });
+        connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex& current) {
+                    m_linkEdit->setText(current.data(models::ImportRowsModel::AcceptUrlRole).toString());
+                    m_copyLink->setEnabled(!m_linkEdit->text().isEmpty());
+                });
         connect(m_copyLink, &QPushButton::clicked, this, [this] {
-            const QModelIndex current = m_table->currentIndex();
-            const QString link = current.data(models::ImportRowsModel::AcceptUrlRole).toString();
-            if (!link.isEmpty())
-                QApplication::clipboard()->setText(link);
+            if (!m_linkEdit->text().isEmpty())
+                QApplication::clipboard()->setText(m_linkEdit->text());
         });
         connect(m_copyAll, &QPushButton::clicked, this,
                 [this] { QApplication::clipboard()->setText(m_import->linksText()); });
@@ -598,6 +629,8 @@ public:
     QPushButton* m_stop = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_links = nullptr;
+    QLabel* m_linkLabel = nullptr;
+    QLineEdit* m_linkEdit = nullptr;
     QPushButton* m_copyLink = nullptr;
     QPushButton* m_copyAll = nullptr;
     QPushButton* m_save = nullptr;
@@ -648,8 +681,18 @@ private:
                                     : ImportWizard::tr("The import stopped: %1").arg(failure.message));
         const bool links = !m_import->linksText().isEmpty();
         m_links->setVisible(links);
-        m_copyLink->setEnabled(links);
+        m_linkLabel->setVisible(links);
+        m_linkEdit->setVisible(links);
+        m_copyLink->setVisible(links);
+        m_copyAll->setVisible(links);
         m_copyAll->setEnabled(links);
+        // The first row with a link is selected, so its link shows and can be copied at once.
+        for (int row = 0; links && row < m_import->rows()->rowCount(); ++row) {
+            if (m_import->rows()->resultAt(row) && !m_import->rows()->resultAt(row)->acceptUrl.isEmpty()) {
+                m_table->setCurrentIndex(m_import->rows()->index(row, models::ImportRowsModel::EmailColumn));
+                break;
+            }
+        }
         m_save->setEnabled(true);
         sizeColumns(m_table);
         Q_EMIT completeChanged();
@@ -669,7 +712,7 @@ ImportWizard::ImportWizard(models::ConsoleSession* session, const core::Org& org
     setWindowTitle(tr("Import people from CSV"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage, true);
-    setOption(QWizard::NoCancelButtonOnLastPage, false);
+    setOption(QWizard::NoCancelButtonOnLastPage, true); // "Stop after this part" while importing, then Finish
     resize(920, 640);
     m_filePage = new ImportFilePage(session, m_import, org, this);
     m_previewPage = new ImportPreviewPage(m_import, this);
