@@ -1144,6 +1144,18 @@
         <source>Imported: %1 (every row).</source>
         <translation>Importiert: %1 (alle Zeilen).</translation>
     </message>
+    <message>
+        <source>Link of the selected row</source>
+        <translation>Link der gewählten Zeile</translation>
+    </message>
+    <message>
+        <source>Select a row with a link</source>
+        <translation>Wählen Sie eine Zeile mit Link</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Link:</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::InviteDialog</name>

@@ -19,12 +19,16 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -355,8 +359,19 @@ void ImportWizardTest::fileProblemsStayOnTheFirstPage()
     QVERIFY2(wizard->fileProblemLabel()->text().contains(QStringLiteral("UTF-8")),
              qPrintable(wizard->fileProblemLabel()->text()));
 
-    // A good file moves on to the preview.
-    wizard->chooseFile(writeFile(QStringLiteral("ok.csv"), "email\nzed.import@northwind.example\n"));
+    // A good file, dropped on the page, moves on to the preview.
+    const QString good = writeFile(QStringLiteral("ok.csv"), "email\nzed.import@northwind.example\n");
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(good)});
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.ignore();
+    QApplication::sendEvent(wizard->currentPage(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    drop.ignore();
+    QApplication::sendEvent(wizard->currentPage(), &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(QDir::fromNativeSeparators(wizard->pathEdit()->text()), good);
     QVERIFY(wizard->fileProblemLabel()->isHidden());
     wizard->next();
     QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::PreviewPageId), kLoadTimeoutMs);
