@@ -26,9 +26,11 @@ class ImportSession : public QObject
     Q_OBJECT
 
 public:
-    /// Rows per commit request. Each request is one transaction on the server, so a part is written completely or
-    /// not at all; parts make the progress real and give cancel a place to stop between them. A file of up to this
-    /// many valid rows is imported in one request, all or nothing.
+    /// Rows per commit request. The server writes one request in one transaction and answers only at the end, so a
+    /// single request for 5,000 rows would show no progress, could not be stopped, and might outlast the client's
+    /// request timeout. Parts of 100 rows make the progress real and give "stop" a place between them; each part is
+    /// still all or nothing. The price: a large import stopped half-way (or refused half-way) leaves the earlier
+    /// parts written, which the results page says row by row. A file of up to 100 valid rows is one request.
     static constexpr int kDefaultChunkSize = 100;
 
     explicit ImportSession(client::ApiClient* client, QObject* parent = nullptr);
