@@ -208,7 +208,8 @@ QByteArray ImportFile::toCsv(const std::vector<int>& rows, const QString& defaul
     QStringList header = m_header;
     if (fillMode && modeIndex < 0)
         header << QStringLiteral("mode");
-    QString out = header.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    // LF line endings (the server reads both): the file sent stays as small as the one chosen.
+    QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const int r : rows) {
         if (r < 0 || r >= rowCount())
             continue;
@@ -222,8 +223,7 @@ QByteArray ImportFile::toCsv(const std::vector<int>& rows, const QString& defaul
         QStringList cells;
         for (const QString& field : fields)
             cells << quoted(field);
-        out += cells.join(QLatin1Char(','));
-        out += QStringLiteral("\r\n");
+        out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();
 }

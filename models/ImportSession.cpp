@@ -57,9 +57,20 @@ void ImportSession::startDryRun()
     std::vector<int> all(std::size_t(m_file.rowCount()));
     for (int i = 0; i < m_file.rowCount(); ++i)
         all[std::size_t(i)] = i;
+    const QByteArray csv = m_file.toCsv(all, m_defaultMode);
+    if (csv.size() > ImportFile::kMaxBytes) {
+        // Filling in the mode (or quoting) made it grow past the server's limit.
+        m_failure.code = QStringLiteral("invalid_file");
+        m_failure.message = tr("With the mode filled in for every row, the file would be larger than %1 KiB. Split "
+                               "it into several files.")
+                                .arg(ImportFile::kMaxBytes / 1024);
+        m_failure.field = QStringLiteral("body");
+        Q_EMIT dryRunFinished(false);
+        return;
+    }
     m_dryRunRunning = true;
     const int expected = m_file.rowCount();
-    m_client->importPeople(QString::fromStdString(m_org.id), m_file.toCsv(all, m_defaultMode), true, false, m_requests,
+    m_client->importPeople(QString::fromStdString(m_org.id), csv, true, false, m_requests,
                            [this, expected](client::ApiResult<client::ImportReport> result) {
                                m_dryRunRunning = false;
                                if (result.ok() && int(result.value->rows.size()) != expected) {

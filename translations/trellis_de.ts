@@ -680,6 +680,10 @@
         <source>Not sent: the import stopped before this row.</source>
         <translation>Nicht gesendet: Der Import endete vor dieser Zeile.</translation>
     </message>
+    <message>
+        <source>With the mode filled in for every row, the file would be larger than %1 KiB. Split it into several files.</source>
+        <translation>Mit dem in jeder Zeile ergänzten Modus wäre die Datei größer als %1 KiB. Teilen Sie sie in mehrere Dateien auf.</translation>
+    </message>
 </context>
 <context>
     <name>trellis::models::MemberListModel</name>
