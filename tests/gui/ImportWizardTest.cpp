@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -295,6 +296,12 @@ void ImportWizardTest::partnerAdminImportsTheGoodRows()
     const QStringList linkLines = wizard->importSession()->linksText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(linkLines.size(), 3);
     QVERIFY(linkLines.front().startsWith(QStringLiteral("ada.import@northwind.example\t")));
+    // "Copy all links" puts them on the clipboard; the link field shows the selected row's link.
+    QTest::mouseClick(wizard->copyLinksButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), wizard->importSession()->linksText());
+    auto* linkField = wizard->findChild<QLineEdit*>(QStringLiteral("selectedLink"));
+    QVERIFY(linkField && linkField->isVisible());
+    QCOMPARE(linkField->text(), cell(results, 0, ImportRowsModel::LinkColumn));
 
     // Save results as CSV.
     const QString saved = m_dir.filePath(QStringLiteral("results.csv"));
