@@ -1,10 +1,14 @@
-// ImportSession against a real trellisd with the demo world (as the platform owner): the dry run fills the rows
+// ImportSession against a real trellisd with the demo world (as the platform owner; on SQLite, or on PostgreSQL when
+// built as test_import_session_postgres): the dry run fills the rows
 // model, the commit goes out in parts with real progress, cancel stops between parts, and rows that went bad after
 // the preview stop the import without writing their part.
 #include "models/ImportSession.h"
 
 #include "DemoServer.h"
 #include "models/ImportRowsModel.h"
+#include "tests/common/PostgresTestDatabase.h"
+
+#include <memory>
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -41,12 +45,21 @@ private:
     /// A session into Northwind with `csv`, dry run done.
     std::unique_ptr<ImportSession> preview(const QByteArray& csv, int chunkSize);
 
+    std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres; // outlives the server
     trellis::test::DemoServer m_server;
     trellis::core::Org m_northwind;
 };
 
 void ImportSessionTest::initTestCase()
 {
+#ifdef TRELLIS_TEST_POSTGRES
+    if (!trellis::test::PostgresTestDatabase::isConfigured())
+        QSKIP(qPrintable(trellis::test::PostgresTestDatabase::notConfiguredReason()));
+    m_postgres = std::make_unique<trellis::test::PostgresTestDatabase>();
+    QString error;
+    QVERIFY2(m_postgres->create(&error), qPrintable(error));
+    m_server.process.setDatabaseUrl(m_postgres->url());
+#endif
     const QString problem = m_server.start();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     auto found = trellis::test::callAndWait<trellis::core::Page<trellis::core::Org>>(
