@@ -203,7 +203,7 @@ void ApiClient::setReachable(bool reachable)
 }
 
 void ApiClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool authenticated,
-                     QObject* context, JsonHandler handler)
+                     QObject* context, JsonHandler handler, const QByteArray& contentType)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -211,7 +211,7 @@ void ApiClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& 
     if (authenticated && !m_accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_accessToken);
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
 
     QNetworkReply* reply = m_network->sendCustomRequest(request, verb, body);
     // Logged without the query: it may carry search text, never a token (the token travels in a header).
@@ -597,6 +597,26 @@ void ApiClient::revokeInvitation(const QString& invitationId, QObject* context, 
 {
     sendForSuccess("DELETE", QStringLiteral("/api/v1/invitations/") + encoded(invitationId), {}, context,
                    std::move(callback));
+}
+
+void ApiClient::importPeople(const QString& orgId, const QByteArray& csv, bool dryRun, bool skipInvalid,
+                             QObject* context, Callback<ImportReport> callback)
+{
+    QString query = QStringLiteral("dryRun=") + (dryRun ? QStringLiteral("true") : QStringLiteral("false"));
+    if (skipInvalid)
+        query += QStringLiteral("&skipInvalid=true");
+    send(
+        "POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/imports"), query), csv, true,
+        context,
+        [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+            // 422 carries the full report (rows with errors, nothing written): an answer, not a failure.
+            const ApiFailure effective = status == 422 ? ApiFailure() : failure;
+            auto result = decode<ImportReport>(data, status, effective, &ImportReport::fromJson);
+            if (status == 422 && !result.ok())
+                result.failure = failure;
+            callback(result);
+        },
+        QByteArrayLiteral("text/csv; charset=utf-8"));
 }
 
 void ApiClient::exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback)

@@ -2,6 +2,7 @@
 
 #include "client/ApiResult.h"
 #include "client/CallerInfo.h"
+#include "client/ImportReport.h"
 #include "client/InvitationRequest.h"
 #include "client/MemberQuery.h"
 #include "client/OrgImpact.h"
@@ -114,6 +115,11 @@ public:
     void listInvitations(const QString& orgId, const QString& status, const QString& cursor, int limit,
                          QObject* context, Callback<core::Page<core::Invitation>> callback);
     void revokeInvitation(const QString& invitationId, QObject* context, Callback<bool> callback);
+    /// Sends `csv` (UTF-8, header row first) to POST /orgs/{id}/imports: a dry run, or a commit (with `skipInvalid`,
+    /// of the valid rows only). A commit the server refuses because rows have errors (422) answers its report with
+    /// `committed` false, not a failure; whole-request refusals (400, 403, 413...) are failures.
+    void importPeople(const QString& orgId, const QByteArray& csv, bool dryRun, bool skipInvalid, QObject* context,
+                      Callback<ImportReport> callback);
 
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);
@@ -131,7 +137,7 @@ private:
 
     QUrl urlFor(const QString& path, const QString& query = QString()) const;
     void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, bool authenticated, QObject* context,
-              JsonHandler handler);
+              JsonHandler handler, const QByteArray& contentType = QByteArrayLiteral("application/json"));
     /// An authenticated call whose answer body does not matter (only success or the failure).
     void sendForSuccess(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
                         Callback<bool> callback);

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ImportFile</name>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation>Wählen Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Die Datei %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>The file is %1 KiB; an import may be at most %2 KiB. Split it into several files.</source>
+        <translation>Die Datei ist %1 KiB groß; ein Import darf höchstens %2 KiB groß sein. Teilen Sie sie in mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is saved as UTF-16 (&quot;Unicode text&quot;). Save it as &quot;CSV UTF-8&quot; and choose it again.</source>
+        <translation>Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. Speichern Sie sie als „CSV UTF-8“ und wählen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>This is not a text file. Choose a CSV file saved as &quot;CSV UTF-8&quot;.</source>
+        <translation>Das ist keine Textdatei. Wählen Sie eine als „CSV UTF-8“ gespeicherte CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (line %1 has a character in another encoding, often from saving as plain &quot;CSV&quot; in Excel). Save it as &quot;CSV UTF-8&quot; and choose it again.</source>
+        <translation>Die Datei ist kein UTF-8-Text (Zeile %1 enthält ein Zeichen in einer anderen Kodierung, oft weil in Excel als einfaches „CSV“ gespeichert wurde). Speichern Sie sie als „CSV UTF-8“ und wählen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>ein Feld in Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>there is text after a closing quote</source>
+        <translation>nach einem schließenden Anführungszeichen folgt Text</translation>
+    </message>
+    <message>
+        <source>a field has a quote in it but does not start with one (quote the whole field and double the quote)</source>
+        <translation>ein Feld enthält ein Anführungszeichen, beginnt aber nicht mit einem (setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie das Zeichen)</translation>
+    </message>
+    <message>
+        <source>a line break is malformed</source>
+        <translation>ein Zeilenumbruch ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: on line %1, %2.</source>
+        <translation>Die Datei ist kein gültiges CSV: In Zeile %1 %2.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows; an import may have at most %1. Split it into several files.</source>
+        <translation>Die Datei hat mehr als %1 Zeilen; ein Import darf höchstens %1 haben. Teilen Sie sie in mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The columns are separated by %1, not by commas. Save the file as &quot;CSV UTF-8 (comma delimited)&quot;, or replace the separators with commas.</source>
+        <translation>Die Spalten sind durch %1 getrennt, nicht durch Kommas. Speichern Sie die Datei als „CSV UTF-8 (durch Trennzeichen getrennt)“ mit Kommas, oder ersetzen Sie die Trennzeichen durch Kommas.</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>Semikolons</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>Tabulatoren</translation>
+    </message>
+    <message>
+        <source>The first row must name the columns; &quot;%1&quot; is not one of them. The columns are %2.</source>
+        <translation>Die erste Zeile muss die Spalten benennen; „%1“ ist keine davon. Die Spalten heißen %2.</translation>
+    </message>
+    <message>
+        <source>The column %1 appears twice in the first row.</source>
+        <translation>Die Spalte %1 steht zweimal in der ersten Zeile.</translation>
+    </message>
+    <message>
+        <source>The first row must name an email column (the columns are %1).</source>
+        <translation>Die erste Zeile muss eine Spalte email nennen (die Spalten heißen %1).</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no people below it.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber darunter keine Personen.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Trellis administration console. With no server configured it starts a local workspace with demo data.</source>
@@ -349,6 +440,252 @@
     </message>
 </context>
 <context>
+    <name>trellis::models::ImportRowsModel</name>
+    <message>
+        <source>E-mail (email)</source>
+        <translation>E-Mail (email)</translation>
+    </message>
+    <message>
+        <source>Name (displayName)</source>
+        <translation>Name (displayName)</translation>
+    </message>
+    <message>
+        <source>Title (title)</source>
+        <translation>Position (title)</translation>
+    </message>
+    <message>
+        <source>Roles (roles)</source>
+        <translation>Rollen (roles)</translation>
+    </message>
+    <message>
+        <source>End of membership (expiresAt)</source>
+        <translation>Ende der Mitgliedschaft (expiresAt)</translation>
+    </message>
+    <message>
+        <source>Mode (mode)</source>
+        <translation>Modus (mode)</translation>
+    </message>
+    <message>
+        <source>This row has %1 fields; the first row names %2 columns. Check for a missing or extra comma.</source>
+        <translation>Diese Zeile hat %1 Felder; die erste Zeile nennt %2 Spalten. Prüfen Sie, ob ein Komma fehlt oder zu viel ist.</translation>
+    </message>
+    <message>
+        <source>This row has a different number of fields than the first row.</source>
+        <translation>Diese Zeile hat eine andere Anzahl Felder als die erste Zeile.</translation>
+    </message>
+    <message>
+        <source>%1: missing.</source>
+        <translation>%1: fehlt.</translation>
+    </message>
+    <message>
+        <source>%1: needed to create a new person&apos;s account.</source>
+        <translation>%1: nötig, um das Konto einer neuen Person anzulegen.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an address like name@example.com.</source>
+        <translation>%1: „%2“ ist keine Adresse wie name@example.com.</translation>
+    </message>
+    <message>
+        <source>%1: the same address is already on line %2 of the file.</source>
+        <translation>%1: Dieselbe Adresse steht schon in Zeile %2 der Datei.</translation>
+    </message>
+    <message>
+        <source>%1: the same address appears earlier in the file.</source>
+        <translation>%1: Dieselbe Adresse steht weiter oben in der Datei.</translation>
+    </message>
+    <message>
+        <source>%1: must be create or invite (or empty).</source>
+        <translation>%1: muss create oder invite sein (oder leer).</translation>
+    </message>
+    <message>
+        <source>%1: at most 200 characters.</source>
+        <translation>%1: höchstens 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1: may not contain line breaks or control characters.</source>
+        <translation>%1: darf keine Zeilenumbrüche oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>%1: the date has passed; it must lie in the future.</source>
+        <translation>%1: Das Datum ist vorbei; es muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date and time like 2027-03-31T00:00:00Z.</source>
+        <translation>%1: „%2“ ist kein Zeitpunkt wie 2027-03-31T00:00:00Z.</translation>
+    </message>
+    <message>
+        <source>%1: you may not create accounts at this organisation (that needs user management); use invite.</source>
+        <translation>%1: Sie dürfen in dieser Organisation keine Konten anlegen (dafür braucht es die Benutzerverwaltung); verwenden Sie invite.</translation>
+    </message>
+    <message>
+        <source>%1: you may not invite people to this organisation.</source>
+        <translation>%1: Sie dürfen in diese Organisation niemanden einladen.</translation>
+    </message>
+    <message>
+        <source>%1: a role in this row cannot be used at this organisation.</source>
+        <translation>%1: Eine Rolle in dieser Zeile kann in dieser Organisation nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>%1: there is no role &quot;%2&quot; that can be used at this organisation.</source>
+        <translation>%1: Es gibt keine Rolle „%2“, die in dieser Organisation verwendet werden kann.</translation>
+    </message>
+    <message>
+        <source>%1: you may not give roles at this organisation.</source>
+        <translation>%1: Sie dürfen in dieser Organisation keine Rollen vergeben.</translation>
+    </message>
+    <message>
+        <source>%1: you may not give the role &quot;%2&quot;; it carries permissions you do not hold here.</source>
+        <translation>%1: Sie dürfen die Rolle „%2“ nicht vergeben; sie enthält Berechtigungen, die Sie hier nicht haben.</translation>
+    </message>
+    <message>
+        <source>%1: you may not give one of these roles here.</source>
+        <translation>%1: Eine dieser Rollen dürfen Sie hier nicht vergeben.</translation>
+    </message>
+    <message>
+        <source>Already an active member of this organisation.</source>
+        <translation>Bereits aktives Mitglied dieser Organisation.</translation>
+    </message>
+    <message>
+        <source>An invitation for this address is already waiting to be accepted here.</source>
+        <translation>Für diese Adresse wartet hier schon eine Einladung auf Annahme.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Would create</source>
+        <translation>Würde angelegt</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Would invite</source>
+        <translation>Würde eingeladen</translation>
+    </message>
+    <message>
+        <source>Membership added</source>
+        <translation>Mitgliedschaft hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Would add membership</source>
+        <translation>Würde Mitgliedschaft erhalten</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Skipped (error)</source>
+        <translation>Übersprungen (Fehler)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Send them the invitation link.</source>
+        <translation>Schicken Sie der Person den Einladungslink.</translation>
+    </message>
+    <message>
+        <source>Send them the link to choose a password.</source>
+        <translation>Schicken Sie der Person den Link zum Festlegen eines Passworts.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Link (shown only now)</source>
+        <translation>Link (nur jetzt sichtbar)</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::models::ImportSession</name>
+    <message>
+        <source>The server counted the rows differently (%1 instead of %2); nothing was imported.</source>
+        <translation>Der Server hat die Zeilen anders gezählt (%1 statt %2); nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>Not written: another row of the same part had an error.</source>
+        <translation>Nicht geschrieben: Eine andere Zeile desselben Teils hatte einen Fehler.</translation>
+    </message>
+    <message>
+        <source>Some rows were no longer valid when they were sent (see below), so that part was not imported and the import stopped. Check the file and import the rest again.</source>
+        <translation>Einige Zeilen waren beim Senden nicht mehr gültig (siehe unten); dieser Teil wurde daher nicht importiert, und der Import wurde beendet. Prüfen Sie die Datei und importieren Sie den Rest erneut.</translation>
+    </message>
+    <message>
+        <source>The server answered for a different number of rows.</source>
+        <translation>Der Server hat für eine andere Anzahl Zeilen geantwortet.</translation>
+    </message>
+    <message>
+        <source>No answer arrived: this row may or may not have been imported. Check the People list before importing it again.</source>
+        <translation>Keine Antwort erhalten: Diese Zeile wurde vielleicht importiert, vielleicht nicht. Prüfen Sie die Personenliste, bevor Sie sie erneut importieren.</translation>
+    </message>
+    <message>
+        <source>Not written: the server refused this part (%1).</source>
+        <translation>Nicht geschrieben: Der Server hat diesen Teil abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>Not sent: the import stopped before this row.</source>
+        <translation>Nicht gesendet: Der Import endete vor dieser Zeile.</translation>
+    </message>
+    <message>
+        <source>With the mode filled in for every row, the file would be larger than %1 KiB. Split it into several files.</source>
+        <translation>Mit dem in jeder Zeile ergänzten Modus wäre die Datei größer als %1 KiB. Teilen Sie sie in mehrere Dateien auf.</translation>
+    </message>
+</context>
+<context>
     <name>trellis::models::InvitationListModel</name>
     <message>
         <source>Pending</source>
@@ -625,6 +962,277 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::ImportWizard</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>A CSV file with one person per row. Nothing is written before the preview on the next page.</source>
+        <translation>Eine CSV-Datei mit einer Person pro Zeile. Vor der Vorschau auf der nächsten Seite wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The first row names the columns, in any order:&lt;/p&gt;&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;required: the person&apos;s e-mail address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their name (needed to create an account)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their title in this organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;role keys separated by &lt;tt&gt;;&lt;/tt&gt;, e.g. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optional end of the membership, e.g. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; or &lt;tt&gt;create&lt;/tt&gt;; empty: the choice below&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Save it from a spreadsheet as &quot;CSV UTF-8&quot;: at most %1 rows and %2 KiB.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die erste Zeile nennt die Spalten, in beliebiger Reihenfolge:&lt;/p&gt;&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Pflicht: die E-Mail-Adresse der Person&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihr Name (nötig, um ein Konto anzulegen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihre Position in dieser Organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Rollenschlüssel, getrennt durch &lt;tt&gt;;&lt;/tt&gt;, z.&amp;nbsp;B. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optionales Ende der Mitgliedschaft, z.&amp;nbsp;B. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; oder &lt;tt&gt;create&lt;/tt&gt;; leer: die Auswahl unten&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“: höchstens %1 Zeilen und %2 KiB.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Path of the .csv file, or drop the file here</source>
+        <translation>Pfad der .csv-Datei, oder ziehen Sie die Datei hierher</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>D&amp;urchsuchen …</translation>
+    </message>
+    <message>
+        <source>Organisation to import into</source>
+        <translation>Organisation, in die importiert wird</translation>
+    </message>
+    <message>
+        <source>Type to find another organisation</source>
+        <translation>Tippen, um eine andere Organisation zu finden</translation>
+    </message>
+    <message>
+        <source>&amp;Invite them: each gets a link to accept and choose a password</source>
+        <translation>&amp;Einladen: Jede Person erhält einen Link zum Annehmen und Festlegen eines Passworts</translation>
+    </message>
+    <message>
+        <source>C&amp;reate their accounts now: each gets a link to choose a password</source>
+        <translation>Konten jetzt &amp;anlegen: Jede Person erhält einen Link zum Festlegen eines Passworts</translation>
+    </message>
+    <message>
+        <source>Checking every row with the server…</source>
+        <translation>Jede Zeile wird mit dem Server geprüft …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Rows without a mode:</source>
+        <translation>Zeilen ohne Modus:</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file</source>
+        <translation>CSV-Datei wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation>Wählen Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>Importing into %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <source>Choose the organisation to import into.</source>
+        <translation>Wählen Sie die Organisation, in die importiert werden soll.</translation>
+    </message>
+    <message>
+        <source>You may not invite or add people at %1. Choose another organisation.</source>
+        <translation>Sie dürfen in %1 niemanden einladen oder hinzufügen. Wählen Sie eine andere Organisation.</translation>
+    </message>
+    <message>
+        <source>The server refused the file as too large. Split it into several files.</source>
+        <translation>Der Server hat die Datei als zu groß abgelehnt. Teilen Sie sie in mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>You may not import people into %1: %2</source>
+        <translation>Sie dürfen keine Personen nach %1 importieren: %2</translation>
+    </message>
+    <message>
+        <source>The organisation %1 no longer exists, or you can no longer see it.</source>
+        <translation>Die Organisation %1 gibt es nicht mehr, oder Sie können sie nicht mehr sehen.</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation>Die Datei konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>What the import would do with each row. Nothing has been written yet.</source>
+        <translation>Was der Import mit jeder Zeile tun würde. Noch ist nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Show only rows with &amp;errors</source>
+        <translation>Nur Zeilen mit &amp;Fehlern zeigen</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>No row can be imported. Fix the file, then go Back and choose it again.</source>
+        <translation>Keine Zeile kann importiert werden. Korrigieren Sie die Datei, gehen Sie zurück und wählen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Fix these rows in the file and go Back to choose it again, or skip them.</source>
+        <translation>Korrigieren Sie diese Zeilen in der Datei und gehen Sie zurück, um sie erneut zu wählen – oder überspringen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Every row can be imported. Click Import to write them.</source>
+        <translation>Jede Zeile kann importiert werden. Klicken Sie auf Importieren, um sie zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v von %m Zeilen</translation>
+    </message>
+    <message>
+        <source>S&amp;top after this part</source>
+        <translation>Nach diesem Teil an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Result of every row</source>
+        <translation>Ergebnis jeder Zeile</translation>
+    </message>
+    <message>
+        <source>The links are shown only now: copy them or save the results, and send each person their own link. Anyone who has a link can use it.</source>
+        <translation>Die Links werden nur jetzt angezeigt: Kopieren Sie sie oder speichern Sie die Ergebnisse, und schicken Sie jeder Person ihren eigenen Link. Wer einen Link hat, kann ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the link of the selected row</source>
+        <translation>Kopiert den Link der gewählten Zeile</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all links</source>
+        <translation>&amp;Alle Links kopieren</translation>
+    </message>
+    <message>
+        <source>Copies one line per person: e-mail, a tab, the link</source>
+        <translation>Kopiert eine Zeile pro Person: E-Mail, Tabulator, Link</translation>
+    </message>
+    <message>
+        <source>&amp;Save results as CSV…</source>
+        <translation>Ergebnisse als CSV &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save results as CSV</source>
+        <translation>Ergebnisse als CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <source>Stopping after the part being written…</source>
+        <translation>Wird nach dem laufenden Teil angehalten …</translation>
+    </message>
+    <message>
+        <source>You stopped the import; the rows not yet sent were not imported.</source>
+        <translation>Sie haben den Import angehalten; die noch nicht gesendeten Zeilen wurden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>Der Import wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>Import people from CSV</source>
+        <translation>Personen aus CSV importieren</translation>
+    </message>
+    <message>
+        <source>The results could not be saved to %1: %2</source>
+        <translation>Die Ergebnisse konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Rows: %1 · size: %2 KiB (the name does not end in .csv; it is read as CSV anyway)</source>
+        <translation>Zeilen: %1 · Größe: %2 KiB (der Name endet nicht auf .csv; sie wird trotzdem als CSV gelesen)</translation>
+    </message>
+    <message>
+        <source>Rows: %1 · size: %2 KiB</source>
+        <translation>Zeilen: %1 · Größe: %2 KiB</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <source>would create: %1</source>
+        <translation>würden angelegt: %1</translation>
+    </message>
+    <message>
+        <source>would invite: %1</source>
+        <translation>würden eingeladen: %1</translation>
+    </message>
+    <message>
+        <source>would add to an existing account: %1</source>
+        <translation>zu bestehendem Konto hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>with errors: %1</source>
+        <translation>mit Fehlern: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows with errors and import only the valid ones (%1)</source>
+        <translation>Zeilen mit Fehlern ü&amp;berspringen und nur die gültigen importieren (%1)</translation>
+    </message>
+    <message>
+        <source>The rows with errors are left out (%1).</source>
+        <translation>Die Zeilen mit Fehlern werden ausgelassen (%1).</translation>
+    </message>
+    <message>
+        <source>The valid rows are written part by part; each part is written completely or not at all.</source>
+        <translation>Die gültigen Zeilen werden in Teilen geschrieben; jeder Teil wird ganz oder gar nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Importing… rows written: %1 of %2.</source>
+        <translation>Wird importiert … geschriebene Zeilen: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 · not imported: %2 (see Details).</source>
+        <translation>Importiert: %1 · nicht importiert: %2 (siehe Details).</translation>
+    </message>
+    <message>
+        <source>Imported: %1 (every row).</source>
+        <translation>Importiert: %1 (alle Zeilen).</translation>
+    </message>
+    <message>
+        <source>Link of the selected row</source>
+        <translation>Link der gewählten Zeile</translation>
+    </message>
+    <message>
+        <source>Select a row with a link</source>
+        <translation>Wählen Sie eine Zeile mit Link</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Link:</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +2096,18 @@
     <message>
         <source>Roles of the selected people</source>
         <translation>Rollen der ausgewählten Personen</translation>
+    </message>
+    <message>
+        <source>Import people from &amp;CSV…</source>
+        <translation>Personen aus &amp;CSV importieren …</translation>
+    </message>
+    <message>
+        <source>Invite or add many people from a CSV file (%1)</source>
+        <translation>Viele Personen aus einer CSV-Datei einladen oder hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ public:
     QAction* offboardAction() const { return m_offboardAction; }
     QAction* revokeSessionsAction() const { return m_revokeAction; }
     QAction* inviteAction() const { return m_inviteAction; }
+    QAction* importAction() const { return m_importAction; }
     QAction* openPersonAction() const { return m_openAction; }
     QAction* assignRoleAction() const { return m_assignRoleAction; }
     QAction* revokeRoleAction() const { return m_revokeRoleAction; }
@@ -83,6 +84,8 @@ public:
     void chooseRoleForSelected(bool assign);
     /// Opens the invite dialog for the selected organisation.
     void invite();
+    /// Opens the CSV import wizard for the selected organisation.
+    void importPeople();
     /// Opens the person editor for the current row.
     void openPerson();
 
@@ -132,6 +135,8 @@ private:
     QAction* m_inviteAction = nullptr;
     QAction* m_openAction = nullptr;
     QPushButton* m_inviteButton = nullptr;
+    QAction* m_importAction = nullptr;
+    QPushButton* m_importButton = nullptr;
 
     core::Org m_org;
     QString m_sort = QStringLiteral("name"); ///< the server-side order of the member list
