@@ -6,6 +6,7 @@
 #include "models/ConsoleSession.h"
 #include "models/InvitationListModel.h"
 #include "ui/BulkActionPanel.h"
+#include "ui/PermissionText.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -173,7 +174,7 @@ void InvitationsPanel::loadRoleNames()
             return; // the ids stay readable enough; the list itself reports load failures
         std::map<QString, QString> names;
         for (const auto& role : *result.value)
-            names[QString::fromStdString(role.id)] = QString::fromStdString(role.name);
+            names[QString::fromStdString(role.id)] = PermissionText::roleName(role.key, role.builtIn, role.name);
         m_invitations->setRoleNames(std::move(names));
     });
 }

@@ -1,5 +1,7 @@
 #include "ui/InviteDialog.h"
 
+#include "ui/PermissionText.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -120,9 +122,9 @@ void InviteDialog::setRoles(const std::vector<client::RoleInfo>& roles)
     for (const auto& role : roles) {
         if (!role.assignable)
             continue;
-        auto* item = new QListWidgetItem(QString::fromStdString(role.name), m_roles);
+        auto* item = new QListWidgetItem(PermissionText::roleName(role.key, role.builtIn, role.name), m_roles);
         item->setData(Qt::UserRole, QString::fromStdString(role.id));
-        item->setToolTip(QString::fromStdString(role.description));
+        item->setToolTip(PermissionText::roleDescription(role.key, role.builtIn, role.description));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }

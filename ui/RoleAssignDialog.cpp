@@ -1,5 +1,7 @@
 #include "ui/RoleAssignDialog.h"
 
+#include "ui/PermissionText.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -86,7 +88,7 @@ void RoleAssignDialog::setRoles(const std::vector<client::RoleInfo>& roles)
     }
     m_role->clear();
     for (const auto& role : m_roles)
-        m_role->addItem(QString::fromStdString(role.name), QString::fromStdString(role.id));
+        m_role->addItem(PermissionText::roleName(role.key, role.builtIn, role.name), QString::fromStdString(role.id));
     const bool any = !m_roles.empty();
     if (!any)
         m_role->addItem(tr("There is no role you may assign here."));
@@ -103,12 +105,11 @@ void RoleAssignDialog::updateDescription()
         return;
     }
     const auto& role = m_roles[std::size_t(index)];
-    QStringList permissions;
-    for (const auto& p : role.permissions)
-        permissions << QString::fromStdString(p);
-    m_description->setText(QString::fromStdString(role.description) + QLatin1Char('\n') +
-                           (permissions.isEmpty() ? tr("No administration rights.")
-                                                  : tr("Allows: %1").arg(permissions.join(QStringLiteral(", ")))));
+    // In words, not permission keys: the people choosing here are not expected to know the catalog.
+    m_description->setText(
+        PermissionText::roleDescription(role.key, role.builtIn, role.description) + QLatin1Char('\n') +
+        (role.permissions.empty() ? tr("No administration rights.")
+                                  : tr("Allows: %1").arg(PermissionText::summary(role.permissions))));
 }
 
 QString RoleAssignDialog::roleId() const

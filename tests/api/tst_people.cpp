@@ -278,15 +278,17 @@ QStringList PeopleTest::sqlColumn(const QString& sql, const QVariantList& values
 bool PeopleTest::execSql(const QString& sql, const QVariantList& values)
 {
     QSqlQuery q(m_db);
-    if (!q.prepare(sql))
-        return false;
-    for (const QVariant& value : values)
-        q.addBindValue(value);
-    if (!q.exec()) {
-        qWarning("statement failed: %s", qPrintable(q.lastError().text()));
-        return false;
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = q.exec(sql); // PostgreSQL prepares no DDL (CREATE TABLE ... AS), so plain statements run directly
+    } else if (q.prepare(sql)) {
+        for (const QVariant& value : values)
+            q.addBindValue(value);
+        ok = q.exec();
     }
-    return true;
+    if (!ok)
+        qWarning("statement failed: %s", qPrintable(q.lastError().text()));
+    return ok;
 }
 
 int PeopleTest::auditCount(const QString& action, const QString& outcome, const QString& targetId)
