@@ -8,6 +8,7 @@
 #include "models/MemberListModel.h"
 #include "models/OrgTreeModel.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/gui/SignedInConsole.h"
 #include "ui/MainWindow.h"
 #include "ui/OrgEditDialog.h"
 #include "ui/OrgsPage.h"
@@ -74,17 +75,16 @@ private Q_SLOTS:
 private:
     /// A fresh session and main window signed in as `email`.
     void signInAs(const QString& email);
-    trellis::ui::OrgsPage* orgs() const { return m_window->orgsPage(); }
+    trellis::ui::OrgsPage* orgs() const { return m_console.window->orgsPage(); }
     trellis::ui::PeoplePage* people() const
     {
-        return static_cast<trellis::ui::PeoplePage*>(m_window->section(QStringLiteral("people")));
+        return static_cast<trellis::ui::PeoplePage*>(m_console.window->section(QStringLiteral("people")));
     }
     /// Selects the people page's row of `email` (after the list loaded); false when it is not listed.
     bool selectPerson(const QString& email);
 
     TrellisdProcess m_server;
-    std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<trellis::ui::MainWindow> m_window;
+    trellis::test::SignedInConsole m_console;
 };
 
 void DelegatedAdminTest::initTestCase()
@@ -96,31 +96,22 @@ void DelegatedAdminTest::initTestCase()
 
 void DelegatedAdminTest::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
     if (m_server.isRunning())
         QCOMPARE(m_server.stop(), 0);
 }
 
 void DelegatedAdminTest::cleanup()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
 }
 
 void DelegatedAdminTest::signInAs(const QString& email)
 {
-    const QByteArray token = m_server.adminToken(email, QStringLiteral("1h"));
-    QVERIFY(!token.isEmpty());
-    m_session = std::make_unique<ConsoleSession>();
-    m_window = std::make_unique<trellis::ui::MainWindow>(m_session.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_session->connectToServer(m_server.baseUrl(), token);
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, kLoadTimeoutMs);
-    QCOMPARE(QString::fromStdString(m_session->caller()->user.email), email);
-    for (const QString& key : m_window->sectionKeys())
-        m_window->section(key)->reload();
+    QString error;
+    QVERIFY2(m_console.open(m_server, email, &error), qPrintable(error));
+    for (const QString& key : m_console.window->sectionKeys())
+        m_console.window->section(key)->reload();
     QTRY_VERIFY_WITH_TIMEOUT(orgs()->treeModel()->rowCount() > 0, kLoadTimeoutMs);
 }
 
@@ -143,7 +134,7 @@ void DelegatedAdminTest::partnerAdminSeesOnlyTheirSubtree()
     signInAs(kNorthwindAdmin);
     QCOMPARE(rootNames(orgs()->treeModel()), QStringList{QStringLiteral("Northwind Trading")});
 
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     QTRY_VERIFY_WITH_TIMEOUT(people()->orgTree()->model()->rowCount() > 0, kLoadTimeoutMs);
     QCOMPARE(rootNames(people()->orgTree()->model()), QStringList{QStringLiteral("Northwind Trading")});
     QTRY_VERIFY_WITH_TIMEOUT(people()->memberModel()->rowCount() > 0 && !people()->memberModel()->isFetching(),
@@ -207,7 +198,7 @@ void DelegatedAdminTest::partnerAdminCreatesASubOrganisation()
 void DelegatedAdminTest::partnerAdminDisablesAndEnablesStaff()
 {
     signInAs(kNorthwindAdmin);
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     trellis::ui::PeoplePage* page = people();
     QTRY_VERIFY_WITH_TIMEOUT(page->memberModel()->rowCount() > 0 && !page->memberModel()->isFetching(), kLoadTimeoutMs);
     // Pick a colleague who only works for Northwind (not the admin themselves).
@@ -242,7 +233,7 @@ void DelegatedAdminTest::serverRefusalIsShownPerPerson()
 {
     // Disabling oneself is refused by the server; the console says so for that person and carries on.
     signInAs(kNorthwindAdmin);
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     trellis::ui::PeoplePage* page = people();
     QTRY_VERIFY_WITH_TIMEOUT(page->memberModel()->rowCount() > 0 && !page->memberModel()->isFetching(), kLoadTimeoutMs);
     QVERIFY(selectPerson(kNorthwindAdmin));
@@ -257,7 +248,7 @@ void DelegatedAdminTest::serverRefusalIsShownPerPerson()
 void DelegatedAdminTest::partnerAdminReRolesAColleagueInThePersonEditor()
 {
     signInAs(kNorthwindAdmin);
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     trellis::ui::PeoplePage* page = people();
     QTRY_VERIFY_WITH_TIMEOUT(page->memberModel()->rowCount() > 0 && !page->memberModel()->isFetching(), kLoadTimeoutMs);
     // A Northwind colleague without a role there yet.
@@ -338,7 +329,7 @@ void DelegatedAdminTest::auditorSeesEverythingAndIsOfferedNothing()
     QVERIFY(!orgs()->suspendAction()->isEnabled());
     QVERIFY(!(orgs()->treeModel()->flags(orgs()->treeModel()->index(0, 0, acme)) & Qt::ItemIsDragEnabled));
 
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     trellis::ui::PeoplePage* page = people();
     QTRY_VERIFY_WITH_TIMEOUT(page->memberModel()->rowCount() > 0 && !page->memberModel()->isFetching(), kLoadTimeoutMs);
     page->table()->selectRow(0);

@@ -10,6 +10,7 @@
 #include "models/MemberListModel.h"
 #include "models/OrgTreeModel.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/gui/SignedInConsole.h"
 #include "ui/MainWindow.h"
 #include "ui/OrgSearchField.h"
 #include "ui/OrgsPage.h"
@@ -106,7 +107,7 @@ private:
     void signInAs(const QString& email);
     trellis::ui::PeoplePage* people() const
     {
-        return static_cast<trellis::ui::PeoplePage*>(m_window->section(QStringLiteral("people")));
+        return static_cast<trellis::ui::PeoplePage*>(m_console.window->section(QStringLiteral("people")));
     }
     /// Shows the people page with its first organisation selected.
     void showPeople();
@@ -116,8 +117,7 @@ private:
 
     TrellisdProcess m_server;
     QTemporaryDir m_dir;
-    std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<trellis::ui::MainWindow> m_window;
+    trellis::test::SignedInConsole m_console;
 };
 
 void ImportWizardTest::initTestCase()
@@ -135,35 +135,27 @@ void ImportWizardTest::initTestCase()
 
 void ImportWizardTest::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
     if (m_server.isRunning())
         QCOMPARE(m_server.stop(), 0);
 }
 
 void ImportWizardTest::cleanup()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
 }
 
 void ImportWizardTest::signInAs(const QString& email)
 {
-    const QByteArray token = m_server.adminToken(email, QStringLiteral("1h"));
-    QVERIFY(!token.isEmpty());
-    m_session = std::make_unique<ConsoleSession>();
-    m_window = std::make_unique<trellis::ui::MainWindow>(m_session.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_session->connectToServer(m_server.baseUrl(), token);
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, kLoadTimeoutMs);
-    for (const QString& key : m_window->sectionKeys())
-        m_window->section(key)->reload();
+    QString error;
+    QVERIFY2(m_console.open(m_server, email, &error), qPrintable(error));
+    for (const QString& key : m_console.window->sectionKeys())
+        m_console.window->section(key)->reload();
 }
 
 void ImportWizardTest::showPeople()
 {
-    m_window->showSection(QStringLiteral("people"));
+    m_console.window->showSection(QStringLiteral("people"));
     QTRY_VERIFY_WITH_TIMEOUT(people()->orgTree()->currentIndex().isValid(), kLoadTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!people()->memberModel()->isFetching(), kLoadTimeoutMs);
 }

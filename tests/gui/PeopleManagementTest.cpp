@@ -9,6 +9,7 @@
 #include "models/OrgTreeModel.h"
 #include "tests/common/TestHttpClient.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/gui/SignedInConsole.h"
 #include "ui/BulkActionPanel.h"
 #include "ui/InvitationsPanel.h"
 #include "ui/InviteDialog.h"
@@ -94,7 +95,7 @@ private:
     void signInAs(const QString& email);
     trellis::ui::PeoplePage* people() const
     {
-        return static_cast<trellis::ui::PeoplePage*>(m_window->section(QStringLiteral("people")));
+        return static_cast<trellis::ui::PeoplePage*>(m_console.window->section(QStringLiteral("people")));
     }
     /// Shows the people section and waits for the first organisation's members.
     void openPeople();
@@ -106,8 +107,7 @@ private:
     QStringList liveAssignments(const QString& orgId, const QString& email, const QString& roleKey);
 
     TrellisdProcess m_server;
-    std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<trellis::ui::MainWindow> m_window;
+    trellis::test::SignedInConsole m_console;
 };
 
 void PeopleManagementTest::initTestCase()
@@ -119,37 +119,25 @@ void PeopleManagementTest::initTestCase()
 
 void PeopleManagementTest::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
     if (m_server.isRunning())
         QCOMPARE(m_server.stop(), 0);
 }
 
 void PeopleManagementTest::cleanup()
 {
-    // Whatever a failed test left open goes first, before the window it belongs to.
-    if (QWidget* modal = QApplication::activeModalWidget())
-        modal->close();
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
 }
 
 void PeopleManagementTest::signInAs(const QString& email)
 {
-    const QByteArray token = m_server.adminToken(email, QStringLiteral("1h"));
-    QVERIFY(!token.isEmpty());
-    m_session = std::make_unique<ConsoleSession>();
-    m_window = std::make_unique<trellis::ui::MainWindow>(m_session.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_session->connectToServer(m_server.baseUrl(), token);
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, kLoadTimeoutMs);
-    QCOMPARE(QString::fromStdString(m_session->caller()->user.email), email);
+    QString error;
+    QVERIFY2(m_console.open(m_server, email, &error), qPrintable(error));
 }
 
 void PeopleManagementTest::openPeople()
 {
-    QVERIFY(m_window->showSection(QStringLiteral("people")));
+    QVERIFY(m_console.window->showSection(QStringLiteral("people")));
     people()->reload();
     QTRY_VERIFY_WITH_TIMEOUT(people()->memberModel()->rowCount() > 0 && !people()->memberModel()->isFetching(),
                              kLoadTimeoutMs);
@@ -289,7 +277,8 @@ void PeopleManagementTest::partnerAdminInvitesThenRenewsAndRevokesTheLink()
     panel->table()->selectRow(rowOf());
     QVERIFY2(!panel->revokeAction()->isEnabled(), "a revoked invitation cannot be revoked again");
     if (qEnvironmentVariableIsSet("TRELLIS_SCREENSHOT_DIR"))
-        m_window->grab().save(qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR") + QStringLiteral("/invitations.png"));
+        m_console.window->grab().save(qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR") +
+                                      QStringLiteral("/invitations.png"));
 }
 
 void PeopleManagementTest::partnerAdminAssignsAndRevokesARoleInBulk()

@@ -8,6 +8,7 @@
 #include "models/OrgTreeModel.h"
 #include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/gui/SignedInConsole.h"
 #include "ui/MainWindow.h"
 #include "ui/OrgsPage.h"
 #include "ui/PermissionChecklist.h"
@@ -76,7 +77,7 @@ private Q_SLOTS:
 
 private:
     void signInAs(const QString& email);
-    RolesPage* roles() const { return static_cast<RolesPage*>(m_window->section(QStringLiteral("roles"))); }
+    RolesPage* roles() const { return static_cast<RolesPage*>(m_console.window->section(QStringLiteral("roles"))); }
     /// Opens the Roles section and waits for the first root's roles.
     void openRoles();
     /// Picks the child of the first root called `name` in the Roles section's tree and waits for its roles.
@@ -88,8 +89,7 @@ private:
 
     std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres;
     TrellisdProcess m_server;
-    std::unique_ptr<ConsoleSession> m_session;
-    std::unique_ptr<trellis::ui::MainWindow> m_window;
+    trellis::test::SignedInConsole m_console;
 };
 
 void RoleEditorTest::initTestCase()
@@ -109,37 +109,28 @@ void RoleEditorTest::initTestCase()
 
 void RoleEditorTest::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
     if (m_server.isRunning())
         QCOMPARE(m_server.stop(), 0);
 }
 
 void RoleEditorTest::cleanup()
 {
-    m_window.reset();
-    m_session.reset();
+    m_console.close();
 }
 
 void RoleEditorTest::signInAs(const QString& email)
 {
-    const QByteArray token = m_server.adminToken(email, QStringLiteral("1h"));
-    QVERIFY(!token.isEmpty());
-    m_session = std::make_unique<ConsoleSession>();
-    m_window = std::make_unique<trellis::ui::MainWindow>(m_session.get());
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_session->connectToServer(m_server.baseUrl(), token);
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, kLoadTimeoutMs);
-    QCOMPARE(QString::fromStdString(m_session->caller()->user.email), email);
+    QString error;
+    QVERIFY2(m_console.open(m_server, email, &error), qPrintable(error));
 }
 
 void RoleEditorTest::openRoles()
 {
-    QVERIFY(m_window->sectionKeys().contains(QStringLiteral("roles")));
-    QCOMPARE(m_window->sectionKeys().indexOf(QStringLiteral("roles")),
-             m_window->sectionKeys().indexOf(QStringLiteral("people")) + 1);
-    QVERIFY(m_window->showSection(QStringLiteral("roles")));
+    QVERIFY(m_console.window->sectionKeys().contains(QStringLiteral("roles")));
+    QCOMPARE(m_console.window->sectionKeys().indexOf(QStringLiteral("roles")),
+             m_console.window->sectionKeys().indexOf(QStringLiteral("people")) + 1);
+    QVERIFY(m_console.window->showSection(QStringLiteral("roles")));
     QTRY_VERIFY_WITH_TIMEOUT(roles()->isLoaded() && !roles()->roles().empty(), kLoadTimeoutMs);
 }
 
@@ -180,7 +171,7 @@ void RoleEditorTest::saveScreenshot(const QString& name)
     if (folder.isEmpty())
         return;
     QTest::qWait(300); // let the layouts settle
-    m_window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+    m_console.window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 void RoleEditorTest::ownerReadsBuiltInRolesGroupedAndExplained()
@@ -250,8 +241,8 @@ void RoleEditorTest::ownerDefinesChangesAndDeletesACustomRoleAtAPartner()
     QCOMPARE(editor->mode(), RoleEditorPane::Mode::Create);
     QVERIFY(!editor->keyEdit()->isReadOnly());
     // Keyboard: the key has the focus, Tab goes on to the name, the description and the first permission.
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_console.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_console.window.get()));
     editor->keyEdit()->setFocus();
     QTRY_VERIFY(editor->keyEdit()->hasFocus());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
@@ -355,7 +346,7 @@ void RoleEditorTest::deletingAnAssignedRoleShowsTheRefusal()
     const QString orgId = QString::fromStdString(page->org().id);
 
     // Give it to the Northwind superadmin through the API.
-    trellis::client::ApiClient* client = m_session->client();
+    trellis::client::ApiClient* client = m_console.session->client();
     QString userId;
     bool listed = false;
     client->listMembers(orgId, QString(), 100, this, [&](auto result) {
