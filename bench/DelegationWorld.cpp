@@ -39,108 +39,215 @@ constexpr int kRowsPerStatement = 200;
 
 // Vocabulary: enough variety that a name search finds tens to thousands of orgs, as in a real partner network.
 const std::vector<const char*> kPrefixes = {
-    "Alpine",   "Baltic",   "Cedar",    "Delta",    "Evergreen", "Falcon",   "Granite", "Harbour",  "Iris",
-    "Juniper",  "Keystone", "Lakeside", "Meridian", "Northgate", "Oakridge", "Pioneer", "Quarry",   "Riverside",
-    "Summit",   "Tidewater", "Unity",   "Vertex",   "Westbrook", "Yellowpine", "Zenith", "Aurora",  "Bluebell",
-    "Cobalt",   "Driftwood", "Ember",   "Fjord",    "Glacier",  "Highland", "Ironwood", "Jade",     "Kestrel",
-    "Lumen",    "Maple",    "Nimbus",   "Orchard",  "Prairie",  "Quantum",  "Redwood", "Silverline", "Thornbury",
-    "Upland",   "Valley",   "Willow",   "Amber",    "Birch",    "Copper",   "Dune",    "Elm",      "Fern",
-    "Golden",   "Hawthorn", "Indigo",   "Jasper",   "Kingfisher", "Linden", "Mistral", "Nordic",   "Olive",
-    "Pinnacle", "Rowan",    "Sapphire", "Tundra",   "Ultramarine", "Vista", "Wren",    "Ashford",  "Brightwater",
-    "Crescent", "Dover",    "Eastfield", "Foxglove", "Greystone", "Heron",  "Isar",    "Rhein",    "Elbe",
-    "Donau"};
+    "Alpine",   "Baltic",    "Cedar",      "Delta",       "Evergreen", "Falcon",    "Granite",   "Harbour",
+    "Iris",     "Juniper",   "Keystone",   "Lakeside",    "Meridian",  "Northgate", "Oakridge",  "Pioneer",
+    "Quarry",   "Riverside", "Summit",     "Tidewater",   "Unity",     "Vertex",    "Westbrook", "Yellowpine",
+    "Zenith",   "Aurora",    "Bluebell",   "Cobalt",      "Driftwood", "Ember",     "Fjord",     "Glacier",
+    "Highland", "Ironwood",  "Jade",       "Kestrel",     "Lumen",     "Maple",     "Nimbus",    "Orchard",
+    "Prairie",  "Quantum",   "Redwood",    "Silverline",  "Thornbury", "Upland",    "Valley",    "Willow",
+    "Amber",    "Birch",     "Copper",     "Dune",        "Elm",       "Fern",      "Golden",    "Hawthorn",
+    "Indigo",   "Jasper",    "Kingfisher", "Linden",      "Mistral",   "Nordic",    "Olive",     "Pinnacle",
+    "Rowan",    "Sapphire",  "Tundra",     "Ultramarine", "Vista",     "Wren",      "Ashford",   "Brightwater",
+    "Crescent", "Dover",     "Eastfield",  "Foxglove",    "Greystone", "Heron",     "Isar",      "Rhein",
+    "Elbe",     "Donau"};
 const std::vector<const char*> kCores = {
-    "Dental",    "Robotics",  "Logistics", "Bakery",     "Foods",     "Energy",     "Textiles",   "Pharma",
-    "Analytics", "Machining", "Optics",    "Packaging",  "Hydraulics", "Furniture", "Brewing",    "Printing",
-    "Telecom",   "Security",  "Software",  "Medical",    "Solar",     "Plastics",   "Timber",     "Steel",
-    "Marine",    "Aviation",  "Catering",  "Cleaning",   "Consulting", "Insurance", "Finance",    "Legal",
-    "Vision",    "Acoustics", "Ceramics",  "Chemicals",  "Dairy",     "Electrics",  "Fasteners",  "Glassworks",
-    "Heating",   "Imaging",   "Kitchens",  "Laboratories", "Motors",  "Networks",   "Outfitters", "Pumps",
-    "Recycling", "Sensors",   "Tools",     "Veterinary", "Wellness",  "Automation", "Biotech",    "Cargo",
-    "Devices",   "Engineering", "Freight", "Garden",     "Hotels",    "Interiors",  "Joinery",    "Lighting",
-    "Mining",    "Nursing",   "Orthopaedics", "Paints",  "Railways",  "Signals",    "Tyres",      "Uniforms",
-    "Valves",    "Water",     "Windows",   "Ärzte",      "Bäckerei",  "Müllerei"};
-const std::vector<const char*> kLegalForms = {"GmbH", "Ltd",  "AG",  "BV",   "SAS", "Inc.",
-                                              "Oy",   "AB",   "S.p.A.", "LLC", "KG", "Sp. z o.o."};
+    "Dental",    "Robotics",    "Logistics",    "Bakery",       "Foods",      "Energy",     "Textiles",   "Pharma",
+    "Analytics", "Machining",   "Optics",       "Packaging",    "Hydraulics", "Furniture",  "Brewing",    "Printing",
+    "Telecom",   "Security",    "Software",     "Medical",      "Solar",      "Plastics",   "Timber",     "Steel",
+    "Marine",    "Aviation",    "Catering",     "Cleaning",     "Consulting", "Insurance",  "Finance",    "Legal",
+    "Vision",    "Acoustics",   "Ceramics",     "Chemicals",    "Dairy",      "Electrics",  "Fasteners",  "Glassworks",
+    "Heating",   "Imaging",     "Kitchens",     "Laboratories", "Motors",     "Networks",   "Outfitters", "Pumps",
+    "Recycling", "Sensors",     "Tools",        "Veterinary",   "Wellness",   "Automation", "Biotech",    "Cargo",
+    "Devices",   "Engineering", "Freight",      "Garden",       "Hotels",     "Interiors",  "Joinery",    "Lighting",
+    "Mining",    "Nursing",     "Orthopaedics", "Paints",       "Railways",   "Signals",    "Tyres",      "Uniforms",
+    "Valves",    "Water",       "Windows",      "Ärzte",        "Bäckerei",   "Müllerei"};
+const std::vector<const char*> kLegalForms = {"GmbH", "Ltd", "AG",     "BV",  "SAS", "Inc.",
+                                              "Oy",   "AB",  "S.p.A.", "LLC", "KG",  "Sp. z o.o."};
 const std::vector<const char*> kCities = {
-    "Hamburg", "München", "Köln",    "Frankfurt", "Stuttgart", "Leipzig", "Dresden",   "Bremen",   "Hannover",
-    "Nürnberg", "Wien",   "Graz",    "Zürich",    "Basel",     "Bern",    "Amsterdam", "Rotterdam", "Utrecht",
-    "Antwerp", "Brussels", "Lyon",   "Lille",     "Paris",     "Toulouse", "Milano",   "Torino",   "Bologna",
-    "Madrid",  "Valencia", "Porto",  "Lisbon",    "Dublin",    "Cork",    "Leeds",     "Bristol",  "Glasgow",
-    "Oslo",    "Bergen",  "Malmö",   "Göteborg",  "Aarhus",    "Odense",  "Tampere",   "Turku",    "Kraków",
-    "Gdańsk",  "Brno",    "Ostrava", "Ljubljana", "Zagreb"};
-const std::vector<const char*> kDepartments = {"Finance",  "Procurement", "Operations", "Field Service", "Sales",
-                                               "Research", "Production",  "Warehouse",  "IT",            "HR",
-                                               "Quality",  "Customer Care", "Facilities", "Marketing",   "Legal"};
+    "Hamburg",  "München",  "Köln",    "Frankfurt", "Stuttgart", "Leipzig",  "Dresden",   "Bremen",    "Hannover",
+    "Nürnberg", "Wien",     "Graz",    "Zürich",    "Basel",     "Bern",     "Amsterdam", "Rotterdam", "Utrecht",
+    "Antwerp",  "Brussels", "Lyon",    "Lille",     "Paris",     "Toulouse", "Milano",    "Torino",    "Bologna",
+    "Madrid",   "Valencia", "Porto",   "Lisbon",    "Dublin",    "Cork",     "Leeds",     "Bristol",   "Glasgow",
+    "Oslo",     "Bergen",   "Malmö",   "Göteborg",  "Aarhus",    "Odense",   "Tampere",   "Turku",     "Kraków",
+    "Gdańsk",   "Brno",     "Ostrava", "Ljubljana", "Zagreb"};
+const std::vector<const char*> kDepartments = {
+    "Finance", "Procurement", "Operations", "Field Service", "Sales",      "Research",  "Production", "Warehouse",
+    "IT",      "HR",          "Quality",    "Customer Care", "Facilities", "Marketing", "Legal"};
 
 struct Name
 {
     const char* display;
     const char* ascii; ///< for e-mail addresses
 };
-const std::vector<Name> kFirstNames = {
-    {"Anna", "anna"},       {"Jonas", "jonas"},     {"Lena", "lena"},       {"Lukas", "lukas"},
-    {"Sophie", "sophie"},   {"Leon", "leon"},       {"Marie", "marie"},     {"Paul", "paul"},
-    {"Emma", "emma"},       {"Felix", "felix"},     {"Hannah", "hannah"},   {"Maximilian", "maximilian"},
-    {"Mia", "mia"},         {"Elias", "elias"},     {"Lea", "lea"},         {"Noah", "noah"},
-    {"Clara", "clara"},     {"Finn", "finn"},       {"Johanna", "johanna"}, {"Ben", "ben"},
-    {"Olivia", "olivia"},   {"Liam", "liam"},       {"Amelia", "amelia"},   {"Oliver", "oliver"},
-    {"Isla", "isla"},       {"George", "george"},   {"Ava", "ava"},         {"Harry", "harry"},
-    {"Grace", "grace"},     {"Jack", "jack"},       {"Chloé", "chloe"},     {"Louis", "louis"},
-    {"Camille", "camille"}, {"Hugo", "hugo"},       {"Léa", "lea"},         {"Jules", "jules"},
-    {"Giulia", "giulia"},   {"Marco", "marco"},     {"Francesca", "francesca"}, {"Luca", "luca"},
-    {"Sofia", "sofia"},     {"Matteo", "matteo"},   {"Lucía", "lucia"},     {"Pablo", "pablo"},
-    {"Carmen", "carmen"},   {"Javier", "javier"},   {"Inês", "ines"},       {"João", "joao"},
-    {"Sanne", "sanne"},     {"Daan", "daan"},       {"Fleur", "fleur"},     {"Bram", "bram"},
-    {"Ingrid", "ingrid"},   {"Lars", "lars"},       {"Astrid", "astrid"},   {"Nils", "nils"},
-    {"Freja", "freja"},     {"Mads", "mads"},       {"Aino", "aino"},       {"Eero", "eero"},
-    {"Zofia", "zofia"},     {"Łukasz", "lukasz"},   {"Katarzyna", "katarzyna"}, {"Tomasz", "tomasz"},
-    {"Tereza", "tereza"},   {"Jakub", "jakub"},     {"Ana", "ana"},         {"Luka", "luka"},
-    {"Aisha", "aisha"},     {"Omar", "omar"},       {"Fatma", "fatma"},     {"Emre", "emre"},
-    {"Priya", "priya"},     {"Arjun", "arjun"},     {"Mei", "mei"},         {"Wei", "wei"},
-    {"Yuki", "yuki"},       {"Kenji", "kenji"},     {"Amara", "amara"},     {"Kwame", "kwame"},
-    {"Nora", "nora"},       {"Erik", "erik"},       {"Helena", "helena"},   {"Tobias", "tobias"},
-    {"Miriam", "miriam"},   {"David", "david"},     {"Sarah", "sarah"},     {"Daniel", "daniel"},
-    {"Laura", "laura"},     {"Michael", "michael"}, {"Julia", "julia"},     {"Thomas", "thomas"},
-    {"Katharina", "katharina"}, {"Stefan", "stefan"}, {"Sabine", "sabine"}, {"Andreas", "andreas"},
-    {"Petra", "petra"},     {"Markus", "markus"},   {"Claudia", "claudia"}, {"Jürgen", "juergen"},
-    {"Birgit", "birgit"},   {"Ralf", "ralf"},       {"Ursula", "ursula"},   {"Dieter", "dieter"}};
-const std::vector<Name> kLastNames = {
-    {"Müller", "mueller"},    {"Schmidt", "schmidt"},   {"Schneider", "schneider"}, {"Fischer", "fischer"},
-    {"Weber", "weber"},       {"Meyer", "meyer"},       {"Wagner", "wagner"},       {"Becker", "becker"},
-    {"Schulz", "schulz"},     {"Hoffmann", "hoffmann"}, {"Schäfer", "schaefer"},    {"Koch", "koch"},
-    {"Bauer", "bauer"},       {"Richter", "richter"},   {"Klein", "klein"},         {"Wolf", "wolf"},
-    {"Schröder", "schroeder"}, {"Neumann", "neumann"},  {"Schwarz", "schwarz"},     {"Zimmermann", "zimmermann"},
-    {"Braun", "braun"},       {"Krüger", "krueger"},    {"Hofmann", "hofmann"},     {"Hartmann", "hartmann"},
-    {"Lange", "lange"},       {"Werner", "werner"},     {"Krause", "krause"},       {"Lehmann", "lehmann"},
-    {"Köhler", "koehler"},    {"Huber", "huber"},       {"Gruber", "gruber"},       {"Steiner", "steiner"},
-    {"Smith", "smith"},       {"Jones", "jones"},       {"Taylor", "taylor"},       {"Brown", "brown"},
-    {"Williams", "williams"}, {"Wilson", "wilson"},     {"Johnson", "johnson"},     {"Davies", "davies"},
-    {"Robinson", "robinson"}, {"Wright", "wright"},     {"Thompson", "thompson"},   {"Evans", "evans"},
-    {"Walker", "walker"},     {"White", "white"},       {"Roberts", "roberts"},     {"Green", "green"},
-    {"Hall", "hall"},         {"Wood", "wood"},         {"Jackson", "jackson"},     {"Clarke", "clarke"},
-    {"Martin", "martin"},     {"Bernard", "bernard"},   {"Dubois", "dubois"},       {"Thomas", "thomas"},
-    {"Robert", "robert"},     {"Richard", "richard"},   {"Petit", "petit"},         {"Durand", "durand"},
-    {"Leroy", "leroy"},       {"Moreau", "moreau"},     {"Lefèvre", "lefevre"},     {"Girard", "girard"},
-    {"Rossi", "rossi"},       {"Russo", "russo"},       {"Ferrari", "ferrari"},     {"Esposito", "esposito"},
-    {"Bianchi", "bianchi"},   {"Romano", "romano"},     {"Colombo", "colombo"},     {"Ricci", "ricci"},
-    {"García", "garcia"},     {"Fernández", "fernandez"}, {"González", "gonzalez"}, {"Rodríguez", "rodriguez"},
-    {"López", "lopez"},       {"Martínez", "martinez"}, {"Sánchez", "sanchez"},     {"Pérez", "perez"},
-    {"Silva", "silva"},       {"Santos", "santos"},     {"Ferreira", "ferreira"},   {"Oliveira", "oliveira"},
-    {"de Jong", "dejong"},    {"Jansen", "jansen"},     {"de Vries", "devries"},    {"van Dijk", "vandijk"},
-    {"Bakker", "bakker"},     {"Visser", "visser"},     {"Smit", "smit"},           {"Meijer", "meijer"},
-    {"Hansen", "hansen"},     {"Johansson", "johansson"}, {"Andersson", "andersson"}, {"Nilsson", "nilsson"},
-    {"Larsen", "larsen"},     {"Pedersen", "pedersen"}, {"Korhonen", "korhonen"},   {"Virtanen", "virtanen"},
-    {"Nowak", "nowak"},       {"Kowalski", "kowalski"}, {"Wiśniewski", "wisniewski"}, {"Wójcik", "wojcik"},
-    {"Novák", "novak"},       {"Svoboda", "svoboda"},   {"Horváth", "horvath"},     {"Kovač", "kovac"},
-    {"Yılmaz", "yilmaz"},     {"Kaya", "kaya"},         {"Demir", "demir"},         {"Şahin", "sahin"},
-    {"Patel", "patel"},       {"Sharma", "sharma"},     {"Wang", "wang"},           {"Li", "li"},
-    {"Zhang", "zhang"},       {"Chen", "chen"},         {"Tanaka", "tanaka"},       {"Suzuki", "suzuki"},
-    {"Mensah", "mensah"},     {"Okafor", "okafor"},     {"Nguyen", "nguyen"},       {"Kim", "kim"},
-    {"Park", "park"},         {"Ivanova", "ivanova"},   {"Popescu", "popescu"},     {"Papadopoulos", "papadopoulos"},
-    {"O'Brien", "obrien"},    {"Murphy", "murphy"},     {"Kelly", "kelly"},         {"Byrne", "byrne"}};
-const std::vector<const char*> kTitles = {"",          "",          "",        "Engineer",  "Account Manager",
-                                          "Technician", "Buyer",    "Analyst", "Team Lead", "Consultant",
+const std::vector<Name> kFirstNames = {{"Anna", "anna"},       {"Jonas", "jonas"},   {"Lena", "lena"},
+                                       {"Lukas", "lukas"},     {"Sophie", "sophie"}, {"Leon", "leon"},
+                                       {"Marie", "marie"},     {"Paul", "paul"},     {"Emma", "emma"},
+                                       {"Felix", "felix"},     {"Hannah", "hannah"}, {"Maximilian", "maximilian"},
+                                       {"Mia", "mia"},         {"Elias", "elias"},   {"Lea", "lea"},
+                                       {"Noah", "noah"},       {"Clara", "clara"},   {"Finn", "finn"},
+                                       {"Johanna", "johanna"}, {"Ben", "ben"},       {"Olivia", "olivia"},
+                                       {"Liam", "liam"},       {"Amelia", "amelia"}, {"Oliver", "oliver"},
+                                       {"Isla", "isla"},       {"George", "george"}, {"Ava", "ava"},
+                                       {"Harry", "harry"},     {"Grace", "grace"},   {"Jack", "jack"},
+                                       {"Chloé", "chloe"},     {"Louis", "louis"},   {"Camille", "camille"},
+                                       {"Hugo", "hugo"},       {"Léa", "lea"},       {"Jules", "jules"},
+                                       {"Giulia", "giulia"},   {"Marco", "marco"},   {"Francesca", "francesca"},
+                                       {"Luca", "luca"},       {"Sofia", "sofia"},   {"Matteo", "matteo"},
+                                       {"Lucía", "lucia"},     {"Pablo", "pablo"},   {"Carmen", "carmen"},
+                                       {"Javier", "javier"},   {"Inês", "ines"},     {"João", "joao"},
+                                       {"Sanne", "sanne"},     {"Daan", "daan"},     {"Fleur", "fleur"},
+                                       {"Bram", "bram"},       {"Ingrid", "ingrid"}, {"Lars", "lars"},
+                                       {"Astrid", "astrid"},   {"Nils", "nils"},     {"Freja", "freja"},
+                                       {"Mads", "mads"},       {"Aino", "aino"},     {"Eero", "eero"},
+                                       {"Zofia", "zofia"},     {"Łukasz", "lukasz"}, {"Katarzyna", "katarzyna"},
+                                       {"Tomasz", "tomasz"},   {"Tereza", "tereza"}, {"Jakub", "jakub"},
+                                       {"Ana", "ana"},         {"Luka", "luka"},     {"Aisha", "aisha"},
+                                       {"Omar", "omar"},       {"Fatma", "fatma"},   {"Emre", "emre"},
+                                       {"Priya", "priya"},     {"Arjun", "arjun"},   {"Mei", "mei"},
+                                       {"Wei", "wei"},         {"Yuki", "yuki"},     {"Kenji", "kenji"},
+                                       {"Amara", "amara"},     {"Kwame", "kwame"},   {"Nora", "nora"},
+                                       {"Erik", "erik"},       {"Helena", "helena"}, {"Tobias", "tobias"},
+                                       {"Miriam", "miriam"},   {"David", "david"},   {"Sarah", "sarah"},
+                                       {"Daniel", "daniel"},   {"Laura", "laura"},   {"Michael", "michael"},
+                                       {"Julia", "julia"},     {"Thomas", "thomas"}, {"Katharina", "katharina"},
+                                       {"Stefan", "stefan"},   {"Sabine", "sabine"}, {"Andreas", "andreas"},
+                                       {"Petra", "petra"},     {"Markus", "markus"}, {"Claudia", "claudia"},
+                                       {"Jürgen", "juergen"},  {"Birgit", "birgit"}, {"Ralf", "ralf"},
+                                       {"Ursula", "ursula"},   {"Dieter", "dieter"}};
+const std::vector<Name> kLastNames = {{"Müller", "mueller"},
+                                      {"Schmidt", "schmidt"},
+                                      {"Schneider", "schneider"},
+                                      {"Fischer", "fischer"},
+                                      {"Weber", "weber"},
+                                      {"Meyer", "meyer"},
+                                      {"Wagner", "wagner"},
+                                      {"Becker", "becker"},
+                                      {"Schulz", "schulz"},
+                                      {"Hoffmann", "hoffmann"},
+                                      {"Schäfer", "schaefer"},
+                                      {"Koch", "koch"},
+                                      {"Bauer", "bauer"},
+                                      {"Richter", "richter"},
+                                      {"Klein", "klein"},
+                                      {"Wolf", "wolf"},
+                                      {"Schröder", "schroeder"},
+                                      {"Neumann", "neumann"},
+                                      {"Schwarz", "schwarz"},
+                                      {"Zimmermann", "zimmermann"},
+                                      {"Braun", "braun"},
+                                      {"Krüger", "krueger"},
+                                      {"Hofmann", "hofmann"},
+                                      {"Hartmann", "hartmann"},
+                                      {"Lange", "lange"},
+                                      {"Werner", "werner"},
+                                      {"Krause", "krause"},
+                                      {"Lehmann", "lehmann"},
+                                      {"Köhler", "koehler"},
+                                      {"Huber", "huber"},
+                                      {"Gruber", "gruber"},
+                                      {"Steiner", "steiner"},
+                                      {"Smith", "smith"},
+                                      {"Jones", "jones"},
+                                      {"Taylor", "taylor"},
+                                      {"Brown", "brown"},
+                                      {"Williams", "williams"},
+                                      {"Wilson", "wilson"},
+                                      {"Johnson", "johnson"},
+                                      {"Davies", "davies"},
+                                      {"Robinson", "robinson"},
+                                      {"Wright", "wright"},
+                                      {"Thompson", "thompson"},
+                                      {"Evans", "evans"},
+                                      {"Walker", "walker"},
+                                      {"White", "white"},
+                                      {"Roberts", "roberts"},
+                                      {"Green", "green"},
+                                      {"Hall", "hall"},
+                                      {"Wood", "wood"},
+                                      {"Jackson", "jackson"},
+                                      {"Clarke", "clarke"},
+                                      {"Martin", "martin"},
+                                      {"Bernard", "bernard"},
+                                      {"Dubois", "dubois"},
+                                      {"Thomas", "thomas"},
+                                      {"Robert", "robert"},
+                                      {"Richard", "richard"},
+                                      {"Petit", "petit"},
+                                      {"Durand", "durand"},
+                                      {"Leroy", "leroy"},
+                                      {"Moreau", "moreau"},
+                                      {"Lefèvre", "lefevre"},
+                                      {"Girard", "girard"},
+                                      {"Rossi", "rossi"},
+                                      {"Russo", "russo"},
+                                      {"Ferrari", "ferrari"},
+                                      {"Esposito", "esposito"},
+                                      {"Bianchi", "bianchi"},
+                                      {"Romano", "romano"},
+                                      {"Colombo", "colombo"},
+                                      {"Ricci", "ricci"},
+                                      {"García", "garcia"},
+                                      {"Fernández", "fernandez"},
+                                      {"González", "gonzalez"},
+                                      {"Rodríguez", "rodriguez"},
+                                      {"López", "lopez"},
+                                      {"Martínez", "martinez"},
+                                      {"Sánchez", "sanchez"},
+                                      {"Pérez", "perez"},
+                                      {"Silva", "silva"},
+                                      {"Santos", "santos"},
+                                      {"Ferreira", "ferreira"},
+                                      {"Oliveira", "oliveira"},
+                                      {"de Jong", "dejong"},
+                                      {"Jansen", "jansen"},
+                                      {"de Vries", "devries"},
+                                      {"van Dijk", "vandijk"},
+                                      {"Bakker", "bakker"},
+                                      {"Visser", "visser"},
+                                      {"Smit", "smit"},
+                                      {"Meijer", "meijer"},
+                                      {"Hansen", "hansen"},
+                                      {"Johansson", "johansson"},
+                                      {"Andersson", "andersson"},
+                                      {"Nilsson", "nilsson"},
+                                      {"Larsen", "larsen"},
+                                      {"Pedersen", "pedersen"},
+                                      {"Korhonen", "korhonen"},
+                                      {"Virtanen", "virtanen"},
+                                      {"Nowak", "nowak"},
+                                      {"Kowalski", "kowalski"},
+                                      {"Wiśniewski", "wisniewski"},
+                                      {"Wójcik", "wojcik"},
+                                      {"Novák", "novak"},
+                                      {"Svoboda", "svoboda"},
+                                      {"Horváth", "horvath"},
+                                      {"Kovač", "kovac"},
+                                      {"Yılmaz", "yilmaz"},
+                                      {"Kaya", "kaya"},
+                                      {"Demir", "demir"},
+                                      {"Şahin", "sahin"},
+                                      {"Patel", "patel"},
+                                      {"Sharma", "sharma"},
+                                      {"Wang", "wang"},
+                                      {"Li", "li"},
+                                      {"Zhang", "zhang"},
+                                      {"Chen", "chen"},
+                                      {"Tanaka", "tanaka"},
+                                      {"Suzuki", "suzuki"},
+                                      {"Mensah", "mensah"},
+                                      {"Okafor", "okafor"},
+                                      {"Nguyen", "nguyen"},
+                                      {"Kim", "kim"},
+                                      {"Park", "park"},
+                                      {"Ivanova", "ivanova"},
+                                      {"Popescu", "popescu"},
+                                      {"Papadopoulos", "papadopoulos"},
+                                      {"O'Brien", "obrien"},
+                                      {"Murphy", "murphy"},
+                                      {"Kelly", "kelly"},
+                                      {"Byrne", "byrne"}};
+const std::vector<const char*> kTitles = {"",           "",          "",         "Engineer",  "Account Manager",
+                                          "Technician", "Buyer",     "Analyst",  "Team Lead", "Consultant",
                                           "Accountant", "Developer", "Director", "Assistant", "Service Agent"};
 
 double uniform(Rng& rng)
@@ -169,8 +276,8 @@ std::string uuid(Rng& rng)
     }
     digits[12] = '4';
     digits[16] = "89ab"[digits[17] % 4];
-    return digits.substr(0, 8) + '-' + digits.substr(8, 4) + '-' + digits.substr(12, 4) + '-' +
-           digits.substr(16, 4) + '-' + digits.substr(20);
+    return digits.substr(0, 8) + '-' + digits.substr(8, 4) + '-' + digits.substr(12, 4) + '-' + digits.substr(16, 4) +
+           '-' + digits.substr(20);
 }
 
 std::string base36(int n)
@@ -224,7 +331,7 @@ struct FixedChild
 int capacity(int depth)
 {
     static const std::array<int, kMaxDepth + 1> caps = {1 << 30, 1 << 30, 1 << 30, 1 << 30, 1 << 30,
-                                                         62461,   1041,    26,      1};
+                                                        62461,   1041,    26,      1};
     return caps[std::size_t(std::min(depth, kMaxDepth))];
 }
 
@@ -270,13 +377,13 @@ public:
         int count = depth == 0 ? 38 : int(std::lround(std::pow(remaining, 0.55) * (0.6 + 0.8 * uniform(m_rng))));
         count = std::clamp(count, std::max(1, needed), remaining);
 
-        std::vector<double> weights(std::size_t(count));
+        std::vector<double> weights(static_cast<std::size_t>(count));
         double total = 0;
         for (double& w : weights) {
             w = std::pow(1.0 - uniform(m_rng), -1.0 / 1.1); // Pareto, alpha 1.1
             total += w;
         }
-        std::vector<int> shares(std::size_t(count));
+        std::vector<int> shares(static_cast<std::size_t>(count));
         long long assigned = 0;
         for (std::size_t i = 0; i < shares.size(); ++i) {
             shares[i] = std::clamp(int(double(remaining) * weights[i] / total), 1, cap);
@@ -343,8 +450,7 @@ private:
         if (up.kind == core::OrgKind::Customer && depth >= 3) {
             m_lastBase = up.base;
             const bool site = uniform(m_rng) < 0.5;
-            return {core::OrgKind::Customer,
-                    up.base + ' ' + (site ? pick(m_rng, kCities) : pick(m_rng, kDepartments))};
+            return {core::OrgKind::Customer, up.base + ' ' + (site ? pick(m_rng, kCities) : pick(m_rng, kDepartments))};
         }
         const double r = uniform(m_rng);
         const core::OrgKind kind = r < 0.72   ? core::OrgKind::Customer
@@ -476,10 +582,12 @@ void DelegationWorld::generate(const Database& db) const
     // Bulk loading: SQLite without a rollback journal or syncs (a crash means generating again), PostgreSQL without
     // waiting for each commit. The server's own settings come back at the end.
     if (db.dialect() == SqlDialect::Sqlite) {
-        for (const char* pragma : {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"})
+        for (const char* pragma :
+             {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144"})
             sql::runDirect(db, QString::fromLatin1(pragma), "preparing SQLite for bulk loading failed");
     } else {
-        sql::runDirect(db, QStringLiteral("SET synchronous_commit = off"), "preparing PostgreSQL for bulk loading failed");
+        sql::runDirect(db, QStringLiteral("SET synchronous_commit = off"),
+                       "preparing PostgreSQL for bulk loading failed");
     }
     Progress progress;
     Rng rng(m_size.seed);
@@ -500,15 +608,15 @@ void DelegationWorld::generate(const Database& db) const
     const int other = std::max(2, m_size.orgs * 12 / 100);
     if (home + other + 1 > m_size.orgs)
         throw std::runtime_error("too few organisations for the benchmark's landmarks");
-    tree.grow(root, m_size.orgs,
-              {{home,
-                core::OrgKind::Distributor,
-                "Helix Components Distribution",
-                WorldLandmarks::kHomeDistributorSlug,
-                {{moving, core::OrgKind::Reseller, "Orbit Systems Partners", WorldLandmarks::kMovingSlug, {}},
-                 {reseller, core::OrgKind::Reseller, "Lindqvist IT Solutions", WorldLandmarks::kResellerSlug, {}}}},
-               {other, core::OrgKind::Distributor, "Cascade Trade Distribution", WorldLandmarks::kOtherDistributorSlug,
-                {}}});
+    tree.grow(
+        root, m_size.orgs,
+        {{home,
+          core::OrgKind::Distributor,
+          "Helix Components Distribution",
+          WorldLandmarks::kHomeDistributorSlug,
+          {{moving, core::OrgKind::Reseller, "Orbit Systems Partners", WorldLandmarks::kMovingSlug, {}},
+           {reseller, core::OrgKind::Reseller, "Lindqvist IT Solutions", WorldLandmarks::kResellerSlug, {}}}},
+         {other, core::OrgKind::Distributor, "Cascade Trade Distribution", WorldLandmarks::kOtherDistributorSlug, {}}});
     std::vector<double> orgAge(orgs.size());
     for (auto& age : orgAge)
         age = 30 + 2000 * uniform(rng);
@@ -529,8 +637,7 @@ void DelegationWorld::generate(const Database& db) const
         int deepest = 0;
         for (const auto& o : orgs)
             deepest = std::max(deepest, o.depth);
-        progress.step(qPrintable(QStringLiteral("organisations (deepest at depth %1)").arg(deepest)),
-                      insert.written());
+        progress.step(qPrintable(QStringLiteral("organisations (deepest at depth %1)").arg(deepest)), insert.written());
     }
 
     // ---- People and memberships ---------------------------------------------------------------------------------
@@ -540,14 +647,25 @@ void DelegationWorld::generate(const Database& db) const
     for (std::size_t i = 0; i < orgs.size(); ++i) {
         double kindFactor = 1.0;
         switch (orgs[i].kind) {
-        case core::OrgKind::Manufacturer: kindFactor = 200; break;
-        case core::OrgKind::Distributor: kindFactor = 15; break;
-        case core::OrgKind::Reseller: kindFactor = 5; break;
-        case core::OrgKind::ItProvider: kindFactor = 3; break;
+        case core::OrgKind::Manufacturer:
+            kindFactor = 200;
+            break;
+        case core::OrgKind::Distributor:
+            kindFactor = 15;
+            break;
+        case core::OrgKind::Reseller:
+            kindFactor = 5;
+            break;
+        case core::OrgKind::ItProvider:
+            kindFactor = 3;
+            break;
         case core::OrgKind::ServicePartner:
         case core::OrgKind::Supplier:
-        case core::OrgKind::LogisticsProvider: kindFactor = 2; break;
-        default: break;
+        case core::OrgKind::LogisticsProvider:
+            kindFactor = 2;
+            break;
+        default:
+            break;
         }
         orgWeights[i] = kindFactor * spread(rng);
     }
@@ -680,8 +798,8 @@ void DelegationWorld::generate(const Database& db) const
         members.erase(std::remove_if(members.begin(), members.end(), [](int p) { return p <= 1; }), members.end());
         if (members.empty())
             continue;
-        const bool partner = orgs[o].kind == core::OrgKind::Manufacturer || orgs[o].kind == core::OrgKind::Distributor ||
-                             orgs[o].kind == core::OrgKind::Reseller;
+        const bool partner = orgs[o].kind == core::OrgKind::Manufacturer ||
+                             orgs[o].kind == core::OrgKind::Distributor || orgs[o].kind == core::OrgKind::Reseller;
         const double r = uniform(rng);
         const int admins = partner ? 2 : (r < 0.75 ? 1 : 0);
         const int managers = partner ? 1 : (r < 0.15 ? 1 : 0);
@@ -732,7 +850,8 @@ void DelegationWorld::generate(const Database& db) const
         server::AuditLog(db).append(event);
     });
     if (db.dialect() == SqlDialect::Sqlite) {
-        for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -2000"})
+        for (const char* pragma :
+             {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -2000"})
             sql::runDirect(db, QString::fromLatin1(pragma), "restoring SQLite's settings failed");
     } else {
         // What autovacuum would do within a minute of a bulk load: planner statistics for the new tables.

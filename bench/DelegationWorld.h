@@ -21,10 +21,10 @@ struct WorldSize
 struct WorldLandmarks
 {
     static constexpr const char* kRootSlug = "bench-root";
-    static constexpr const char* kHomeDistributorSlug = "bench-distributor-home"; ///< parent of the moving subtree
+    static constexpr const char* kHomeDistributorSlug = "bench-distributor-home";   ///< parent of the moving subtree
     static constexpr const char* kOtherDistributorSlug = "bench-distributor-other"; ///< where it moves to and back
-    static constexpr const char* kMovingSlug = "bench-moving";      ///< root of the 10,000-org subtree that moves
-    static constexpr const char* kResellerSlug = "bench-reseller";  ///< mid-level reseller (4,000 orgs)
+    static constexpr const char* kMovingSlug = "bench-moving";     ///< root of the 10,000-org subtree that moves
+    static constexpr const char* kResellerSlug = "bench-reseller"; ///< mid-level reseller (4,000 orgs)
     static constexpr const char* kOwnerEmail = "bench.owner@trellis-bench.example"; ///< platform owner at the root
     static constexpr const char* kResellerAdminEmail = "bench.reseller-admin@trellis-bench.example"; ///< org admin
     static constexpr int kMovingOrgs = 10000;

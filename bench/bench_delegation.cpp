@@ -58,6 +58,7 @@ struct Settings
     int iterations = 200;
     int warmup = 10;
     int moves = 6;
+    int maxSeconds = 40; ///< per operation: a slow one stops early, with fewer requests
     int serverThreads = 2;
     bool regenerate = false;
     QString sqliteDir;
@@ -95,9 +96,9 @@ double percentile(const std::vector<double>& sorted, double p)
 void printRow(const char* database, const QString& caller, const QString& operation, Sample sample, int decimals = 1)
 {
     std::sort(sample.ms.begin(), sample.ms.end());
-    const QString items =
-        sample.lists && !sample.ms.empty() ? QString::number(double(sample.items) / double(sample.ms.size()), 'f', 1)
-                                           : QStringLiteral("–");
+    const QString items = sample.lists && !sample.ms.empty()
+                              ? QString::number(double(sample.items) / double(sample.ms.size()), 'f', 1)
+                              : QStringLiteral("–");
     std::printf("| %s | %s | %s | %lld | %.*f | %.*f | %.*f | %lld | %s |\n", database, qPrintable(caller),
                 qPrintable(operation), (long long)sample.ms.size(), decimals, percentile(sample.ms, 0.50), decimals,
                 percentile(sample.ms, 0.95), decimals, sample.ms.empty() ? 0.0 : sample.ms.back(), sample.failed,
@@ -201,9 +202,9 @@ Admin makeAdmin(const server::Database& db, const World& world, const QString& l
             admin.outsideScope.push_back(i);
         }
     }
-    QSqlQuery members = server::sql::prepare(
-        db, QStringLiteral("SELECT COUNT(*) FROM memberships m JOIN orgs o ON o.id = m.org_id "
-                           "WHERE o.path >= ? AND o.path < ?"));
+    QSqlQuery members =
+        server::sql::prepare(db, QStringLiteral("SELECT COUNT(*) FROM memberships m JOIN orgs o ON o.id = m.org_id "
+                                                "WHERE o.path >= ? AND o.path < ?"));
     members.addBindValue(QString::fromStdString(admin.scopePath));
     members.addBindValue(QString::fromStdString(core::OrgPath::subtreeUpperBound(admin.scopePath)));
     server::sql::run(members, "counting a scope's memberships failed");
@@ -249,7 +250,10 @@ void measureHttp(const char* database, const Admin& admin, const QString& operat
     std::mt19937_64 rng(settings.size.seed * 7919 + std::hash<std::string>{}(operation.toStdString()));
     Sample sample;
     sample.lists = lists;
+    const auto started = Clock::now();
     for (int i = -settings.warmup; i < settings.iterations; ++i) {
+        if (i > 0 && elapsedMs(started) > settings.maxSeconds * 1000.0)
+            break;
         const QByteArray requestTarget = target(i, rng);
         const auto begin = Clock::now();
         const BenchResponse response = http.send("GET", requestTarget, {}, headers);
@@ -279,8 +283,8 @@ void measureAdminHttp(const char* database, const World& world, const Admin& adm
                       quint16 port)
 {
     const auto& orgs = world.orgs;
-    measureHttp(database, admin, QStringLiteral("GET /orgs/{scope root}/children?limit=100"), settings, port, 200,
-                true, [&](int, std::mt19937_64&) { return path(admin.scopeRootId) + "/children?limit=100"; });
+    measureHttp(database, admin, QStringLiteral("GET /orgs/{scope root}/children?limit=100"), settings, port, 200, true,
+                [&](int, std::mt19937_64&) { return path(admin.scopeRootId) + "/children?limit=100"; });
     measureHttp(database, admin, QStringLiteral("GET /orgs/{random parent}/children?limit=100"), settings, port, 200,
                 true, [&](int, std::mt19937_64& rng) {
                     return path(orgs[pickFrom(admin.parentsInScope, rng)].id) + "/children?limit=100";
@@ -298,15 +302,14 @@ void measureAdminHttp(const char* database, const World& world, const Admin& adm
                 });
     measureHttp(database, admin, QStringLiteral("GET /orgs/{scope root}/members?subtree=true&q= (people search)"),
                 settings, port, 200, true, [&](int, std::mt19937_64& rng) {
-                    return path(admin.scopeRootId) + "/members?subtree=true&limit=100&q=" +
-                           fragmentOf(pickFrom(world.personNames, rng), rng);
+                    return path(admin.scopeRootId) +
+                           "/members?subtree=true&limit=100&q=" + fragmentOf(pickFrom(world.personNames, rng), rng);
                 });
     measureHttp(database, admin, QStringLiteral("GET /orgs/{random org in scope} (authorised GET)"), settings, port,
                 200, false, [&](int, std::mt19937_64& rng) { return path(orgs[pickFrom(admin.inScope, rng)].id); });
     if (!admin.outsideScope.empty())
         measureHttp(database, admin, QStringLiteral("GET /orgs/{random org outside scope} (404)"), settings, port, 404,
-                    false,
-                    [&](int, std::mt19937_64& rng) { return path(orgs[pickFrom(admin.outsideScope, rng)].id); });
+                    false, [&](int, std::mt19937_64& rng) { return path(orgs[pickFrom(admin.outsideScope, rng)].id); });
 }
 
 /// The permission decision for one request, in-process on the big data: what every /api/v1 handler does before
@@ -371,8 +374,8 @@ void measureDecision(const char* database, const server::Database& db, const Wor
 }
 
 /// POST /orgs/{moving}/move to the other distributor and back, `moves` times in all, as the platform owner.
-void measureMoves(const char* database, const World& world, const Admin& owner, const Settings& settings,
-                  quint16 port, long long subtreeOrgs)
+void measureMoves(const char* database, const World& world, const Admin& owner, const Settings& settings, quint16 port,
+                  long long subtreeOrgs)
 {
     KeepAliveConnection http(QStringLiteral("127.0.0.1"), port);
     const QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + owner.token},
@@ -425,8 +428,8 @@ bool runDatabase(const char* database, const server::DatabaseConfig& config, con
         world = readWorld(db);
         admins.push_back(makeAdmin(db, world, QStringLiteral("platform owner"), WorldLandmarks::kOwnerEmail,
                                    WorldLandmarks::kRootSlug));
-        admins.push_back(makeAdmin(db, world, QStringLiteral("reseller org admin"),
-                                   WorldLandmarks::kResellerAdminEmail, WorldLandmarks::kResellerSlug));
+        admins.push_back(makeAdmin(db, world, QStringLiteral("reseller org admin"), WorldLandmarks::kResellerAdminEmail,
+                                   WorldLandmarks::kResellerSlug));
         const auto& moving = world.landmark(WorldLandmarks::kMovingSlug);
         for (const auto& org : world.orgs)
             movingOrgs += core::OrgPath::isWithin(org.path, moving.path) ? 1 : 0;
@@ -434,8 +437,8 @@ bool runDatabase(const char* database, const server::DatabaseConfig& config, con
                      "%s: %lld orgs (deepest at depth %d), %lld people, %lld memberships, %lld role assignments; "
                      "platform owner sees %zu orgs / %lld memberships, reseller admin %zu / %lld\n",
                      database, (long long)world.orgs.size(), world.deepest, world.people, world.memberships,
-                     world.roleAssignments, admins[0].inScope.size(), admins[0].scopeMembers,
-                     admins[1].inScope.size(), admins[1].scopeMembers);
+                     world.roleAssignments, admins[0].inScope.size(), admins[0].scopeMembers, admins[1].inScope.size(),
+                     admins[1].scopeMembers);
         std::printf("| %s | – | world: %lld orgs (depth ≤ %d), %lld people, %lld memberships, %lld role assignments; "
                     "load %s | | | | | | |\n",
                     database, (long long)world.orgs.size(), world.deepest, world.people, world.memberships,
@@ -480,13 +483,15 @@ QString ensurePostgresDatabase(const QString& adminUrl, bool regenerate)
         connection.setPassword(admin->password);
         if (!connection.open())
             throw std::runtime_error("cannot connect to PostgreSQL: " + connection.lastError().text().toStdString());
-        QSqlQuery q(connection);
-        if (regenerate && !q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kPostgresDatabase)))
-            throw std::runtime_error(q.lastError().text().toStdString());
-        q.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
-        q.addBindValue(kPostgresDatabase);
-        if (!q.exec() || (!q.next() && !q.exec(QStringLiteral("CREATE DATABASE %1").arg(kPostgresDatabase))))
-            throw std::runtime_error(q.lastError().text().toStdString());
+        {
+            QSqlQuery q(connection);
+            if (regenerate && !q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kPostgresDatabase)))
+                throw std::runtime_error(q.lastError().text().toStdString());
+            q.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
+            q.addBindValue(kPostgresDatabase);
+            if (!q.exec() || (!q.next() && !q.exec(QStringLiteral("CREATE DATABASE %1").arg(kPostgresDatabase))))
+                throw std::runtime_error(q.lastError().text().toStdString());
+        }
         connection.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
@@ -522,11 +527,16 @@ int main(int argc, char** argv)
     const QCommandLineOption iterations(QStringLiteral("iterations"),
                                         QStringLiteral("Timed requests per operation (default 200)."),
                                         QStringLiteral("N"), QStringLiteral("200"));
-    const QCommandLineOption moves(QStringLiteral("moves"), QStringLiteral("Subtree moves, there and back (default 6)."),
-                                   QStringLiteral("N"), QStringLiteral("6"));
+    const QCommandLineOption maxSeconds(QStringLiteral("max-seconds"),
+                                        QStringLiteral("Stop an operation after this many seconds (default 40)."),
+                                        QStringLiteral("S"), QStringLiteral("40"));
+    const QCommandLineOption moves(QStringLiteral("moves"),
+                                   QStringLiteral("Subtree moves, there and back (default 6)."), QStringLiteral("N"),
+                                   QStringLiteral("6"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("trellisd --threads (default 2)."),
                                      QStringLiteral("N"), QStringLiteral("2"));
-    parser.addOptions({sqliteDir, noSqlite, regenerate, generateOnly, orgs, people, seed, iterations, moves, threads});
+    parser.addOptions(
+        {sqliteDir, noSqlite, regenerate, generateOnly, orgs, people, seed, iterations, maxSeconds, moves, threads});
     parser.process(app);
     Settings settings;
     settings.size.orgs = std::max(1000, parser.value(orgs).toInt());
@@ -534,6 +544,7 @@ int main(int argc, char** argv)
     settings.size.seed = parser.value(seed).toULongLong();
     settings.iterations = std::max(1, parser.value(iterations).toInt());
     settings.moves = std::max(0, parser.value(moves).toInt());
+    settings.maxSeconds = std::max(1, parser.value(maxSeconds).toInt());
     settings.serverThreads = std::max(1, parser.value(threads).toInt());
     settings.regenerate = parser.isSet(regenerate);
     settings.sqliteDir = parser.isSet(sqliteDir) ? QDir(parser.value(sqliteDir)).absolutePath()

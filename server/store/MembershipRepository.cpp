@@ -32,6 +32,32 @@ const QString kSelect = kColumns + kFromOrgs;
 const QString kFromNames =
     QStringLiteral("FROM users u CROSS JOIN memberships m ON m.user_id = u.id CROSS JOIN orgs o ON o.id = m.org_id ");
 
+// The same walk, told to SQLite outright: with a text search it otherwise always starts from the search index's
+// matches and sorts them, which for a common fragment ("mar") means a lookup per each of 100,000 people.
+const QString kFromNamesInOrder = QStringLiteral("FROM users u INDEXED BY users_name_key_idx CROSS JOIN memberships m "
+                                                 "ON m.user_id = u.id CROSS JOIN orgs o ON o.id = m.org_id ");
+
+// Whether a subtree search should walk people in name order (probing the search index's matches) rather than fetch
+// every match and sort: with c matches among n people and share s of all orgs in the subtree, the walk reads about
+// limit * n / (c * s) names, fetching costs c lookups; walk when c * c * s > limit * n. (Matches cluster in name
+// order for first names, so a walk can be longer than that; fetching is the safer choice when in doubt.)
+bool walkNamesForSearch(const Database& db, const std::string& subtreePath, const QString& phrase, int limit)
+{
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM users_search WHERE users_search MATCH ?), "
+                                             "(SELECT MAX(rowid) FROM users), "
+                                             "(SELECT COUNT(*) FROM orgs WHERE path >= ? AND path < ?), "
+                                             "(SELECT COUNT(*) FROM orgs)"));
+    q.addBindValue(phrase);
+    q.addBindValue(qs(subtreePath));
+    q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    run(q, "estimating a search's size failed");
+    if (!q.next() || q.value(3).toDouble() <= 0)
+        return false;
+    const double matches = q.value(0).toDouble();
+    const double share = q.value(2).toDouble() / q.value(3).toDouble();
+    return matches * matches * share > double(limit) * q.value(1).toDouble();
+}
+
 // Whether walking names beats sorting the subtree: with share s of all orgs (a proxy for people) and about n
 // memberships, the walk reads ~limit/s rows and the sort s*n, so walk when s*s*n > limit.
 bool walkNamesFor(const Database& db, const std::string& subtreePath, int limit)
@@ -204,6 +230,7 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         values << qs(cutoff);
     }
     bool searchIndex = false;
+    QString searchPhrase;
     if (!filter.text.empty()) {
         const std::string folded = foldKey(filter.text);
         const QString pattern = containsPattern(folded);
@@ -214,8 +241,9 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         if (searchIndex) {
             QString phrase = qs(folded);
             phrase.replace(u'"', QStringLiteral("\"\""));
+            searchPhrase = u'"' + phrase + u'"';
             where << QStringLiteral("u.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)");
-            values << QString(u'"' + phrase + u'"');
+            values << searchPhrase;
         }
     }
     if (after) {
@@ -225,9 +253,14 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
     // People first, whether found through the search index or walked in name order.
     const bool walkNames =
         searchIndex || (!filter.subtreePath.empty() && !fewHolders && walkNamesFor(m_db, filter.subtreePath, limit));
-    QSqlQuery q =
-        prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
-                          where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));
+    const bool walkInOrder =
+        searchIndex && !filter.subtreePath.empty() && walkNamesForSearch(m_db, filter.subtreePath, searchPhrase, limit);
+    QSqlQuery q = prepare(m_db, kColumns +
+                                    (walkInOrder ? kFromNamesInOrder
+                                     : walkNames ? kFromNames
+                                                 : kFromOrgs) +
+                                    QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) +
+                                    QStringLiteral(" ORDER BY u.name_key, m.id LIMIT ?"));
     for (const QVariant& value : values)
         q.addBindValue(value);
     q.addBindValue(limit + 1);
