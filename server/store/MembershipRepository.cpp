@@ -7,6 +7,7 @@
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -43,19 +44,27 @@ const QString kFromNamesInOrder = QStringLiteral("FROM users u INDEXED BY users_
 // order for first names, so a walk can be longer than that; fetching is the safer choice when in doubt.)
 bool walkNamesForSearch(const Database& db, const std::string& subtreePath, const QString& phrase, int limit)
 {
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM users_search WHERE users_search MATCH ?), "
-                                             "(SELECT MAX(rowid) FROM users), "
-                                             "(SELECT COUNT(*) FROM orgs WHERE path >= ? AND path < ?), "
-                                             "(SELECT COUNT(*) FROM orgs)"));
-    q.addBindValue(phrase);
+    QSqlQuery totals =
+        prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM users_search WHERE users_search MATCH ?), "
+                                   "(SELECT MAX(rowid) FROM users), (SELECT MAX(rowid) FROM orgs)"));
+    totals.addBindValue(phrase);
+    run(totals, "estimating a search's size failed");
+    if (!totals.next() || totals.value(0).toDouble() <= 0 || totals.value(2).toDouble() <= 0)
+        return false;
+    const double matches = totals.value(0).toDouble();
+    const double orgCount = totals.value(2).toDouble();
+    // Walk when the subtree's share of all orgs exceeds limit * n / (c * c); count its orgs only that far.
+    const double threshold = double(limit) * totals.value(1).toDouble() / (matches * matches) * orgCount;
+    totals.finish();
+    if (threshold >= orgCount)
+        return false;
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM orgs WHERE path >= ? AND path < ? LIMIT ?)"));
     q.addBindValue(qs(subtreePath));
     q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
-    run(q, "estimating a search's size failed");
-    if (!q.next() || q.value(3).toDouble() <= 0)
-        return false;
-    const double matches = q.value(0).toDouble();
-    const double share = q.value(2).toDouble() / q.value(3).toDouble();
-    return matches * matches * share > double(limit) * q.value(1).toDouble();
+    q.addBindValue(qlonglong(threshold) + 1);
+    run(q, "estimating a subtree's size failed");
+    return q.next() && q.value(0).toDouble() > threshold;
 }
 
 // Whether walking names beats sorting the subtree: with share s of all orgs (a proxy for people) and about n
@@ -64,15 +73,23 @@ bool walkNamesFor(const Database& db, const std::string& subtreePath, int limit)
 {
     if (db.dialect() != SqlDialect::Sqlite)
         return false;
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM orgs WHERE path >= ? AND path < ?), "
-                                             "(SELECT COUNT(*) FROM orgs), (SELECT MAX(rowid) FROM memberships)"));
+    // share * share * n > limit means the subtree holds more than sqrt(limit / n) of all orgs, so counting its orgs
+    // can stop there: a full COUNT(*) over the path index of a big subtree costs tens of milliseconds at 100,000
+    // orgs, on every request. Orgs and memberships are never deleted, so MAX(rowid) counts them for free.
+    QSqlQuery totals =
+        prepare(db, QStringLiteral("SELECT (SELECT MAX(rowid) FROM orgs), (SELECT MAX(rowid) FROM memberships)"));
+    run(totals, "estimating a subtree's size failed");
+    if (!totals.next() || totals.value(0).toDouble() <= 0 || totals.value(1).toDouble() <= 0)
+        return false;
+    const double threshold = std::sqrt(double(limit) / totals.value(1).toDouble()) * totals.value(0).toDouble();
+    totals.finish();
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM orgs WHERE path >= ? AND path < ? LIMIT ?)"));
     q.addBindValue(qs(subtreePath));
     q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    q.addBindValue(qlonglong(threshold) + 1);
     run(q, "estimating a subtree's size failed");
-    if (!q.next() || q.value(1).toDouble() <= 0)
-        return false;
-    const double share = q.value(0).toDouble() / q.value(1).toDouble();
-    return share * share * q.value(2).toDouble() > double(limit);
+    return q.next() && q.value(0).toDouble() > threshold;
 }
 
 struct Row
