@@ -8,8 +8,10 @@
 // record the results in docs/benchmarks.md. Never prints tokens.
 #include "bench/DelegationWorld.h"
 #include "bench/KeepAliveConnection.h"
+#include "client/ApiClient.h"
 #include "core/OrgPath.h"
 #include "core/Permission.h"
+#include "models/OrgTreeModel.h"
 #include "server/api/AccessCheck.h"
 #include "server/api/ApiContext.h"
 #include "server/api/Authenticator.h"
@@ -33,6 +35,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,6 +44,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUrl>
 
 using namespace trellis;
@@ -409,6 +414,88 @@ void measureMoves(const char* database, const World& world, const Admin& owner, 
              std::move(sample));
 }
 
+/// The console's org tree (models::OrgTreeModel over client::ApiClient, as the console wires them) against this
+/// server: time from reload() to the roots and from fetchMore() on a scope root to its children, and — with a 1 ms
+/// timer on the same thread standing in for the UI — the longest the thread was kept from its event loop while
+/// those requests were in flight (it would be the whole request time if any call blocked on the network).
+void measureConsoleTree(const char* database, const Admin& admin, const Settings& settings, quint16 port)
+{
+    client::ApiClient api;
+    api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+    api.setAccessToken(admin.token);
+    models::OrgTreeModel model(&api);
+
+    QElapsedTimer sinceTick;
+    double longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    ticker.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        if (sinceTick.isValid())
+            longestGap = std::max(longestGap, double(sinceTick.nsecsElapsed()) / 1e6);
+        sinceTick.restart();
+    });
+    const auto waitFor = [&](auto signal) {
+        QEventLoop loop;
+        QObject::connect(&model, signal, &loop, &QEventLoop::quit);
+        QObject::connect(&model, &models::OrgTreeModel::loadFailed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+
+    Sample roots;
+    Sample children;
+    Sample callReturns; ///< how long reload()/fetchMore() themselves take before returning to the event loop
+    callReturns.lists = false;
+    roots.lists = children.lists = true;
+    const int rounds = std::max(1, settings.iterations / 4);
+    for (int i = -2; i < rounds; ++i) {
+        ticker.start();
+        sinceTick.invalidate();
+        auto begin = Clock::now();
+        model.reload();
+        const double returned = elapsedMs(begin);
+        waitFor(&models::OrgTreeModel::rootsLoaded);
+        const double rootsMs = elapsedMs(begin);
+        const int rootRows = model.rowCount();
+        const QModelIndex first = model.index(0, 0);
+        double childrenMs = -1;
+        double returnedChildren = 0;
+        if (first.isValid() && model.canFetchMore(first)) {
+            begin = Clock::now();
+            model.fetchMore(first);
+            returnedChildren = elapsedMs(begin);
+            waitFor(&models::OrgTreeModel::childrenLoaded);
+            childrenMs = elapsedMs(begin);
+        }
+        ticker.stop();
+        if (i < 0)
+            continue;
+        if (rootRows == 0) {
+            ++roots.failed;
+        } else {
+            roots.ms.push_back(rootsMs);
+            roots.items += rootRows;
+        }
+        callReturns.ms.push_back(std::max(returned, returnedChildren));
+        if (childrenMs < 0 || model.rowCount(first) == 0) {
+            ++children.failed;
+        } else {
+            children.ms.push_back(childrenMs);
+            children.items += model.rowCount(first);
+        }
+    }
+    printRow(database, admin.label, QStringLiteral("console OrgTreeModel: reload() → roots shown"), std::move(roots));
+    printRow(database, admin.label, QStringLiteral("console OrgTreeModel: fetchMore(scope root) → children shown"),
+             std::move(children));
+    printRow(database, admin.label, QStringLiteral("console: reload()/fetchMore() return to the event loop after"),
+             std::move(callReturns), 3);
+    std::printf("| %s | %s | console: longest the thread was away from its event loop (1 ms timer) | | %.1f | | | "
+                "| |\n",
+                database, qPrintable(admin.label), longestGap);
+    std::fflush(stdout);
+}
+
 bool runDatabase(const char* database, const server::DatabaseConfig& config, const QString& sqliteDir,
                  const QString& postgresUrl, const Settings& settings)
 {
@@ -461,6 +548,8 @@ bool runDatabase(const char* database, const server::DatabaseConfig& config, con
     }
     for (const Admin& admin : admins)
         measureAdminHttp(database, world, admin, settings, server.port());
+    for (const Admin& admin : admins)
+        measureConsoleTree(database, admin, settings, server.port());
     measureMoves(database, world, admins.front(), settings, server.port(), movingOrgs);
     server.stop();
     return true;
