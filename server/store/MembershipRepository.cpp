@@ -7,6 +7,7 @@
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -36,21 +37,63 @@ const QString kSelect = kColumns + kFromOrgs;
 const QString kFromNames =
     QStringLiteral("FROM users u CROSS JOIN memberships m ON m.user_id = u.id CROSS JOIN orgs o ON o.id = m.org_id ");
 
+// The same walk, told to SQLite outright: with a text search it otherwise always starts from the search index's
+// matches and sorts them, which for a common fragment ("mar") means a lookup per each of 100,000 people.
+const QString kFromNamesInOrder = QStringLiteral("FROM users u INDEXED BY users_name_key_idx CROSS JOIN memberships m "
+                                                 "ON m.user_id = u.id CROSS JOIN orgs o ON o.id = m.org_id ");
+
+// Whether a subtree search should walk people in name order (probing the search index's matches) rather than fetch
+// every match and sort: with c matches among n people and share s of all orgs in the subtree, the walk reads about
+// limit * n / (c * s) names, fetching costs c lookups; walk when c * c * s > limit * n. (Matches cluster in name
+// order for first names, so a walk can be longer than that; fetching is the safer choice when in doubt.)
+bool walkNamesForSearch(const Database& db, const std::string& subtreePath, const QString& phrase, int limit)
+{
+    QSqlQuery totals =
+        prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM users_search WHERE users_search MATCH ?), "
+                                   "(SELECT MAX(rowid) FROM users), (SELECT MAX(rowid) FROM orgs)"));
+    totals.addBindValue(phrase);
+    run(totals, "estimating a search's size failed");
+    if (!totals.next() || totals.value(0).toDouble() <= 0 || totals.value(2).toDouble() <= 0)
+        return false;
+    const double matches = totals.value(0).toDouble();
+    const double orgCount = totals.value(2).toDouble();
+    // Walk when the subtree's share of all orgs exceeds limit * n / (c * c); count its orgs only that far.
+    const double threshold = double(limit) * totals.value(1).toDouble() / (matches * matches) * orgCount;
+    totals.finish();
+    if (threshold >= orgCount)
+        return false;
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM orgs WHERE path >= ? AND path < ? LIMIT ?)"));
+    q.addBindValue(qs(subtreePath));
+    q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    q.addBindValue(qlonglong(threshold) + 1);
+    run(q, "estimating a subtree's size failed");
+    return q.next() && q.value(0).toDouble() > threshold;
+}
+
 // Whether walking names beats sorting the subtree: with share s of all orgs (a proxy for people) and about n
 // memberships, the walk reads ~limit/s rows and the sort s*n, so walk when s*s*n > limit.
 bool walkNamesFor(const Database& db, const std::string& subtreePath, int limit)
 {
     if (db.dialect() != SqlDialect::Sqlite)
         return false;
-    QSqlQuery q = prepare(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM orgs WHERE path >= ? AND path < ?), "
-                                             "(SELECT COUNT(*) FROM orgs), (SELECT MAX(rowid) FROM memberships)"));
+    // share * share * n > limit means the subtree holds more than sqrt(limit / n) of all orgs, so counting its orgs
+    // can stop there: a full COUNT(*) over the path index of a big subtree costs tens of milliseconds at 100,000
+    // orgs, on every request. Orgs and memberships are never deleted, so MAX(rowid) counts them for free.
+    QSqlQuery totals =
+        prepare(db, QStringLiteral("SELECT (SELECT MAX(rowid) FROM orgs), (SELECT MAX(rowid) FROM memberships)"));
+    run(totals, "estimating a subtree's size failed");
+    if (!totals.next() || totals.value(0).toDouble() <= 0 || totals.value(1).toDouble() <= 0)
+        return false;
+    const double threshold = std::sqrt(double(limit) / totals.value(1).toDouble()) * totals.value(0).toDouble();
+    totals.finish();
+    QSqlQuery q =
+        prepare(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM orgs WHERE path >= ? AND path < ? LIMIT ?)"));
     q.addBindValue(qs(subtreePath));
     q.addBindValue(qs(core::OrgPath::subtreeUpperBound(subtreePath)));
+    q.addBindValue(qlonglong(threshold) + 1);
     run(q, "estimating a subtree's size failed");
-    if (!q.next() || q.value(1).toDouble() <= 0)
-        return false;
-    const double share = q.value(0).toDouble() / q.value(1).toDouble();
-    return share * share * q.value(2).toDouble() > double(limit);
+    return q.next() && q.value(0).toDouble() > threshold;
 }
 
 struct Row
@@ -206,6 +249,7 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         values << qs(cutoff);
     }
     bool searchIndex = false;
+    QString searchPhrase;
     if (!filter.text.empty()) {
         const std::string folded = foldKey(filter.text);
         const QString pattern = containsPattern(folded);
@@ -216,8 +260,9 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
         if (searchIndex) {
             QString phrase = qs(folded);
             phrase.replace(u'"', QStringLiteral("\"\""));
+            searchPhrase = u'"' + phrase + u'"';
             where << QStringLiteral("u.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)");
-            values << QString(u'"' + phrase + u'"');
+            values << searchPhrase;
         }
     }
     // The sort key and the keyset: (key, membership id) strictly after the cursor in the chosen direction.
@@ -244,8 +289,13 @@ core::Page<core::Membership> MembershipRepository::list(const MemberFilter& filt
     const bool walkNames =
         byName &&
         (searchIndex || (!filter.subtreePath.empty() && !fewHolders && walkNamesFor(m_db, filter.subtreePath, limit)));
-    QSqlQuery q = prepare(m_db, kColumns + (walkNames ? kFromNames : kFromOrgs) + QStringLiteral("WHERE ") +
-                                    where.join(QStringLiteral(" AND ")) +
+    const bool walkInOrder = byName && searchIndex && !filter.subtreePath.empty() &&
+                             walkNamesForSearch(m_db, filter.subtreePath, searchPhrase, limit);
+    QSqlQuery q = prepare(m_db, kColumns +
+                                    (walkInOrder ? kFromNamesInOrder
+                                     : walkNames ? kFromNames
+                                                 : kFromOrgs) +
+                                    QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) +
                                     QStringLiteral(" ORDER BY %1%2, m.id%2 LIMIT ?").arg(sortKey, direction));
     for (const QVariant& value : values)
         q.addBindValue(value);
