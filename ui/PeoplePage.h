@@ -33,8 +33,9 @@ class BulkActionPanel;
 class InvitationsPanel;
 
 /// The "People" section: the members of the organisation picked on the left (optionally with everyone below it),
-/// filtered by status, membership source, inactivity and text, and acted on in bulk — disable, enable, offboard,
-/// sign out everywhere — with a progress bar and a result for every person.
+/// filtered by status, membership source, inactivity and text, sorted by the server, and acted on in bulk — disable,
+/// enable, offboard, sign out everywhere, assign or revoke a role — with a progress bar and a result for every
+/// person; its invitations on a second tab; invite and CSV import for the organisation.
 class PeoplePage : public SectionPage
 {
     Q_OBJECT
