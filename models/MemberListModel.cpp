@@ -70,6 +70,13 @@ client::MemberQuery MemberListModel::query() const
     return m_query;
 }
 
+void MemberListModel::setRoleNames(std::map<QString, QString> names)
+{
+    m_roleNames = std::move(names);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, RolesColumn), index(rowCount() - 1, RolesColumn));
+}
+
 void MemberListModel::reload()
 {
     restart();
@@ -165,8 +172,10 @@ QVariant MemberListModel::data(const QModelIndex& index, int role) const
             return qs(m.title);
         case RolesColumn: {
             QStringList roles;
-            for (const auto& r : m.roles)
-                roles.append(qs(r));
+            for (const auto& r : m.roles) {
+                const auto name = m_roleNames.find(qs(r));
+                roles.append(name != m_roleNames.end() ? name->second : qs(r));
+            }
             return roles.join(QStringLiteral(", "));
         }
         case OrgColumn:

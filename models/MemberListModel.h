@@ -3,6 +3,7 @@
 #include "client/MemberQuery.h"
 #include "core/Membership.h"
 
+#include <map>
 #include <vector>
 
 #include <QAbstractTableModel>
@@ -57,6 +58,9 @@ public:
     client::MemberQuery query() const;
     /// Loads the list again from the first page (after changes made elsewhere).
     void reload();
+    /// Names to show for role keys (the roles usable at the organisation, in the reader's language); keys without a
+    /// name show as they are.
+    void setRoleNames(std::map<QString, QString> names);
     core::Membership membershipAt(int row) const;
     bool isFetching() const;
 
@@ -79,6 +83,7 @@ private:
     QString m_orgId;
     client::MemberQuery m_query;
     std::vector<core::Membership> m_rows;
+    std::map<QString, QString> m_roleNames;
     QString m_nextCursor;
     int m_pageSize = 100;
     quint64 m_generation = 0;

@@ -9,6 +9,7 @@
 #include "ui/ImportWizard.h"
 #include "ui/InvitationsPanel.h"
 #include "ui/InviteDialog.h"
+#include "ui/PermissionText.h"
 #include "ui/PersonEditorDialog.h"
 #include "ui/RoleAssignDialog.h"
 
@@ -468,6 +469,7 @@ void PeoplePage::onOrgChanged(const QModelIndex& current)
                                         : tr("People in %1").arg(QString::fromStdString(m_org.name)));
     applyFilters();
     m_invitations->setOrg(m_org);
+    loadRoleNames();
     updateActions();
 }
 
@@ -490,6 +492,22 @@ void PeoplePage::applyFilters()
         m_members->setQuery(query);
     }
     updateBusy();
+}
+
+void PeoplePage::loadRoleNames()
+{
+    const QString orgId = QString::fromStdString(m_org.id);
+    if (orgId.isEmpty())
+        return;
+    // Role keys in the table read as names in the reader's language (built-in roles) or as the custom role's name.
+    m_session->client()->listRoles(orgId, this, [this, orgId](client::ApiResult<std::vector<client::RoleInfo>> result) {
+        if (!result.ok() || orgId != QString::fromStdString(m_org.id))
+            return; // the keys stay readable; the list itself reports load failures
+        std::map<QString, QString> names;
+        for (const auto& role : *result.value)
+            names[QString::fromStdString(role.key)] = PermissionText::roleName(role.key, role.builtIn, role.name);
+        m_members->setRoleNames(std::move(names));
+    });
 }
 
 void PeoplePage::onSortRequested(int column, Qt::SortOrder order)

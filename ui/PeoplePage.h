@@ -95,6 +95,7 @@ private:
     void onOrgChanged(const QModelIndex& current);
     void applyFilters();
     void onSortRequested(int column, Qt::SortOrder order);
+    void loadRoleNames();
     void updateActions();
     void updateBusy();
     void onBulkFinished();

@@ -313,6 +313,17 @@ void PeopleManagementTest::partnerAdminAssignsAndRevokesARoleInBulk()
                  qPrintable(page->bulkModel()->index(row, BulkActionModel::ResultColumn).data().toString()));
     for (const QString& email : chosen)
         QCOMPARE(liveAssignments(orgId, email, QStringLiteral("user-manager")).size(), 1);
+    // The list reloads and names the role (not its key).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const MemberListModel* model = page->memberModel();
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, MemberListModel::EmailColumn).data().toString() == chosen.first())
+                    return model->index(row, MemberListModel::RolesColumn).data().toString() ==
+                           QLatin1String("User manager");
+            return false;
+        }(),
+        kLoadTimeoutMs);
 
     // Revoking from the two and a third who never had it: two done, one refused with the reason.
     QTRY_VERIFY_WITH_TIMEOUT(!page->memberModel()->isFetching(), kLoadTimeoutMs);
