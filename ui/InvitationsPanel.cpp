@@ -6,7 +6,6 @@
 #include "models/ConsoleSession.h"
 #include "models/InvitationListModel.h"
 #include "ui/BulkActionPanel.h"
-#include "ui/PermissionText.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -148,7 +147,6 @@ void InvitationsPanel::setOrg(const core::Org& org)
     m_org = org;
     m_invitations->setRoleNames({});
     m_invitations->setOrgId(QString::fromStdString(org.id));
-    loadRoleNames();
     updateActions();
     Q_EMIT busyChanged();
 }
@@ -164,19 +162,9 @@ bool InvitationsPanel::isBusy() const
     return m_invitations->isFetching();
 }
 
-void InvitationsPanel::loadRoleNames()
+void InvitationsPanel::setRoleNames(std::map<QString, QString> namesById)
 {
-    const QString orgId = QString::fromStdString(m_org.id);
-    if (orgId.isEmpty())
-        return;
-    m_session->client()->listRoles(orgId, this, [this, orgId](client::ApiResult<std::vector<client::RoleInfo>> result) {
-        if (!result.ok() || orgId != m_invitations->orgId())
-            return; // the ids stay readable enough; the list itself reports load failures
-        std::map<QString, QString> names;
-        for (const auto& role : *result.value)
-            names[QString::fromStdString(role.id)] = PermissionText::roleName(role.key, role.builtIn, role.name);
-        m_invitations->setRoleNames(std::move(names));
-    });
+    m_invitations->setRoleNames(std::move(namesById));
 }
 
 void InvitationsPanel::updateActions()

@@ -2,6 +2,8 @@
 
 #include "core/Org.h"
 
+#include <map>
+
 #include <QWidget>
 
 class QAction;
@@ -34,6 +36,8 @@ public:
     void setOrg(const core::Org& org);
     void reload();
     bool isBusy() const;
+    /// Role names (by role id) to show instead of ids; the People page loads them once for both of its lists.
+    void setRoleNames(std::map<QString, QString> namesById);
 
     models::InvitationListModel* invitationModel() const { return m_invitations; }
     models::BulkActionModel* bulkModel() const { return m_bulk; }
@@ -54,7 +58,6 @@ Q_SIGNALS:
 
 private:
     void updateActions();
-    void loadRoleNames();
     void runBulk(const QString& action, bool confirmed);
 
     models::ConsoleSession* m_session = nullptr;

@@ -499,14 +499,20 @@ void PeoplePage::loadRoleNames()
     const QString orgId = QString::fromStdString(m_org.id);
     if (orgId.isEmpty())
         return;
-    // Role keys in the table read as names in the reader's language (built-in roles) or as the custom role's name.
+    // One request names the roles in both lists: members show role keys, invitations role ids; both read as names
+    // in the reader's language (built-in roles) or as the custom role's name.
     m_session->client()->listRoles(orgId, this, [this, orgId](client::ApiResult<std::vector<client::RoleInfo>> result) {
         if (!result.ok() || orgId != QString::fromStdString(m_org.id))
-            return; // the keys stay readable; the list itself reports load failures
-        std::map<QString, QString> names;
-        for (const auto& role : *result.value)
-            names[QString::fromStdString(role.key)] = PermissionText::roleName(role.key, role.builtIn, role.name);
-        m_members->setRoleNames(std::move(names));
+            return; // keys and ids stay readable; the lists themselves report load failures
+        std::map<QString, QString> byKey;
+        std::map<QString, QString> byId;
+        for (const auto& role : *result.value) {
+            const QString name = PermissionText::roleName(role.key, role.builtIn, role.name);
+            byKey[QString::fromStdString(role.key)] = name;
+            byId[QString::fromStdString(role.id)] = name;
+        }
+        m_members->setRoleNames(std::move(byKey));
+        m_invitations->setRoleNames(std::move(byId));
     });
 }
 
