@@ -358,7 +358,7 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     flow::FlowState state = session->state.get<flow::FlowState>();
     const LoginFlows flows(m_context.db);
     std::string flowKey = session->flowKey;
-    auto documentPointer = flows.document(effectiveFlowKey(m_context.db, flowKey, state));
+    const auto documentPointer = flows.document(effectiveFlowKey(m_context.db, flowKey, state));
     if (!documentPointer)
         return html(400, pages.message("title.error", "error.session", true));
     const flow::FlowDocument& document = *documentPointer;
@@ -410,7 +410,6 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             step = flow::FlowInterpreter(*routedDocument, services).resume(continued);
             state = std::move(continued);
             flowKey = routed;
-            documentPointer = routedDocument;
         }
     }
 
@@ -428,7 +427,6 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             state.currentNode = stepUp->start;
             step = flow::FlowInterpreter(*stepUp, services).resume(state);
             flowKey = LoginFlows::stepUpKey;
-            documentPointer = stepUp;
         }
     }
     const bool flowChanged = flowKey != session->flowKey;
