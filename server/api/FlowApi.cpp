@@ -110,6 +110,12 @@ FlowRecord existingFlow(const ApiContext& context, const HttpRequest& request)
     return std::move(*found);
 }
 
+// For endpoints whose fields are all optional: no body at all counts as an empty object.
+JsonInput optionalBody(const HttpRequest& request, std::initializer_list<std::string_view> allowedFields)
+{
+    return request.body.empty() ? JsonInput(nlohmann::json::object()) : JsonInput::parse(request, allowedFields);
+}
+
 int versionParameter(const HttpRequest& request)
 {
     const std::string& text = request.pathParams.at("n");
@@ -335,7 +341,7 @@ HttpResponse FlowApi::version(const Caller& caller, HttpRequest& request) const
 
 HttpResponse FlowApi::publish(const Caller& caller, HttpRequest& request) const
 {
-    const JsonInput input = JsonInput::parse(request, {"note", "revision"});
+    const JsonInput input = optionalBody(request, {"note", "revision"});
     const std::string note = freeText(input, "note", kMaxNote).value_or(std::string());
     const auto revision = intField(input, "revision", false);
     const FlowRecord flow = existingFlow(m_context, request);
@@ -404,7 +410,7 @@ HttpResponse FlowApi::restore(const Caller& caller, HttpRequest& request) const
 
 HttpResponse FlowApi::rollback(const Caller& caller, HttpRequest& request) const
 {
-    const JsonInput input = JsonInput::parse(request, {"note"});
+    const JsonInput input = optionalBody(request, {"note"});
     const std::string note = freeText(input, "note", kMaxNote).value_or(std::string());
     const FlowRecord flow = existingFlow(m_context, request);
     const int number = versionParameter(request);

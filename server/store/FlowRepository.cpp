@@ -264,7 +264,9 @@ std::optional<FlowVersionRecord> FlowRepository::version(const std::string& flow
 
 std::vector<FlowBindingRecord> FlowRepository::bindingsAt(const std::string& orgId) const
 {
-    QSqlQuery q = prepare(m_db, kBindingColumns + QStringLiteral("WHERE b.org_id = ? ORDER BY b.client_id, b.id"));
+    QSqlQuery q =
+        prepare(m_db, kBindingColumns + QStringLiteral("WHERE b.org_id = ? ORDER BY CASE WHEN b.client_id IS NULL "
+                                                       "THEN 0 ELSE 1 END, b.client_id, b.id"));
     q.addBindValue(qs(orgId));
     run(q, "listing flow bindings failed");
     std::vector<FlowBindingRecord> items;

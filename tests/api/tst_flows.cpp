@@ -607,6 +607,17 @@ void FlowsTest::restoreAndRollback()
     QVERIFY(!events.isEmpty());
     QCOMPARE(events.first().value(QStringLiteral("target_id")).toString(), id);
     QVERIFY(events.first().value(QStringLiteral("after_state")).toString().contains(QStringLiteral("back to one")));
+
+    // Forward again, without a body (the note is optional).
+    const HttpResult forward =
+        client(m_designerToken).send("POST", QStringLiteral("/api/v1/flows/%1/versions/2/publish").arg(id));
+    QVERIFY2(forward.status == 200, forward.describe());
+    QCOMPARE(client(m_designerToken)
+                 .get(QStringLiteral("/api/v1/flows/") + id)
+                 .object()
+                 .value(QStringLiteral("liveVersion"))
+                 .toInt(),
+             2);
 }
 
 void FlowsTest::bindingsInheritAndTheMostSpecificWins()
