@@ -69,7 +69,7 @@ QJsonObject passwordFlow(const QString& tag)
                                         {{QStringLiteral("message"), QStringLiteral("No.")}})}}};
 }
 
-QString authorizePath(const QString& organization = QString())
+QString authorizePath(const QString& organization = QString(), const QString& acrValues = QString())
 {
     QList<QPair<QString, QString>> params{
         {QStringLiteral("client_id"), kClient},
@@ -83,6 +83,8 @@ QString authorizePath(const QString& organization = QString())
     };
     if (!organization.isEmpty())
         params.append({QStringLiteral("organization"), organization});
+    if (!acrValues.isEmpty())
+        params.append({QStringLiteral("acr_values"), acrValues});
     QUrlQuery query;
     for (const auto& [name, value] : params)
         query.addQueryItem(name, QString::fromUtf8(QUrl::toPercentEncoding(value)));
@@ -114,6 +116,7 @@ private Q_SLOTS:
     void hostedLoginRunsTheBoundFlow();
     void identifierFirstRoutingPicksTheResellersFlow();
     void signInFinishesOnTheVersionItStartedWith();
+    void designedFlowKeepsTheSecondFactorAskedFor();
 
 private:
     TestHttpClient client(const QByteArray& token) const;
@@ -923,6 +926,38 @@ void FlowsTest::signInFinishesOnTheVersionItStartedWith()
         {{QStringLiteral("node"), QStringLiteral("password-pin1")}, {QStringLiteral("password"), kPassword}});
     QCOMPARE(done.status, 303);
     QVERIFY2(done.header("Location").startsWith(kRedirect.toUtf8() + "?code="), done.describe());
+
+    QCOMPARE(del(m_designerToken, QStringLiteral("/api/v1/flow-bindings/") + str(bound.object(), "id")).status, 204);
+}
+
+void FlowsTest::designedFlowKeepsTheSecondFactorAskedFor()
+{
+    const QString id = str(
+        createFlow(m_designerToken, m_northwindId, QStringLiteral("Password only"), passwordFlow(QStringLiteral("pw"))),
+        "id");
+    QCOMPARE(saveAndPublish(m_designerToken, id, passwordFlow(QStringLiteral("pw")), QStringLiteral("1")), 1);
+    const HttpResult bound = bind(m_designerToken, m_northwindId, id);
+    QVERIFY(bound.status == 200);
+
+    // The journey has no second factor, the application asks for one: after the journey's success the person must
+    // set up an authenticator (the superadmin has none) before the application gets a code.
+    LoginBrowser browser(m_server.baseUrl());
+    QCOMPARE(formNode(browser.open(authorizePath(m_northwindSlug, QStringLiteral("urn:trellis:acr:mfa")))),
+             QStringLiteral("identify-pw"));
+    browser.submit(
+        {{QStringLiteral("node"), QStringLiteral("identify-pw")}, {QStringLiteral("email"), kNorthwindAdmin}});
+    const HttpResult stepUp = browser.submit(
+        {{QStringLiteral("node"), QStringLiteral("password-pw")}, {QStringLiteral("password"), kPassword}});
+    QCOMPARE(stepUp.status, 200);
+    QCOMPARE(formNode(stepUp), QStringLiteral("totp-enrol"));
+    QVERIFY(!auditEvents(QStringLiteral("login.step_up")).isEmpty());
+    // Without the request, the journey alone decides.
+    LoginBrowser plain(m_server.baseUrl());
+    plain.open(authorizePath(m_northwindSlug));
+    plain.submit({{QStringLiteral("node"), QStringLiteral("identify-pw")}, {QStringLiteral("email"), kNorthwindAdmin}});
+    const HttpResult done = plain.submit(
+        {{QStringLiteral("node"), QStringLiteral("password-pw")}, {QStringLiteral("password"), kPassword}});
+    QCOMPARE(done.status, 303);
 
     QCOMPARE(del(m_designerToken, QStringLiteral("/api/v1/flow-bindings/") + str(bound.object(), "id")).status, 204);
 }
