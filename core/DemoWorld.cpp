@@ -1,5 +1,7 @@
 #include "core/DemoWorld.h"
 
+#include "core/flow/DefaultFlow.h"
+
 #include <array>
 #include <set>
 #include <string_view>
@@ -476,7 +478,20 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
     for (std::size_t i = 0; i < 4 && i < servicePartners.size(); ++i)
         b.secondMembership(acmeStaff[4 + i], servicePartners[i], "Partner Liaison Engineer", 0);
 
-    return b.take();
+    DemoWorld world = b.take();
+    // The journey `trellisd --demo` runs: the built-in one (password, then the authenticator code for people who set
+    // one up), as a designed flow owned by the root and bound there for every application, so the designer opens on
+    // what the hosted login really runs. TODO(merge): start from a core/flow/StarterTemplates template once slice B
+    // is merged, keeping password + TOTP sign-in for the demo accounts (tests/login, tests/browser, tests/gui).
+    core::flow::FlowDocument standard = core::flow::defaultFlow();
+    standard.name = "Standard sign-in";
+    world.flows.push_back({acme,
+                           "Standard sign-in",
+                           "Email, password, then the authenticator code for everyone who has set one up.",
+                           standard.toJson(),
+                           "Initial journey for the demo world",
+                           {acme}});
+    return world;
 }
 
 } // namespace trellis::core

@@ -2,9 +2,8 @@
 
 #include "core/OrgKind.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -39,9 +38,21 @@ struct DemoWorld
         int endsInDays = 0;                ///< 0: open-ended; > 0: contractor access that stops by itself
     };
 
+    /// A login journey owned by an org, published once and bound for all applications at the orgs named.
+    struct FlowSpec
+    {
+        std::string ownerSlug;
+        std::string name;
+        std::string description;
+        nlohmann::json document; ///< FlowDocument JSON
+        std::string publishNote; ///< version 1 is published with this note
+        std::vector<std::string> boundAtSlugs;
+    };
+
     std::vector<OrgSpec> orgs; ///< parents always before their children
     std::vector<PersonSpec> people;
     std::vector<MembershipSpec> memberships;
+    std::vector<FlowSpec> flows;
 
     static constexpr std::uint64_t kDefaultSeed = 20261123;
     static DemoWorld generate(std::uint64_t seed = kDefaultSeed);

@@ -4,6 +4,8 @@
 #include "server/api/ApiErrors.h"
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
+#include "server/api/FlowApi.h"
+#include "server/api/FlowBindingApi.h"
 #include "server/api/ImportApi.h"
 #include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
@@ -97,6 +99,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     const auto invitations = std::make_shared<InvitationApi>(context);
     const auto imports = std::make_shared<ImportApi>(context);
     const auto people = std::make_shared<PeopleApi>(context);
+    const auto flows = std::make_shared<FlowApi>(context);
+    const auto flowBindings = std::make_shared<FlowBindingApi>(context);
     const auto bind = [](const auto& api, auto method) {
         return [api, method](const Caller& caller, HttpRequest& request) { return ((*api).*method)(caller, request); };
     };
@@ -150,6 +154,30 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("PATCH", "/api/v1/memberships/{id}", authenticated(context, bind(people, &PeopleApi::updateMembership)));
     router.add("POST", "/api/v1/memberships/{id}/offboard",
                authenticated(context, bind(people, &PeopleApi::offboardMembership)));
+    // Login journeys (flows, versions, bindings).
+    router.add("GET", "/api/v1/flow-catalog", authenticated(context, bind(flows, &FlowApi::catalog)));
+    router.add("GET", "/api/v1/orgs/{id}/flows", authenticated(context, bind(flows, &FlowApi::list)));
+    router.add("POST", "/api/v1/orgs/{id}/flows", authenticated(context, bind(flows, &FlowApi::create)));
+    router.add("GET", "/api/v1/flows/{id}", authenticated(context, bind(flows, &FlowApi::get)));
+    router.add("PATCH", "/api/v1/flows/{id}", authenticated(context, bind(flows, &FlowApi::update)));
+    router.add("DELETE", "/api/v1/flows/{id}", authenticated(context, bind(flows, &FlowApi::remove)));
+    router.add("PUT", "/api/v1/flows/{id}/draft", authenticated(context, bind(flows, &FlowApi::saveDraft)));
+    router.add("POST", "/api/v1/flows/{id}/validate", authenticated(context, bind(flows, &FlowApi::validate)));
+    router.add("GET", "/api/v1/flows/{id}/versions", authenticated(context, bind(flows, &FlowApi::versions)));
+    router.add("GET", "/api/v1/flows/{id}/versions/{n}", authenticated(context, bind(flows, &FlowApi::version)));
+    router.add("POST", "/api/v1/flows/{id}/publish", authenticated(context, bind(flows, &FlowApi::publish)));
+    router.add("POST", "/api/v1/flows/{id}/versions/{n}/restore",
+               authenticated(context, bind(flows, &FlowApi::restore)));
+    router.add("POST", "/api/v1/flows/{id}/versions/{n}/publish",
+               authenticated(context, bind(flows, &FlowApi::rollback)));
+    router.add("GET", "/api/v1/orgs/{id}/flow-bindings",
+               authenticated(context, bind(flowBindings, &FlowBindingApi::list)));
+    router.add("PUT", "/api/v1/orgs/{id}/flow-bindings",
+               authenticated(context, bind(flowBindings, &FlowBindingApi::bind)));
+    router.add("DELETE", "/api/v1/flow-bindings/{id}",
+               authenticated(context, bind(flowBindings, &FlowBindingApi::unbind)));
+    router.add("GET", "/api/v1/applications",
+               authenticated(context, bind(flowBindings, &FlowBindingApi::applications)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

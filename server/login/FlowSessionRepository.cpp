@@ -85,6 +85,14 @@ void FlowSessionRepository::saveState(const std::string& id, const nlohmann::jso
     run(q, "saving a sign-in failed");
 }
 
+void FlowSessionRepository::saveFlowKey(const std::string& id, const std::string& flowKey) const
+{
+    QSqlQuery q = prepare(m_db, QStringLiteral("UPDATE flow_sessions SET flow_key = ? WHERE id = ?"));
+    q.addBindValue(qs(flowKey));
+    q.addBindValue(qs(id));
+    run(q, "saving a sign-in failed");
+}
+
 void FlowSessionRepository::complete(const std::string& id) const
 {
     QSqlQuery q = prepare(m_db, QStringLiteral("UPDATE flow_sessions SET completed_at = ? WHERE id = ?"));

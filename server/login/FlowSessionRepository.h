@@ -45,6 +45,8 @@ public:
     /// The active (not expired, not completed) session of this cookie token.
     std::optional<FlowSession> findByToken(const std::string& token) const;
     void saveState(const std::string& id, const nlohmann::json& state) const;
+    /// The sign-in continues in another flow (identifier-first routing, a second-factor step-up).
+    void saveFlowKey(const std::string& id, const std::string& flowKey) const;
     /// Ends it: a finished sign-in cannot be continued or replayed.
     void complete(const std::string& id) const;
 

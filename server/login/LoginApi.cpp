@@ -1,6 +1,7 @@
 #include "server/login/LoginApi.h"
 
 #include "core/Encoding.h"
+#include "core/OrgPath.h"
 #include "core/TimeFormat.h"
 #include "core/User.h"
 #include "core/flow/DefaultFlow.h"
@@ -8,6 +9,7 @@
 #include "server/api/ApiContext.h"
 #include "server/http/FormBody.h"
 #include "server/login/FlowSessionRepository.h"
+#include "server/login/LoginFlows.h"
 #include "server/login/LoginPageRenderer.h"
 #include "server/login/LoginResources.h"
 #include "server/login/SsoSessionRepository.h"
@@ -18,6 +20,8 @@
 #include "server/oidc/ScopeWords.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/FlowRepository.h"
+#include "server/store/OrgRepository.h"
 #include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
 #include "server/store/UserRepository.h"
@@ -31,23 +35,14 @@ namespace flow = core::flow;
 
 namespace {
 
-const char* const defaultFlowKey = "builtin:default";
-const char* const mfaFlowKey = "builtin:default-mfa";
-
-const flow::FlowDocument& flowFor(const std::string& key)
-{
-    static const flow::FlowDocument plain = flow::defaultFlow();
-    static const flow::FlowDocument mfa = flow::defaultFlow(flow::DefaultFlowOptions{true});
-    return key == mfaFlowKey ? mfa : plain;
-}
-
 // An admin's MFA reset (users.mfa_enrolment_required) makes the person enrol a new authenticator whatever the
 // application asked for: once identified, the sign-in continues on the MFA journey, which has the same nodes plus
 // the enrolment. The flag is cleared when the enrolment is confirmed (StoreFlowServices).
 std::string effectiveFlowKey(const Database& db, const std::string& key, const flow::FlowState& state)
 {
-    if (key == defaultFlowKey && !state.userId.empty() && PersonRepository(db).mfaEnrolmentRequired(state.userId))
-        return mfaFlowKey;
+    if (key == LoginFlows::defaultKey && !state.userId.empty() &&
+        PersonRepository(db).mfaEnrolmentRequired(state.userId))
+        return LoginFlows::mfaKey;
     return key;
 }
 
@@ -163,9 +158,42 @@ std::string failureKey(const std::string& flowKey, const flow::FlowStep& step)
 {
     if (step.code == "flow_broken")
         return "failure.flow_broken";
-    if (flowKey.rfind("builtin:", 0) == 0 && LoginText::has("failure." + step.nodeId))
+    if (LoginFlows::isBuiltin(flowKey) && LoginText::has("failure." + step.nodeId))
         return "failure." + step.nodeId;
+    // A designed flow whose failure node kept a built-in journey's message shows that message's translated text
+    // (the demo's flow and flows made from the default one keep the pages people know).
+    static const std::map<std::string, std::string> stockMessages = [] {
+        std::map<std::string, std::string> messages;
+        for (const auto& node : flow::defaultFlow(flow::DefaultFlowOptions{true}).nodes) {
+            if (node.type == "failure" && node.config.contains("message") && node.config["message"].is_string())
+                messages.emplace(node.config["message"].get<std::string>(), "failure." + node.id);
+        }
+        return messages;
+    }();
+    if (const auto it = stockMessages.find(step.message); it != stockMessages.end() && LoginText::has(it->second))
+        return it->second;
     return "failure.default";
+}
+
+// Where the sign-in starts: the "organization" parameter (an org id or slug), else no org (the root's bindings).
+struct StartingOrg
+{
+    bool named = false;
+    std::optional<core::Org> org;
+};
+
+StartingOrg startingOrg(const Database& db, const HttpRequest& request)
+{
+    StartingOrg start;
+    if (!request.hasQuery("organization"))
+        return start;
+    start.named = true;
+    const std::string value = request.queryValue("organization");
+    const OrgRepository orgs(db);
+    start.org = value.empty() ? std::nullopt : orgs.find(value);
+    if (!start.org && !value.empty())
+        start.org = orgs.findBySlug(value);
+    return start;
 }
 
 } // namespace
@@ -197,7 +225,7 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
         return seeOther(withParameters(redirectUri, parameters));
     };
     for (const char* name : {"response_type", "scope", "state", "nonce", "code_challenge", "code_challenge_method",
-                             "prompt", "login_hint", "acr_values", "max_age"}) {
+                             "prompt", "login_hint", "acr_values", "max_age", "organization"}) {
         if (count(name) > 1)
             return fail("invalid_request", std::string("The parameter ") + name + " is repeated.");
     }
@@ -229,6 +257,9 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     const auto prompts = ScopeWords::split(request.queryValue("prompt"));
     if (contains(prompts, "none") && prompts.size() > 1)
         return fail("invalid_request", "prompt=none cannot be combined with other values.");
+    const StartingOrg startAt = startingOrg(m_context.db, request);
+    if (startAt.named && !startAt.org)
+        return fail("invalid_request", "The organization parameter names no organisation.");
 
     AuthorizationRequest authorization;
     authorization.clientId = clientId;
@@ -240,7 +271,10 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     authorization.codeChallengeMethod = challenge.empty() ? std::string() : method;
     authorization.prompt = request.queryValue("prompt");
     authorization.loginHint = request.queryValue("login_hint");
-    const bool wantsMfa = contains(ScopeWords::split(request.queryValue("acr_values")), mfaAcr);
+    authorization.acrValues = request.queryValue("acr_values");
+    if (startAt.org)
+        authorization.organization = startAt.org->id;
+    const bool wantsMfa = contains(ScopeWords::split(authorization.acrValues), mfaAcr);
 
     // A live SSO session answers at once, unless the client asks to see the login again or needs a second factor
     // the session did not use.
@@ -255,10 +289,26 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     if (contains(prompts, "none"))
         return fail("login_required", "The user is not signed in.");
 
-    const std::string flowKey = wantsMfa ? mfaFlowKey : defaultFlowKey;
+    // The most specific binding for this org (else the root: every root org's bindings count the same) and client;
+    // none at all: the built-in journey, with the second factor when the application asks for it.
+    const LoginFlows flows(m_context.db);
+    std::string flowKey;
+    if (startAt.org) {
+        flowKey = flows.boundKey(core::OrgPath::make(startAt.org->path), clientId);
+    } else {
+        for (const auto& rootPath : FlowRepository(m_context.db).rootOrgPaths()) {
+            if (flowKey.empty())
+                flowKey = flows.boundKey(rootPath, clientId);
+        }
+    }
+    if (flowKey.empty())
+        flowKey = wantsMfa ? LoginFlows::mfaKey : LoginFlows::defaultKey;
+    const auto document = flows.document(flowKey);
+    if (!document)
+        return html(500, pages.message("title.error", "error.session", true));
     StoreFlowServices services(m_context, request, {});
     flow::FlowState flowState;
-    flow::FlowInterpreter(flowFor(flowKey), services).start(flowState);
+    flow::FlowInterpreter(*document, services).start(flowState);
     if (const auto hint = core::normaliseEmail(authorization.loginHint))
         flowState.email = *hint; // prefills the identify screen
     StartedFlowSession started;
@@ -281,9 +331,11 @@ HttpResponse LoginApi::showFlow(const HttpRequest& request) const
     if (!session)
         return html(400, pages.message("title.error", "error.session", true));
     flow::FlowState state = session->state.get<flow::FlowState>();
+    const auto document = LoginFlows(m_context.db).document(effectiveFlowKey(m_context.db, session->flowKey, state));
+    if (!document)
+        return html(400, pages.message("title.error", "error.session", true));
     StoreFlowServices services(m_context, request, state.email);
-    const flow::FlowStep step =
-        flow::FlowInterpreter(flowFor(effectiveFlowKey(m_context.db, session->flowKey, state)), services).resume(state);
+    const flow::FlowStep step = flow::FlowInterpreter(*document, services).resume(state);
     if (step.kind != flow::FlowStep::Kind::Screen)
         return html(400, pages.message("title.error", "error.session", true));
     if (!services.auditEvents().empty())
@@ -304,9 +356,15 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         return html(403, pages.message("title.error", "error.csrf", true));
 
     flow::FlowState state = session->state.get<flow::FlowState>();
-    const flow::FlowDocument& document = flowFor(effectiveFlowKey(m_context.db, session->flowKey, state));
+    const LoginFlows flows(m_context.db);
+    std::string flowKey = session->flowKey;
+    const auto documentPointer = flows.document(effectiveFlowKey(m_context.db, flowKey, state));
+    if (!documentPointer)
+        return html(400, pages.message("title.error", "error.session", true));
+    const flow::FlowDocument& document = *documentPointer;
     StoreFlowServices services(m_context, request, state.email);
     const flow::FlowInterpreter interpreter(document, services);
+    const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
     const std::string csrf = FlowSessionRepository::csrfFor(token);
 
     // During a throttling delay the attempt is neither checked nor counted: the page asks to wait.
@@ -328,10 +386,55 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         if (form->has(name))
             input.values[name] = form->value(name);
     }
-    const flow::FlowStep step = interpreter.submit(state, input);
+    const std::string submittedNode = state.currentNode;
+    flow::FlowStep step = interpreter.submit(state, input);
+
+    // Identifier-first routing: signed in from no particular organisation, a person whose every live membership
+    // leads to one other bound flow continues in that flow, after its own first identify node.
+    if (type == "identify" && authorization.organization.empty() && !state.userId.empty() &&
+        submittedNode == LoginFlows::firstIdentifyNode(document)) {
+        const std::string routed = flows.routeFor(state.userId, authorization.clientId, flowKey);
+        const auto routedDocument = routed.empty() ? nullptr : flows.document(routed);
+        const std::string identify = routedDocument ? LoginFlows::firstIdentifyNode(*routedDocument) : std::string();
+        const flow::FlowNode* identifyNode = identify.empty() ? nullptr : routedDocument->node(identify);
+        if (identifyNode && !identifyNode->target("next").empty()) {
+            flow::FlowState continued;
+            continued.userId = state.userId;
+            continued.email = state.email;
+            continued.facts = state.facts;
+            continued.currentNode = identifyNode->target("next");
+            core::AuditEvent event = services.makeEvent("login.flow_routed", state.userId, state.email, "success");
+            event.before = {{"flow", flowKey}};
+            event.after = {{"flow", routed}};
+            services.addAuditEvent(std::move(event));
+            step = flow::FlowInterpreter(*routedDocument, services).resume(continued);
+            state = std::move(continued);
+            flowKey = routed;
+        }
+    }
+
+    // A designed flow decides how people sign in, but never below what the application asked for (acr_values) or
+    // an admin's MFA reset demands: without that second factor the sign-in continues with it.
+    if (step.kind == flow::FlowStep::Kind::Success && !LoginFlows::isBuiltin(flowKey)) {
+        const std::vector<std::string> amr = amrOf(state);
+        const bool wantsMfa = contains(ScopeWords::split(authorization.acrValues), mfaAcr);
+        if (!contains(amr, "otp") && (wantsMfa || PersonRepository(m_context.db).mfaEnrolmentRequired(state.userId))) {
+            core::AuditEvent event = services.makeEvent("login.step_up", state.userId, state.email, "success");
+            event.after = {{"flow", flowKey}, {"reason", wantsMfa ? "acr_values" : "mfa reset"}};
+            services.addAuditEvent(std::move(event));
+            const auto stepUp = flows.document(LoginFlows::stepUpKey);
+            state.status = flow::FlowStatus::Active;
+            state.currentNode = stepUp->start;
+            step = flow::FlowInterpreter(*stepUp, services).resume(state);
+            flowKey = LoginFlows::stepUpKey;
+        }
+    }
+    const bool flowChanged = flowKey != session->flowKey;
 
     if (step.kind == flow::FlowStep::Kind::Screen) {
         m_context.db.transaction([&] {
+            if (flowChanged)
+                sessions.saveFlowKey(session->id, flowKey);
             sessions.saveState(session->id, nlohmann::json(state));
             appendAll(m_context, services.auditEvents());
         });
@@ -344,7 +447,7 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             sessions.complete(session->id);
             appendAll(m_context, services.auditEvents());
         });
-        HttpResponse response = html(200, pages.message("title.failure", failureKey(session->flowKey, step), true));
+        HttpResponse response = html(200, pages.message("title.failure", failureKey(flowKey, step), true));
         setCookie(response, request, flowCookie, "", 0);
         return response;
     }
@@ -366,7 +469,6 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     }
 
     // Success: one SSO session for the browser, then the code for the application.
-    const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
     const std::vector<std::string> amr = amrOf(state);
     const std::string authTime = core::formatTimestamp(m_context.db.clock().now());
     std::string ssoToken;

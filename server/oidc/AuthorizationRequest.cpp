@@ -12,7 +12,9 @@ void to_json(nlohmann::json& j, const AuthorizationRequest& r)
                        {"codeChallenge", r.codeChallenge},
                        {"codeChallengeMethod", r.codeChallengeMethod},
                        {"prompt", r.prompt},
-                       {"loginHint", r.loginHint}};
+                       {"loginHint", r.loginHint},
+                       {"acrValues", r.acrValues},
+                       {"organization", r.organization}};
 }
 
 void from_json(const nlohmann::json& j, AuthorizationRequest& r)
@@ -27,6 +29,8 @@ void from_json(const nlohmann::json& j, AuthorizationRequest& r)
     r.codeChallengeMethod = get("codeChallengeMethod");
     r.prompt = get("prompt");
     r.loginHint = get("loginHint");
+    r.acrValues = get("acrValues");
+    r.organization = get("organization");
 }
 
 } // namespace trellis::server

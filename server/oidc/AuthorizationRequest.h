@@ -17,6 +17,8 @@ struct AuthorizationRequest
     std::string codeChallengeMethod; ///< "S256" only
     std::string prompt;
     std::string loginHint;
+    std::string acrValues;    ///< as asked, e.g. "urn:trellis:acr:mfa"
+    std::string organization; ///< id of the org named by the "organization" parameter; empty when not given
 };
 
 void to_json(nlohmann::json& j, const AuthorizationRequest& r);

@@ -5,6 +5,7 @@
 #include "core/TimeFormat.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/FlowRepository.h"
 #include "server/store/MembershipRepository.h"
 #include "server/store/OrgRepository.h"
 #include "server/store/RoleRepository.h"
@@ -88,6 +89,15 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
             }
         }
 
+        const FlowRepository flows(m_db);
+        for (const auto& spec : world.flows) {
+            const FlowRecord flow =
+                flows.create(orgBySlug.at(spec.ownerSlug).id, spec.name, spec.description, spec.document, ownerId);
+            flows.publish(flow.id, spec.document, spec.publishNote, ownerId);
+            for (const auto& slug : spec.boundAtSlugs)
+                flows.bind(orgBySlug.at(slug).id, {}, flow.id, ownerId);
+        }
+
         const core::Org& root = orgBySlug.at(world.orgs.front().slug);
         core::AuditEvent event;
         event.actorType = "system";
@@ -99,8 +109,10 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
         event.targetOrgPath = core::OrgPath::make(root.path);
         event.outcome = "success";
         event.reason = "demo world seeded into an empty database";
-        event.after = {
-            {"orgs", world.orgs.size()}, {"people", world.people.size()}, {"memberships", world.memberships.size()}};
+        event.after = {{"orgs", world.orgs.size()},
+                       {"people", world.people.size()},
+                       {"memberships", world.memberships.size()},
+                       {"flows", world.flows.size()}};
         AuditLog(m_db).append(event);
         seeded = true;
     });

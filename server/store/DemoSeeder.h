@@ -9,7 +9,8 @@ namespace trellis::server {
 class Database;
 
 /// Writes a core::DemoWorld into an empty database (orgs, people with Argon2id password hashes for the
-/// three demo accounts, memberships, role assignments) in one transaction, with one "system.seed" audit event.
+/// three demo accounts, memberships, role assignments, login journeys published and bound) in one transaction, with
+/// one "system.seed" audit event.
 class DemoSeeder
 {
 public:
