@@ -19,19 +19,38 @@ struct Outcome
     nlohmann::json events = nlohmann::json::array();
     int passwordChecks = 0;
     int enrolmentsBegun = 0;
+    nlohmann::json eventList = nlohmann::json::array(); ///< full events, for "eventDetails"
+    nlohmann::json sent = nlohmann::json::array();
+    nlohmann::json profiles = nlohmann::json::object();
 };
 
 // Plays a scenario the way the server will: a new interpreter per request and the state stored as JSON in
 // between, so nothing may survive in memory from one step to the next.
 Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
 {
-    MemoryFlowServices services(scenario.value("users", nlohmann::json::array()));
+    MemoryFlowServices services(scenario.value("users", nlohmann::json::array()), scenario);
+    // "subflows": {flowId: flow document} for subflow nodes.
+    MapFlowResolver resolver;
+    const nlohmann::json subflows = scenario.value("subflows", nlohmann::json::object());
+    for (const auto& [id, doc] : subflows.items()) {
+        std::vector<FlowProblem> problems;
+        auto parsed = FlowDocument::fromJson(doc, problems);
+        if (!parsed)
+            QTest::qFail(("subflow " + id + ": " + nlohmann::json(problems).dump()).c_str(), __FILE__, __LINE__);
+        else
+            resolver.add(id, std::move(*parsed));
+    }
     Outcome out;
     nlohmann::json stored = FlowState{};
     for (const auto& action : scenario.at("steps")) {
         FlowState state = stored.get<FlowState>();
-        const FlowInterpreter interpreter(flow, services);
+        const FlowInterpreter interpreter(flow, services, NodeCatalog::builtin(), &resolver);
         FlowStep step;
+        // The world changes between requests: the person opens the emailed link (in another tab) or waits too long.
+        if (action.value("openLink", false))
+            services.openLinks(MagicLinkStatus::Verified);
+        if (action.value("expireLinks", false))
+            services.openLinks(MagicLinkStatus::Expired);
         if (action.contains("start"))
             step = interpreter.start(state);
         else if (action.contains("resume"))
@@ -42,8 +61,13 @@ Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
         stored = state;
     }
     out.state = stored.get<FlowState>();
-    for (const FlowEvent& e : services.events)
+    for (const FlowEvent& e : services.events) {
         out.events.push_back(e.type + "@" + e.nodeId);
+        out.eventList.push_back(e);
+    }
+    out.sent = services.sent;
+    for (const auto& u : scenario.value("users", nlohmann::json::array()))
+        out.profiles[u.at("id").get<std::string>()] = services.profileOf(u.at("id").get<std::string>());
     out.passwordChecks = services.passwordChecks;
     out.enrolmentsBegun = services.enrolmentsBegun;
     return out;
@@ -112,6 +136,21 @@ private Q_SLOTS:
         QVERIFY2(out.events == expected.at("events"), ("events: " + out.events.dump()).c_str());
         if (expected.contains("passwordChecks"))
             QCOMPARE(out.passwordChecks, expected["passwordChecks"].get<int>());
+        // "eventDetails": [{"event": "type@node", "detail": {subset}}]: the first such event carries that detail.
+        for (const auto& want : expected.value("eventDetails", nlohmann::json::array())) {
+            const auto it = std::find_if(out.eventList.begin(), out.eventList.end(), [&](const nlohmann::json& e) {
+                return e.at("type").get<std::string>() + "@" + e.at("nodeId").get<std::string>() == want.at("event");
+            });
+            QVERIFY2(it != out.eventList.end(), want.dump().c_str());
+            const std::string mismatch = jsonSubsetMismatch(want.at("detail"), it->at("detail"), "detail");
+            QVERIFY2(mismatch.empty(), (mismatch + "\n" + it->dump(1)).c_str());
+        }
+        if (expected.contains("sent"))
+            QVERIFY2(out.sent == expected["sent"], ("sent: " + out.sent.dump()).c_str());
+        if (expected.contains("profiles")) {
+            const std::string mismatch = jsonSubsetMismatch(expected["profiles"], out.profiles, "profiles");
+            QVERIFY2(mismatch.empty(), (mismatch + "\n" + out.profiles.dump(1)).c_str());
+        }
         if (expected.contains("enrolmentsBegun"))
             QCOMPARE(out.enrolmentsBegun, expected["enrolmentsBegun"].get<int>());
 
