@@ -8,6 +8,7 @@
 #include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
 #include "server/api/OrgManageApi.h"
+#include "server/api/OutboxApi.h"
 #include "server/api/PeopleApi.h"
 #include "server/api/RoleApi.h"
 #include "server/api/RoleAssignmentApi.h"
@@ -150,6 +151,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("PATCH", "/api/v1/memberships/{id}", authenticated(context, bind(people, &PeopleApi::updateMembership)));
     router.add("POST", "/api/v1/memberships/{id}/offboard",
                authenticated(context, bind(people, &PeopleApi::offboardMembership)));
+    const auto outbox = std::make_shared<OutboxApi>(context);
+    router.add("GET", "/api/v1/outbox", authenticated(context, bind(outbox, &OutboxApi::list)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }
