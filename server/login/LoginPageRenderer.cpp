@@ -90,9 +90,9 @@ std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std
         type = "tel";
     }
     std::string describedBy;
-    std::string html = "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) +
-                       (f.required || f.kind != "text" && f.kind != "tel" ? std::string() : " " + t("text.optional")) +
-                       "</label>\n";
+    std::string html =
+        "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) +
+        (f.required || (f.kind != "text" && f.kind != "tel") ? std::string() : " " + t("text.optional")) + "</label>\n";
     std::string after;
     const std::string hintKey =
         f.kind == "otp" ? std::string(screenKind == "email-code" ? "hint.none" : "hint.code") : "hint." + f.name;
