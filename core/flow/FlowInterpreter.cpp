@@ -127,7 +127,9 @@ FlowStep FlowInterpreter::run(FlowState& state, Entry entry, const FlowInput* in
                 return broken(state, std::move(step), "the caller of subflow \"" + frame.flowId + "\" is gone");
             step.outcomes.resize(step.path.size());
             step.outcomes.back() = outcome;
+            // The path passes through the subflow node again on the way out.
             state.currentNode = caller->id;
+            step.path.push_back(caller->id);
             if (!follow(*caller, outcome))
                 return broken(state, std::move(step),
                               "outcome \"" + outcome + "\" of subflow node \"" + caller->id + "\" leads nowhere");

@@ -5,6 +5,8 @@
 #include "core/flow/FlowInterpreter.h"
 #include "core/flow/FlowValidator.h"
 
+#include <set>
+
 #include <QFileInfo>
 #include <QTest>
 
@@ -22,6 +24,7 @@ struct Outcome
     nlohmann::json eventList = nlohmann::json::array(); ///< full events, for "eventDetails"
     nlohmann::json sent = nlohmann::json::array();
     nlohmann::json profiles = nlohmann::json::object();
+    std::vector<std::pair<std::string, std::string>> taken; ///< (node id, outcome) followed, terminals with ""
 };
 
 // Plays a scenario the way the server will: a new interpreter per request and the state stored as JSON in
@@ -58,6 +61,11 @@ Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
         else
             step = interpreter.submit(state, action.at("submit").get<FlowInput>());
         out.steps.push_back(step);
+        for (std::size_t i = 0; i < step.path.size(); ++i) {
+            const std::string outcome = i < step.outcomes.size() ? step.outcomes[i] : std::string();
+            if (!outcome.empty() || (i + 1 == step.path.size() && step.kind != FlowStep::Kind::Screen))
+                out.taken.emplace_back(step.path[i], outcome);
+        }
         stored = state;
     }
     out.state = stored.get<FlowState>();
@@ -159,6 +167,49 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(again.steps.dump()), QString::fromStdString(out.steps.dump()));
         QVERIFY(again.state == out.state);
         QCOMPARE(QString::fromStdString(again.events.dump()), QString::fromStdString(out.events.dump()));
+    }
+
+    // Every outcome of every catalog node type (and reaching each end node) happens in at least one golden case,
+    // so a new node type or outcome without an interpreter fixture fails here.
+    void everyNodeOutcomeIsCovered()
+    {
+        std::set<std::string> covered;
+        for (const QString& c : flowCaseDirs(QStringLiteral("interpreter"))) {
+            const QString dir = flowTestDataDir(QStringLiteral("interpreter/") + c);
+            const nlohmann::json scenario = readJsonFile(dir + QStringLiteral("/scenario.json"));
+            std::vector<FlowDocument> docs;
+            std::vector<FlowProblem> problems;
+            if (QFileInfo::exists(dir + QStringLiteral("/flow.json")))
+                docs.push_back(*FlowDocument::fromJson(readJsonFile(dir + QStringLiteral("/flow.json")), problems));
+            else
+                docs.push_back(defaultFlow(
+                    DefaultFlowOptions{scenario.value("flow", nlohmann::json::object()).value("requireTotp", false)}));
+            const nlohmann::json subflows = scenario.value("subflows", nlohmann::json::object());
+            for (const auto& [id, doc] : subflows.items())
+                docs.push_back(*FlowDocument::fromJson(doc, problems));
+            const Outcome out = play(docs.front(), scenario);
+            for (const auto& [nodeId, outcome] : out.taken) {
+                for (const FlowDocument& d : docs) {
+                    if (const FlowNode* n = d.node(nodeId)) {
+                        covered.insert(n->type + "/" + outcome);
+                        break;
+                    }
+                }
+            }
+        }
+        for (const NodeType& type : NodeCatalog::builtin().types()) {
+            if (type.terminal != NodeType::Terminal::None) {
+                QVERIFY2(covered.count(type.name + "/"), ("never reached: " + type.name).c_str());
+                continue;
+            }
+            if (type.dynamicOutcomes) {
+                QVERIFY2(covered.count(type.name + "/success") && covered.count(type.name + "/too-many"),
+                         type.name.c_str());
+                continue;
+            }
+            for (const OutcomeSpec& o : type.outcomes)
+                QVERIFY2(covered.count(type.name + "/" + o.name), ("never taken: " + type.name + "/" + o.name).c_str());
+        }
     }
 
     void stateRoundTripsThroughJson()
