@@ -348,6 +348,39 @@ private Q_SLOTS:
         QVERIFY(de.find("Nutzungsbedingungen") != std::string::npos);
         QVERIFY(de.find("javascript:") == std::string::npos);
         QVERIFY(de.find("value=\"decline\"") != std::string::npos);
+        // Email code: its own label (not the authenticator's), a resend button that skips the required check.
+        flow::FlowScreen code;
+        code.kind = "email-code";
+        code.nodeId = "code";
+        code.fields = {{"code", "otp", "one-time-code", true, {}}};
+        code.error = "invalid_code";
+        const std::string codePage = LoginPageRenderer(LoginText::Language::English).screen(code, "csrf");
+        QVERIFY(codePage.find("<label for=\"field-code\">Code from the email</label>") != std::string::npos);
+        QVERIFY(codePage.find("aria-describedby=\"field-code-error\"") != std::string::npos);
+        QVERIFY(codePage.find("value=\"resend\" class=\"secondary\" formnovalidate") != std::string::npos);
+        QVERIFY(codePage.find("authenticator app") == std::string::npos);
+        // Magic link: a page without fields shows its error as an alert, a resend confirmation as a status.
+        flow::FlowScreen link;
+        link.kind = "magic-link";
+        link.nodeId = "link";
+        link.data = {{"email", "anna@example.com"}, {"expiryMinutes", 20}};
+        link.error = "link_not_opened";
+        std::string linkPage = LoginPageRenderer(LoginText::Language::German).screen(link, "csrf");
+        QVERIFY(linkPage.find("role=\"alert\">Der Link wurde noch nicht") != std::string::npos);
+        QVERIFY(linkPage.find("innerhalb von 20 Minuten") != std::string::npos);
+        link.error = "link_resent";
+        linkPage = LoginPageRenderer(LoginText::Language::English).screen(link, "csrf");
+        QVERIFY(linkPage.find("role=\"status\">We have sent a new link.") != std::string::npos);
+        // Profile: optional fields say so; values are escaped.
+        flow::FlowScreen profile;
+        profile.kind = "collect-profile";
+        profile.nodeId = "profile";
+        profile.fields = {{"given_name", "text", "given-name", true, "A\"nna"},
+                          {"phone_number", "tel", "tel", false, {}}};
+        const std::string profilePage = LoginPageRenderer(LoginText::Language::English).screen(profile, "csrf");
+        QVERIFY(profilePage.find("value=\"A&quot;nna\"") != std::string::npos);
+        QVERIFY(profilePage.find("Phone number (optional)</label>") != std::string::npos);
+        QVERIFY(profilePage.find("type=\"tel\"") != std::string::npos);
         for (const char* key :
              {"title.magic-link", "text.magic-link", "title.email-code", "title.accept-terms", "title.collect-profile",
               "title.choose-organisation", "mail.magic-link.text", "mail.email-code.subject", "text.magic-link-opened",
