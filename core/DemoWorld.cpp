@@ -481,8 +481,8 @@ DemoWorld DemoWorld::generate(std::uint64_t seed)
     DemoWorld world = b.take();
     // The journey `trellisd --demo` runs: the built-in one (password, then the authenticator code for people who set
     // one up), as a designed flow owned by the root and bound there for every application, so the designer opens on
-    // what the hosted login really runs. TODO(merge): start from a core/flow/StarterTemplates template once slice B
-    // is merged, keeping password + TOTP sign-in for the demo accounts (tests/login, tests/browser, tests/gui).
+    // what the hosted login really runs. Not a starter template: the documented demo accounts sign in with password
+    // and authenticator code everywhere (README, tests); the templates are offered when a flow is created.
     core::flow::FlowDocument standard = core::flow::defaultFlow();
     standard.name = "Standard sign-in";
     world.flows.push_back({acme,

@@ -1,6 +1,7 @@
 #include "core/flow/BuiltinNodes.h"
 
 #include "core/User.h"
+#include "core/flow/AccountNodes.h"
 #include "core/flow/NodeCatalog.h"
 
 #include <algorithm>
@@ -193,19 +194,6 @@ public:
     }
 };
 
-class ConditionBehaviour : public NodeBehaviour
-{
-public:
-    NodeResult enter(const NodeContext& c) const override
-    {
-        const std::string fact = c.config.value("fact", std::string());
-        bool value = false;
-        if (fact == "user.hasTotp")
-            value = !c.state.userId.empty() && c.services.hasTotp(c.state.userId);
-        return NodeResult::follow(value ? "true" : "false");
-    }
-};
-
 class SuccessBehaviour : public NodeBehaviour
 {
 public:
@@ -298,30 +286,16 @@ void addBuiltinNodes(NodeCatalog& catalog)
                  false,
                  T::None,
                  std::make_shared<RetryLimitBehaviour>()});
-    {
-        ConfigField fact;
-        fact.name = "fact";
-        fact.displayName = "Fact";
-        fact.description = "What to test about the sign-in so far.";
-        fact.type = ConfigFieldType::Choice;
-        fact.required = true;
-        fact.choices = {"user.hasTotp"};
-        catalog.add({"condition",
-                     "Condition",
-                     "logic",
-                     "Branches on a fact about the user or the sign-in.",
-                     {{"true", "True"}, {"false", "False"}},
-                     {fact},
-                     false,
-                     T::None,
-                     std::make_shared<ConditionBehaviour>()});
-    }
+    addConditionNode(catalog); // slice B: facts on user, memberships, org, application, email, risk
     catalog.add({"success",
                  "Success",
                  "end",
                  "Signs the user in.",
                  {},
-                 {},
+                 {stringField("outcome", "Outcome name",
+                              "When this flow runs as a subflow: the outcome this end gives the subflow node "
+                              "(empty: \"success\").",
+                              "", 60)},
                  false,
                  T::Success,
                  std::make_shared<SuccessBehaviour>()});
@@ -330,10 +304,15 @@ void addBuiltinNodes(NodeCatalog& catalog)
                  "end",
                  "Ends the sign-in with a message.",
                  {},
-                 {stringField("message", "Message", "Shown to the user.", "Sign-in failed.", 500)},
+                 {stringField("message", "Message", "Shown to the user.", "Sign-in failed.", 500),
+                  stringField("outcome", "Outcome name",
+                              "When this flow runs as a subflow: the outcome this end gives the subflow node "
+                              "(empty: \"failure\").",
+                              "", 60)},
                  false,
                  T::Failure,
                  std::make_shared<FailureBehaviour>()});
+    addAccountNodes(catalog); // slice B: magic-link, email-code, risk-assessment, subflow, account nodes
 }
 
 } // namespace trellis::core::flow

@@ -2,11 +2,24 @@
 
 namespace trellis::core::flow {
 
-FlowInterpreter::FlowInterpreter(const FlowDocument& flow, FlowServices& services, const NodeCatalog& catalog)
+FlowInterpreter::FlowInterpreter(const FlowDocument& flow, FlowServices& services, const NodeCatalog& catalog,
+                                 const FlowResolver* resolver)
     : m_flow(flow)
     , m_services(services)
     , m_catalog(catalog)
+    , m_resolver(resolver)
 {
+}
+
+const FlowDocument* FlowInterpreter::documentOf(const FlowState& state, std::size_t depth,
+                                                std::shared_ptr<const FlowDocument>& held) const
+{
+    if (depth == 0) {
+        held.reset();
+        return &m_flow;
+    }
+    held = m_resolver ? m_resolver->resolve(state.stack[depth - 1].flowId) : nullptr;
+    return held.get();
 }
 
 FlowStep FlowInterpreter::start(FlowState& state) const
@@ -64,13 +77,27 @@ FlowStep FlowInterpreter::run(FlowState& state, Entry entry, const FlowInput* in
 {
     FlowStep step;
     step.path.push_back(state.currentNode);
+    std::shared_ptr<const FlowDocument> held;
+    const FlowDocument* document = documentOf(state, state.stack.size(), held);
+    if (!document)
+        return broken(state, std::move(step), "subflow \"" + state.stack.back().flowId + "\" does not exist");
+    const auto follow = [&](const FlowNode& from, const std::string& outcome) -> bool {
+        const std::string target = from.target(outcome);
+        if (target.empty() || !document->node(target))
+            return false;
+        step.outcomes.resize(step.path.size());
+        step.outcomes.back() = outcome;
+        state.currentNode = target;
+        step.path.push_back(target);
+        return true;
+    };
     for (int automatic = 0;; ++automatic) {
         step.nodeId = state.currentNode;
         if (automatic > maxAutomaticSteps)
             return broken(state, std::move(step),
                           "more than " + std::to_string(maxAutomaticSteps) +
                               " steps without a screen (a loop with no screen?)");
-        const FlowNode* node = m_flow.node(state.currentNode);
+        const FlowNode* node = document->node(state.currentNode);
         if (!node)
             return broken(state, std::move(step), "node \"" + state.currentNode + "\" does not exist");
         const NodeType* type = m_catalog.find(node->type);
@@ -83,14 +110,53 @@ FlowStep FlowInterpreter::run(FlowState& state, Entry entry, const FlowInput* in
                                                                               : type->behaviour->enter(context);
         entry = Entry::Enter;
 
+        // The end of a subflow: its exported outcome continues the subflow node of the caller.
+        if ((result.kind == NodeResult::Kind::Succeed || result.kind == NodeResult::Kind::Fail) &&
+            !state.stack.empty()) {
+            const std::string outcome = exportedOutcome(*node, m_catalog);
+            const FlowFrame frame = state.stack.back();
+            state.stack.pop_back();
+            m_services.recordEvent(FlowEvent{"flow.subflow.return",
+                                             frame.nodeId,
+                                             state.userId,
+                                             state.email,
+                                             {{"flowId", frame.flowId}, {"outcome", outcome}}});
+            document = documentOf(state, state.stack.size(), held);
+            const FlowNode* caller = document ? document->node(frame.nodeId) : nullptr;
+            if (!caller)
+                return broken(state, std::move(step), "the caller of subflow \"" + frame.flowId + "\" is gone");
+            step.outcomes.resize(step.path.size());
+            step.outcomes.back() = outcome;
+            // The path passes through the subflow node again on the way out.
+            state.currentNode = caller->id;
+            step.path.push_back(caller->id);
+            if (!follow(*caller, outcome))
+                return broken(state, std::move(step),
+                              "outcome \"" + outcome + "\" of subflow node \"" + caller->id + "\" leads nowhere");
+            continue;
+        }
+
         switch (result.kind) {
-        case NodeResult::Kind::Follow: {
-            const std::string target = node->target(result.outcome);
-            if (target.empty() || !m_flow.node(target))
+        case NodeResult::Kind::Follow:
+            if (!follow(*node, result.outcome))
                 return broken(state, std::move(step),
                               "outcome \"" + result.outcome + "\" of node \"" + node->id + "\" leads nowhere");
-            state.currentNode = target;
-            step.path.push_back(target);
+            continue;
+        case NodeResult::Kind::Call: {
+            if (state.stack.size() >= maxSubflowDepth)
+                return broken(state, std::move(step),
+                              "subflows nested more than " + std::to_string(maxSubflowDepth) +
+                                  " deep (a flow that runs itself?)");
+            std::shared_ptr<const FlowDocument> inner = m_resolver ? m_resolver->resolve(result.outcome) : nullptr;
+            if (!inner || !inner->node(inner->start))
+                return broken(state, std::move(step), "subflow \"" + result.outcome + "\" does not exist");
+            state.stack.push_back(FlowFrame{node->id, result.outcome});
+            m_services.recordEvent(
+                FlowEvent{"flow.subflow.enter", node->id, state.userId, state.email, {{"flowId", result.outcome}}});
+            held = std::move(inner);
+            document = held.get();
+            state.currentNode = document->start;
+            step.path.push_back(document->start);
             continue;
         }
         case NodeResult::Kind::Show:

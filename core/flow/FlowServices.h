@@ -1,8 +1,10 @@
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace trellis::core::flow {
 
@@ -39,6 +41,38 @@ struct FlowEvent
     nlohmann::json detail = nlohmann::json::object();
 };
 
+/// Where a magic link stands (slice B, see FlowServices::magicLinkStatus).
+enum class MagicLinkStatus
+{
+    Pending,  ///< sent, not opened yet
+    Verified, ///< opened within its lifetime (single use: the token is spent)
+    Expired   ///< not opened in time, or unknown
+};
+
+/// What the server knows about this sign-in attempt for the risk node (see RiskAssessor for the scoring).
+struct RiskSignals
+{
+    bool knownDevice = false;           ///< the browser carries a device cookie this user signed in with before
+    std::string address;                ///< client IP address as text (IPv4 or IPv6)
+    int recentFailures = 0;             ///< failed sign-in attempts on this account in the last hour
+    std::vector<std::string> countries; ///< countries of this user's earlier sign-ins (codes from the node's table)
+    int hour = 0;                       ///< hour of day 0..23 (UTC) of this attempt
+};
+
+/// One organisation a person is a live member of (choose-organisation, conditions).
+struct FlowOrganisation
+{
+    std::string id;
+    std::string name;
+};
+
+/// Where this sign-in happens: the organisation the application was opened for and the OIDC client.
+struct FlowRequestContext
+{
+    std::string orgId;    ///< empty when the request named none
+    std::string clientId; ///< empty outside an OIDC authorization
+};
+
 /// What the interpreter needs from the outside world. The server implements it over its store and
 /// crypto helpers; core never does I/O itself. Calls happen synchronously inside submit()/start().
 class FlowServices
@@ -60,6 +94,39 @@ public:
     /// Checks a code against the pending secret and, when it matches, makes it the user's TOTP secret.
     virtual bool confirmTotpEnrolment(const std::string& userId, const std::string& code) = 0;
     virtual void recordEvent(const FlowEvent& event) = 0;
+
+    // ---- Slice B: email sign-in (magic link, one-time code). `userId` is empty when identify found nobody:
+    // implementations then send nothing but answer as if they had (no account enumeration).
+
+    /// Sends a single-use sign-in link valid for `expiryMinutes` and returns an opaque id of that link (never the
+    /// token itself), kept in the flow state to ask magicLinkStatus() later.
+    virtual std::string sendMagicLink(const std::string& userId, const std::string& email, int expiryMinutes) = 0;
+    virtual MagicLinkStatus magicLinkStatus(const std::string& linkId) = 0;
+    /// Sends a fresh numeric code valid for `expiryMinutes` (earlier codes of this user stop working).
+    virtual void sendEmailCode(const std::string& userId, const std::string& email, int codeLength,
+                               int expiryMinutes) = 0;
+    /// Single use; wrong attempts count towards throttling like a wrong password.
+    virtual bool verifyEmailCode(const std::string& userId, const std::string& code) = 0;
+
+    // ---- Slice B: risk signals (the score itself is computed in core by RiskAssessor).
+    virtual RiskSignals riskSignals(const std::string& userId) = 0;
+
+    // ---- Slice B: organisations, application and user facts (choose-organisation, condition).
+    /// Live memberships of the user in active organisations, sorted by name.
+    virtual std::vector<FlowOrganisation> memberships(const std::string& userId) = 0;
+    virtual FlowRequestContext requestContext() = 0;
+    virtual bool hasPassword(const std::string& userId) = 0;
+
+    // ---- Slice B: terms of use.
+    virtual bool hasAcceptedTerms(const std::string& userId, const std::string& version) = 0;
+    /// Records the acceptance of one version (idempotent).
+    virtual void recordTermsAcceptance(const std::string& userId, const std::string& version,
+                                       const std::string& url) = 0;
+
+    // ---- Slice B: profile attributes (name -> value; see ProfileAttributes for the names).
+    virtual std::map<std::string, std::string> profileAttributes(const std::string& userId) = 0;
+    virtual void saveProfileAttributes(const std::string& userId,
+                                       const std::map<std::string, std::string>& attributes) = 0;
 };
 
 void to_json(nlohmann::json& j, const FlowEvent& e);

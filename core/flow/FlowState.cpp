@@ -24,6 +24,12 @@ void to_json(nlohmann::json& j, const FlowState& s)
                        {"counters", s.counters},
                        {"facts", s.facts},
                        {"pendingError", s.pendingError}};
+    if (!s.stack.empty()) {
+        nlohmann::json frames = nlohmann::json::array();
+        for (const FlowFrame& f : s.stack)
+            frames.push_back({{"nodeId", f.nodeId}, {"flowId", f.flowId}});
+        j["stack"] = std::move(frames);
+    }
 }
 
 void from_json(const nlohmann::json& j, FlowState& s)
@@ -43,6 +49,11 @@ void from_json(const nlohmann::json& j, FlowState& s)
     s.counters = j.value("counters", std::map<std::string, int>());
     s.facts = j.value("facts", nlohmann::json::object());
     s.pendingError = j.value("pendingError", std::string());
+    s.stack.clear();
+    if (j.contains("stack")) {
+        for (const auto& f : j.at("stack"))
+            s.stack.push_back(FlowFrame{f.at("nodeId").get<std::string>(), f.at("flowId").get<std::string>()});
+    }
 }
 
 } // namespace trellis::core::flow

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace trellis::core::flow {
 
@@ -14,6 +15,15 @@ enum class FlowStatus
     Failed
 };
 std::string_view toString(FlowStatus status);
+
+/// A subflow being run: the subflow node in the calling flow and the flow it runs (see FlowInterpreter).
+struct FlowFrame
+{
+    std::string nodeId; ///< the subflow node of the caller, whose outcome the subflow's end chooses
+    std::string flowId; ///< the flow running inside it
+
+    bool operator==(const FlowFrame&) const = default;
+};
 
 /// Everything a sign-in in progress remembers between requests. Plain data that round-trips through JSON,
 /// so the server keeps it in its database and any instance can continue the sign-in.
@@ -26,6 +36,7 @@ struct FlowState
     std::map<std::string, int> counters;             ///< per retry-limit node id: failures counted so far
     nlohmann::json facts = nlohmann::json::object(); ///< e.g. "amr": ["pwd","otp"], "totpEnrolled": true
     std::string pendingError;                        ///< error code the next screen shows (set by a failed attempt)
+    std::vector<FlowFrame> stack; ///< subflows entered and not yet left, outermost first; currentNode is in the last
 
     bool operator==(const FlowState&) const = default;
 };

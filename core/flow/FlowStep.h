@@ -25,6 +25,9 @@ struct FlowStep
     std::string message;           ///< when kind == Failure: for the user (the failure node's message)
     std::string code;              ///< when kind == Failure: "" for a failure node; "flow_broken", "flow_finished"
     std::vector<std::string> path; ///< node ids passed through in this step, in order (for simulator and logs)
+    /// outcomes[i] is what path[i] answered (empty for the screen or end the step stops at, and for a subflow node
+    /// being entered); not serialised, for the simulator.
+    std::vector<std::string> outcomes;
 };
 
 std::string_view toString(FlowStep::Kind kind);

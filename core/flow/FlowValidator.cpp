@@ -14,10 +14,49 @@ std::string quoted(const std::string& s)
     return "\"" + s + "\"";
 }
 
+std::string flowIdOf(const FlowNode& node)
+{
+    const auto it = node.config.find("flowId");
+    return it != node.config.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Whether running `flowId` can show a screen (then a loop through the subflow node is not screenless), and
+// whether it runs itself again, directly or through further subflows (`path` holds the flows being run).
+struct SubflowFacts
+{
+    bool showsScreen = false;
+    std::string recursion; ///< the flow id that repeats, empty when none
+};
+
+void inspectSubflow(const FlowResolver& resolver, const NodeCatalog& catalog, const std::string& flowId,
+                    std::vector<std::string>& path, SubflowFacts& facts)
+{
+    if (std::find(path.begin(), path.end(), flowId) != path.end()) {
+        if (facts.recursion.empty())
+            facts.recursion = flowId;
+        return;
+    }
+    const auto doc = resolver.resolve(flowId);
+    if (!doc)
+        return;
+    path.push_back(flowId);
+    for (const FlowNode& n : doc->nodes) {
+        const NodeType* t = catalog.find(n.type);
+        if (!t)
+            continue;
+        if (t->showsScreen)
+            facts.showsScreen = true;
+        if (t->dynamicOutcomes && !flowIdOf(n).empty())
+            inspectSubflow(resolver, catalog, flowIdOf(n), path, facts);
+    }
+    path.pop_back();
+}
+
 } // namespace
 
-FlowValidator::FlowValidator(const NodeCatalog& catalog)
+FlowValidator::FlowValidator(const NodeCatalog& catalog, const FlowResolver* resolver)
     : m_catalog(catalog)
+    , m_resolver(resolver)
 {
 }
 
@@ -42,8 +81,11 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
     else
         startOk = true;
 
-    // Per node: its type, its config, and its outcomes against what the type declares.
+    // Per node: its type, its config, and its outcomes against what the type declares (for a subflow node:
+    // what the flow it runs exports).
     std::vector<const NodeType*> typeOf(flow.nodes.size(), nullptr);
+    std::vector<std::vector<OutcomeSpec>> outcomesOf(flow.nodes.size());
+    std::vector<bool> showsScreen(flow.nodes.size(), false);
     for (std::size_t i = 0; i < flow.nodes.size(); ++i) {
         const FlowNode& node = flow.nodes[i];
         const NodeType* type = m_catalog.find(node.type);
@@ -53,15 +95,55 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
             continue;
         }
         type->checkConfig(node, problems);
+        outcomesOf[i] = type->outcomes;
+        showsScreen[i] = type->showsScreen;
+        bool outcomesKnown = true;
+        if (type->dynamicOutcomes) {
+            outcomesOf[i].clear();
+            const std::string flowId = flowIdOf(node);
+            const auto doc = m_resolver && !flowId.empty() ? m_resolver->resolve(flowId) : nullptr;
+            if (!doc) {
+                outcomesKnown = false;
+                // Without a resolver nothing can be checked; the wires count as they are.
+                for (const auto& [outcome, target] : node.outcomes) {
+                    (void)target;
+                    outcomesOf[i].push_back({outcome, outcome});
+                }
+                if (m_resolver && !flowId.empty())
+                    add("subflow_not_found", node.id, {}, "config.flowId",
+                        "the flow " + quoted(flowId) + " it runs does not exist or has no live version.");
+                // A missing flow shows no screen we know of: treat it as one that might, to not cry wolf twice.
+                showsScreen[i] = true;
+            } else {
+                for (const std::string& o : exportedOutcomes(*doc, m_catalog))
+                    outcomesOf[i].push_back({o, o});
+                SubflowFacts facts;
+                std::vector<std::string> path;
+                inspectSubflow(*m_resolver, m_catalog, flowId, path, facts);
+                showsScreen[i] = facts.showsScreen;
+                if (!facts.recursion.empty())
+                    add("subflow_recursion", node.id, {}, "config.flowId",
+                        "the flow " + quoted(flowId) + " runs the flow " +
+                            quoted(static_cast<const std::string&>(facts.recursion)) +
+                            " inside itself again, so it would never end.");
+            }
+        }
+        const auto declares = [&](const std::string& outcome) {
+            return std::any_of(outcomesOf[i].begin(), outcomesOf[i].end(),
+                               [&](const OutcomeSpec& o) { return o.name == outcome; });
+        };
         for (const auto& [outcome, target] : node.outcomes) {
-            if (!type->hasOutcome(outcome))
+            if (!declares(outcome) && outcomesKnown && type->dynamicOutcomes)
+                add("unknown_outcome", node.id, outcome, "outcomes." + outcome,
+                    "the flow " + quoted(flowIdOf(node)) + " it runs has no outcome " + quoted(outcome) + ".");
+            else if (!declares(outcome))
                 add("unknown_outcome", node.id, outcome, "outcomes." + outcome,
                     "a " + type->name + " node has no outcome " + quoted(outcome) + ".");
             else if (!indexOf.count(target))
                 add("outcome_target_missing", node.id, outcome, "outcomes." + outcome,
                     "outcome " + quoted(outcome) + " leads to " + quoted(target) + ", which does not exist.");
         }
-        for (const OutcomeSpec& o : type->outcomes) {
+        for (const OutcomeSpec& o : outcomesOf[i]) {
             if (!node.outcomes.count(o.name))
                 add("unwired_outcome", node.id, o.name, "outcomes." + o.name,
                     "outcome " + quoted(o.name) + " is not connected to any node.");
@@ -73,7 +155,7 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
     for (std::size_t i = 0; i < flow.nodes.size(); ++i) {
         if (!typeOf[i])
             continue;
-        for (const OutcomeSpec& o : typeOf[i]->outcomes) {
+        for (const OutcomeSpec& o : outcomesOf[i]) {
             const auto target = indexOf.find(flow.nodes[i].target(o.name));
             if (target != indexOf.end())
                 edges[i].push_back(target->second);
@@ -118,7 +200,7 @@ std::vector<FlowProblem> FlowValidator::validate(const FlowDocument& flow) const
 
     // Loops among nodes that show no screen would spin forever without asking the user anything:
     // strongly connected components (Tarjan) of the screenless part of the graph.
-    const auto screenless = [&](std::size_t i) { return typeOf[i] && !typeOf[i]->showsScreen; };
+    const auto screenless = [&](std::size_t i) { return typeOf[i] && !showsScreen[i]; };
     std::vector<int> index(flow.nodes.size(), -1), low(flow.nodes.size(), 0);
     std::vector<bool> onStack(flow.nodes.size(), false);
     std::vector<std::size_t> stack;

@@ -34,7 +34,8 @@ struct NodeResult
         Follow,
         Show,
         Succeed,
-        Fail
+        Fail,
+        Call ///< run the flow named by `outcome` (a flow id) inline; its exported outcome continues this node
     };
 
     Kind kind = Kind::Fail;
@@ -46,6 +47,7 @@ struct NodeResult
     static NodeResult show(FlowScreen screen) { return {Kind::Show, {}, std::move(screen), {}}; }
     static NodeResult succeed() { return {Kind::Succeed, {}, {}, {}}; }
     static NodeResult fail(std::string message) { return {Kind::Fail, {}, {}, std::move(message)}; }
+    static NodeResult call(std::string flowId) { return {Kind::Call, std::move(flowId), {}, {}}; }
 };
 
 /// How one node type runs. Stateless: everything remembered goes into FlowState, so a sign-in can continue

@@ -58,6 +58,8 @@ void NodeType::checkConfig(const FlowNode& node, std::vector<FlowProblem>& probl
                             "config." + key,
                             "Node \"" + node.id + "\": a " + name + " node has no setting \"" + key + "\"."});
     }
+    if (extraCheck)
+        extraCheck(node, effectiveConfig(node.config), problems);
 }
 
 std::string_view toString(NodeType::Terminal terminal)
@@ -86,6 +88,8 @@ void to_json(nlohmann::json& j, const NodeType& t)
                        {"config", t.fields},
                        {"showsScreen", t.showsScreen},
                        {"terminal", std::string(toString(t.terminal))}};
+    if (t.dynamicOutcomes)
+        j["dynamicOutcomes"] = true;
 }
 
 } // namespace trellis::core::flow

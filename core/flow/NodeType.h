@@ -5,6 +5,7 @@
 #include "core/flow/FlowProblem.h"
 #include "core/flow/NodeBehaviour.h"
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -40,6 +41,13 @@ struct NodeType
     bool showsScreen = false; ///< waits for the user's input (breaks loops, see the validator)
     Terminal terminal = Terminal::None;
     std::shared_ptr<const NodeBehaviour> behaviour;
+    /// Checks the schema cannot express (CIDR syntax, an operator that needs a value, ...); may be empty.
+    /// Called by checkConfig after the per-field checks, with the effective config (defaults filled in).
+    std::function<void(const FlowNode& node, const nlohmann::json& config, std::vector<FlowProblem>& problems)>
+        extraCheck;
+    /// The outcomes are not fixed by the type but come from the node's config (subflow: the exported outcomes of
+    /// the flow it runs); `outcomes` is then empty and the validator asks a FlowResolver.
+    bool dynamicOutcomes = false;
 
     bool hasOutcome(std::string_view outcome) const;
     const ConfigField* field(std::string_view name) const;

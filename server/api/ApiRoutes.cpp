@@ -10,6 +10,7 @@
 #include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
 #include "server/api/OrgManageApi.h"
+#include "server/api/OutboxApi.h"
 #include "server/api/PeopleApi.h"
 #include "server/api/RoleApi.h"
 #include "server/api/RoleAssignmentApi.h"
@@ -163,6 +164,7 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("DELETE", "/api/v1/flows/{id}", authenticated(context, bind(flows, &FlowApi::remove)));
     router.add("PUT", "/api/v1/flows/{id}/draft", authenticated(context, bind(flows, &FlowApi::saveDraft)));
     router.add("POST", "/api/v1/flows/{id}/validate", authenticated(context, bind(flows, &FlowApi::validate)));
+    router.add("POST", "/api/v1/flows/{id}/simulate", authenticated(context, bind(flows, &FlowApi::simulate)));
     router.add("GET", "/api/v1/flows/{id}/versions", authenticated(context, bind(flows, &FlowApi::versions)));
     router.add("GET", "/api/v1/flows/{id}/versions/{n}", authenticated(context, bind(flows, &FlowApi::version)));
     router.add("POST", "/api/v1/flows/{id}/publish", authenticated(context, bind(flows, &FlowApi::publish)));
@@ -178,6 +180,8 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(flowBindings, &FlowBindingApi::unbind)));
     router.add("GET", "/api/v1/applications",
                authenticated(context, bind(flowBindings, &FlowBindingApi::applications)));
+    const auto outbox = std::make_shared<OutboxApi>(context);
+    router.add("GET", "/api/v1/outbox", authenticated(context, bind(outbox, &OutboxApi::list)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

@@ -239,8 +239,29 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
         tr("OpenID Connect issuer: the public https URL clients reach this server at (behind a proxy or load "
            "balancer, the outside address). Default: http(s)://ADDR:PORT as actually bound."),
         tr("URL"));
+    const QCommandLineOption smtpHost(
+        QStringLiteral("smtp-host"),
+        tr("Send the hosted login's emails (magic links, codes) through this SMTP server. Without it they are only "
+           "kept in the outbox (GET /api/v1/outbox). The password, if any, comes from TRELLIS_SMTP_PASSWORD."),
+        tr("HOST"));
+    const QCommandLineOption smtpPort(QStringLiteral("smtp-port"), tr("SMTP port (default 587)."), tr("PORT"),
+                                      QStringLiteral("587"));
+    const QCommandLineOption smtpSecurity(
+        QStringLiteral("smtp-security"),
+        tr("starttls (default: upgrade to TLS and verify the server certificate) or none (a trusted local relay)."),
+        tr("MODE"), QStringLiteral("starttls"));
+    const QCommandLineOption smtpFrom(QStringLiteral("smtp-from"),
+                                      tr("Sender address of the emails (required with "
+                                         "--smtp-host)."),
+                                      tr("ADDRESS"));
+    const QCommandLineOption smtpUser(QStringLiteral("smtp-user"), tr("SMTP user name for AUTH PLAIN."), tr("NAME"));
+    const QCommandLineOption smtpCaFile(QStringLiteral("smtp-ca-file"),
+                                        tr("PEM file with the certificate authorities to verify the SMTP server with "
+                                           "(default: the system's)."),
+                                        tr("FILE"));
     for (const auto* option : {&listen, &choice.dataDir, &choice.database, &demo, &threads, &bodyLimit, &readTimeout,
-                               &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap, &issuer})
+                               &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap, &issuer, &smtpHost, &smtpPort,
+                               &smtpSecurity, &smtpFrom, &smtpUser, &smtpCaFile})
         parser.addOption(*option);
     parser.addPositionalArgument(kAdminToken, tr("Optional subcommand (see above)."), QStringLiteral("[admin-token]"));
 
@@ -299,6 +320,30 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
             return failure(tr("--issuer must be an http(s) URL without query or fragment, e.g. "
                               "https://id.example.com."));
         options.issuer = text;
+    }
+    if (parser.isSet(smtpHost)) {
+        SmtpSettings& smtp = options.smtp;
+        smtp.host = parser.value(smtpHost).trimmed().toStdString();
+        smtp.port = int(number(smtpPort, 1, 65535));
+        if (!error.isEmpty())
+            return failure(error);
+        const QString security = parser.value(smtpSecurity);
+        if (security != QLatin1String("starttls") && security != QLatin1String("none"))
+            return failure(tr("--smtp-security must be starttls or none."));
+        smtp.security =
+            security == QLatin1String("none") ? SmtpSettings::Security::None : SmtpSettings::Security::StartTls;
+        smtp.from = parser.value(smtpFrom).trimmed().toStdString();
+        if (smtp.host.empty() || smtp.from.find('@') == std::string::npos ||
+            smtp.from.find_first_of("<>\r\n ") != std::string::npos)
+            return failure(tr("--smtp-host needs a host and --smtp-from a plain address like login@example.com."));
+        smtp.username = parser.value(smtpUser).toStdString();
+        smtp.password = qEnvironmentVariable("TRELLIS_SMTP_PASSWORD").toStdString();
+        if (parser.isSet(smtpCaFile)) {
+            const QFileInfo file(parser.value(smtpCaFile));
+            if (!file.isFile() || !file.isReadable())
+                return failure(tr("--smtp-ca-file: cannot read %1.").arg(parser.value(smtpCaFile)));
+            smtp.caFile = file.absoluteFilePath().toStdString();
+        }
     }
     result.action = ParsedCommandLine::Action::Serve;
     return result;

@@ -4,6 +4,7 @@
 #include "core/flow/FlowValidator.h"
 #include "server/api/ApiErrors.h"
 #include "server/api/Caller.h"
+#include "server/login/PublishedFlowResolver.h"
 
 namespace trellis::server {
 
@@ -62,12 +63,20 @@ nlohmann::json FlowAccess::version(const FlowVersionRecord& v, const std::option
     return j;
 }
 
-std::vector<flow::FlowProblem> FlowAccess::problemsOf(const nlohmann::json& document)
+std::vector<flow::FlowProblem> FlowAccess::problemsOf(const Database& db, const FlowRecord& flow,
+                                                      const nlohmann::json& document)
 {
     std::vector<flow::FlowProblem> problems;
     if (const auto parsed = parse(document, problems))
-        return flow::FlowValidator().validate(*parsed);
+        return validate(db, flow, *parsed);
     return problems;
+}
+
+std::vector<flow::FlowProblem> FlowAccess::validate(const Database& db, const FlowRecord& flow,
+                                                    const flow::FlowDocument& document)
+{
+    const PublishedFlowResolver subflows(db, flow.orgPath);
+    return flow::FlowValidator(flow::NodeCatalog::builtin(), &subflows).validate(document);
 }
 
 std::optional<flow::FlowDocument> FlowAccess::parse(const nlohmann::json& document,

@@ -13,6 +13,8 @@
 
 namespace trellis::server {
 
+class Database;
+
 /// What FlowApi and FlowBindingApi share: who may see or change a flow, and its JSON shapes.
 class FlowAccess
 {
@@ -30,8 +32,12 @@ public:
     /// FlowSummary JSON (docs/api/openapi.yaml).
     static nlohmann::json summary(const FlowRecord& flow);
     static nlohmann::json version(const FlowVersionRecord& version, const std::optional<int>& liveVersion);
-    /// The validator's problems for a stored draft (shape problems when it no longer parses).
-    static std::vector<core::flow::FlowProblem> problemsOf(const nlohmann::json& document);
+    /// The validator's problems for a stored draft of `flow` (shape problems when it no longer parses).
+    static std::vector<core::flow::FlowProblem> problemsOf(const Database& db, const FlowRecord& flow,
+                                                           const nlohmann::json& document);
+    /// The validator's problems; subflow nodes may name live flows usable where `flow`'s owner is.
+    static std::vector<core::flow::FlowProblem> validate(const Database& db, const FlowRecord& flow,
+                                                         const core::flow::FlowDocument& document);
     /// A document from a request; throws nothing, answers nullopt with `problems` filled for a broken shape.
     static std::optional<core::flow::FlowDocument> parse(const nlohmann::json& document,
                                                          std::vector<core::flow::FlowProblem>& problems);

@@ -3,8 +3,10 @@
 #include "core/OrgPath.h"
 #include "core/Permission.h"
 #include "core/flow/DefaultFlow.h"
+#include "core/flow/FlowSimulator.h"
 #include "core/flow/FlowValidator.h"
 #include "core/flow/NodeCatalog.h"
+#include "core/flow/StarterTemplates.h"
 #include "server/api/AccessCheck.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiErrors.h"
@@ -12,6 +14,7 @@
 #include "server/api/FlowAccess.h"
 #include "server/api/JsonInput.h"
 #include "server/http/HttpRequest.h"
+#include "server/login/PublishedFlowResolver.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
 #include "server/store/FlowRepository.h"
@@ -30,10 +33,6 @@ namespace {
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxDescription = 1000;
 constexpr std::size_t kMaxNote = 1000;
-
-// The starter templates of the contract (core/flow/StarterTemplates, slice B).
-constexpr std::array<std::string_view, 4> kTemplateKeys{"passwordless-first", "partner-sso", "password-risk-step-up",
-                                                        "invitation-acceptance"};
 
 // Free text that may be empty (clears it): at most `max` characters, no control characters except line breaks.
 std::optional<std::string> freeText(const JsonInput& input, const char* field, std::size_t max)
@@ -126,11 +125,11 @@ int versionParameter(const HttpRequest& request)
     return n;
 }
 
-nlohmann::json fullFlow(const FlowRecord& flow)
+nlohmann::json fullFlow(const ApiContext& context, const FlowRecord& flow)
 {
     nlohmann::json j = FlowAccess::summary(flow);
     j["draft"] = flow.draft;
-    j["problems"] = FlowAccess::problemsOf(flow.draft);
+    j["problems"] = FlowAccess::problemsOf(context.db, flow, flow.draft);
     return j;
 }
 
@@ -174,16 +173,16 @@ HttpResponse FlowApi::create(const Caller& caller, HttpRequest& request) const
     const auto templateKey = input.optionalString("template", 100);
     if (templateKey && input.has("document") && !input.value().at("document").is_null())
         throw ApiErrors::invalidField("template", "Give either a document or a template, not both.");
-    if (templateKey && std::find(kTemplateKeys.begin(), kTemplateKeys.end(), *templateKey) == kTemplateKeys.end())
+    const flow::StarterTemplate* starter = templateKey ? flow::findStarterTemplate(*templateKey) : nullptr;
+    if (templateKey && !starter)
         throw ApiErrors::invalidField("template", "\"" + templateKey->substr(0, 64) +
                                                       "\" is not a starter template; the templates are "
                                                       "passwordless-first, partner-sso, password-risk-step-up and "
                                                       "invitation-acceptance.");
-    // TODO(merge): take the template's document from core/flow/StarterTemplates (slice B) instead of DefaultFlow.
     auto parsed = documentField(input, false);
     if (std::holds_alternative<HttpResponse>(parsed))
         return std::get<HttpResponse>(std::move(parsed));
-    flow::FlowDocument document = std::get<flow::FlowDocument>(std::move(parsed));
+    flow::FlowDocument document = starter ? starter->document : std::get<flow::FlowDocument>(std::move(parsed));
     if (document.name.empty() || !input.has("document"))
         document.name = name;
 
@@ -207,12 +206,12 @@ HttpResponse FlowApi::create(const Caller& caller, HttpRequest& request) const
             event.after["template"] = *templateKey;
         AuditLog(m_context.db).append(event);
     });
-    return HttpResponse::json(201, fullFlow(created));
+    return HttpResponse::json(201, fullFlow(m_context, created));
 }
 
 HttpResponse FlowApi::get(const Caller& caller, HttpRequest& request) const
 {
-    return HttpResponse::json(200, fullFlow(visibleFlow(m_context, caller, request)));
+    return HttpResponse::json(200, fullFlow(m_context, visibleFlow(m_context, caller, request)));
 }
 
 HttpResponse FlowApi::update(const Caller& caller, HttpRequest& request) const
@@ -239,7 +238,7 @@ HttpResponse FlowApi::update(const Caller& caller, HttpRequest& request) const
         event.after = {{"name", updated.name}, {"description", updated.description}};
         AuditLog(m_context.db).append(event);
     });
-    return HttpResponse::json(200, fullFlow(updated));
+    return HttpResponse::json(200, fullFlow(m_context, updated));
 }
 
 HttpResponse FlowApi::remove(const Caller& caller, HttpRequest& request) const
@@ -283,7 +282,7 @@ HttpResponse FlowApi::saveDraft(const Caller& caller, HttpRequest& request) cons
     if (std::holds_alternative<HttpResponse>(parsed))
         return std::get<HttpResponse>(std::move(parsed));
     const flow::FlowDocument document = std::get<flow::FlowDocument>(std::move(parsed));
-    const auto problems = flow::FlowValidator().validate(document);
+    const auto problems = FlowAccess::validate(m_context.db, flow, document);
 
     const FlowRepository flows(m_context.db);
     std::optional<int> saved;
@@ -311,12 +310,38 @@ HttpResponse FlowApi::saveDraft(const Caller& caller, HttpRequest& request) cons
 HttpResponse FlowApi::validate(const Caller& caller, HttpRequest& request) const
 {
     const JsonInput input = JsonInput::parse(request, {"document"});
-    visibleFlow(m_context, caller, request);
+    const FlowRecord flow = visibleFlow(m_context, caller, request);
     auto parsed = documentField(input, true);
     if (std::holds_alternative<HttpResponse>(parsed))
         return std::get<HttpResponse>(std::move(parsed));
+    return HttpResponse::json(
+        200, {{"problems", FlowAccess::validate(m_context.db, flow, std::get<flow::FlowDocument>(parsed))}});
+}
+
+HttpResponse FlowApi::simulate(const Caller& caller, HttpRequest& request) const
+{
+    const JsonInput input = JsonInput::parse(request, {"document", "scenario"});
+    const FlowRecord flow = visibleFlow(m_context, caller, request);
+    const auto scenario = input.value().find("scenario");
+    if (scenario == input.value().end() || !scenario->is_object())
+        throw ApiErrors::invalidField("scenario", "The field \"scenario\" must be an object describing who signs in.");
+    flow::FlowDocument document;
+    if (input.has("document") && !input.value().at("document").is_null()) {
+        auto parsed = documentField(input, true);
+        if (std::holds_alternative<HttpResponse>(parsed))
+            return std::get<HttpResponse>(std::move(parsed));
+        document = std::get<flow::FlowDocument>(std::move(parsed));
+    } else {
+        std::vector<flow::FlowProblem> problems;
+        auto draft = FlowAccess::parse(flow.draft, problems);
+        if (!draft)
+            return problemResponse(422, "invalid_document", "The stored draft is malformed; see problems.", problems);
+        document = std::move(*draft);
+    }
+    // A read: the simulator answers from the scenario and touches neither sessions, tokens, emails nor the audit log.
+    const PublishedFlowResolver subflows(m_context.db, flow.orgPath);
     return HttpResponse::json(200,
-                              {{"problems", flow::FlowValidator().validate(std::get<flow::FlowDocument>(parsed))}});
+                              flow::FlowSimulator(flow::NodeCatalog::builtin(), &subflows).run(document, *scenario));
 }
 
 HttpResponse FlowApi::versions(const Caller& caller, HttpRequest& request) const
@@ -362,7 +387,7 @@ HttpResponse FlowApi::publish(const Caller& caller, HttpRequest& request) const
         std::vector<flow::FlowProblem> problems;
         const auto document = FlowAccess::parse(current->draft, problems);
         if (document)
-            problems = flow::FlowValidator().validate(*document);
+            problems = FlowAccess::validate(m_context.db, *current, *document);
         if (!problems.empty()) {
             refusal = problemResponse(422, "flow_invalid",
                                       "This flow cannot be published: the validator found " +
@@ -405,7 +430,7 @@ HttpResponse FlowApi::restore(const Caller& caller, HttpRequest& request) const
         event.after = {{"draftRevision", after.draftRevision}, {"fromVersion", number}};
         AuditLog(m_context.db).append(event);
     });
-    return HttpResponse::json(200, fullFlow(after));
+    return HttpResponse::json(200, fullFlow(m_context, after));
 }
 
 HttpResponse FlowApi::rollback(const Caller& caller, HttpRequest& request) const

@@ -27,6 +27,7 @@ public:
     HttpResponse remove(const Caller& caller, HttpRequest& request) const;    ///< DELETE /api/v1/flows/{id}
     HttpResponse saveDraft(const Caller& caller, HttpRequest& request) const; ///< PUT /api/v1/flows/{id}/draft
     HttpResponse validate(const Caller& caller, HttpRequest& request) const;  ///< POST /api/v1/flows/{id}/validate
+    HttpResponse simulate(const Caller& caller, HttpRequest& request) const;  ///< POST /api/v1/flows/{id}/simulate
     HttpResponse versions(const Caller& caller, HttpRequest& request) const;  ///< GET /api/v1/flows/{id}/versions
     HttpResponse version(const Caller& caller, HttpRequest& request) const;   ///< GET .../versions/{n}
     HttpResponse publish(const Caller& caller, HttpRequest& request) const;   ///< POST /api/v1/flows/{id}/publish

@@ -156,6 +156,8 @@ int ServeCommand::run(const ServerOptions& options)
 
     Router router;
     ApiContext context{db, secret.get(), options.issuer.toStdString(), signingKeys};
+    if (!options.smtp.host.empty())
+        context.smtp = std::make_shared<const SmtpSettings>(options.smtp);
     ApiRoutes::install(router, context);
     HttpServer server(options.http, [&router](HttpRequest& request) { return router.dispatch(request); });
     server.setWorkerExitHook([&db] { db.closeThreadConnection(); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/http/HttpServer.h"
+#include "server/login/SmtpClient.h"
 #include "server/oidc/OidcOptions.h"
 
 #include <QString>
@@ -17,6 +18,7 @@ struct ServerOptions
     bool bootstrapSecretStdin = false;
     QString issuer; ///< OpenID Connect issuer URL without trailing slash; empty: from the bound address
     OidcOptions oidc;
+    SmtpSettings smtp; ///< empty host: emails of the hosted login stay in the outbox
 };
 
 /// What `trellisd admin-token` was asked to do.

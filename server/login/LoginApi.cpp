@@ -2,16 +2,22 @@
 
 #include "core/Encoding.h"
 #include "core/OrgPath.h"
+#include "core/Random.h"
 #include "core/TimeFormat.h"
 #include "core/User.h"
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowInterpreter.h"
+#include "core/flow/ProfileAttributes.h"
 #include "server/api/ApiContext.h"
 #include "server/http/FormBody.h"
+#include "server/login/DeviceHistory.h"
+#include "server/login/EmailSignInTokens.h"
 #include "server/login/FlowSessionRepository.h"
 #include "server/login/LoginFlows.h"
 #include "server/login/LoginPageRenderer.h"
 #include "server/login/LoginResources.h"
+#include "server/login/MailSender.h"
+#include "server/login/PublishedFlowResolver.h"
 #include "server/login/SsoSessionRepository.h"
 #include "server/login/StoreFlowServices.h"
 #include "server/oidc/AuthorizationCodeIssuer.h"
@@ -335,12 +341,46 @@ HttpResponse LoginApi::showFlow(const HttpRequest& request) const
     if (!document)
         return html(400, pages.message("title.error", "error.session", true));
     StoreFlowServices services(m_context, request, state.email);
-    const flow::FlowStep step = flow::FlowInterpreter(*document, services).resume(state);
-    if (step.kind != flow::FlowStep::Kind::Screen)
-        return html(400, pages.message("title.error", "error.session", true));
-    if (!services.auditEvents().empty())
-        m_context.db.transaction([&] { appendAll(m_context, services.auditEvents()); });
-    return html(200, pages.screen(step.screen, FlowSessionRepository::csrfFor(token)));
+    prepare(services, request, &*session);
+    const PublishedFlowResolver subflows(m_context.db);
+    // A reload may move on (a magic link opened in another tab), so the answer is handled like a submit's.
+    const flow::FlowStep step =
+        flow::FlowInterpreter(*document, services, flow::NodeCatalog::builtin(), &subflows).resume(state);
+    return finishStep(request, pages, *session, session->flowKey, state, services, step,
+                      FlowSessionRepository::csrfFor(token));
+}
+
+void LoginApi::prepare(StoreFlowServices& services, const HttpRequest& request, const FlowSession* session) const
+{
+    services.setLanguage(languageOf(request));
+    services.setDeviceHash(DeviceHistory::deviceHash(cookieValue(request, deviceCookie)));
+    if (session) {
+        services.setFlowSession(session->id);
+        // The organisation the application asked for (empty: none, the root's binding ran).
+        const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
+        services.setRequestContext({authorization.organization, authorization.clientId});
+    }
+}
+
+HttpResponse LoginApi::openMagicLink(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    std::optional<OpenedMagicLink> opened;
+    m_context.db.transaction([&] {
+        opened = EmailSignInTokens(m_context.db).openMagicLink(request.queryValue("token"));
+        if (opened) {
+            StoreFlowServices services(m_context, request, {});
+            core::AuditEvent event = services.makeEvent("login.magic_link.opened", opened->userId, {}, "success");
+            AuditLog(m_context.db).append(event);
+        }
+    });
+    if (!opened)
+        return html(400, pages.message("title.magic-link-invalid", "text.magic-link-invalid", true));
+    // This browser holds the sign-in the link was sent for: it continues right here.
+    const auto session = FlowSessionRepository(m_context.db).findByToken(cookieValue(request, flowCookie));
+    if (session && !opened->flowSessionId.empty() && session->id == opened->flowSessionId)
+        return seeOther("/login/flow");
+    return html(200, pages.message("title.magic-link-opened", "text.magic-link-opened", false));
 }
 
 HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
@@ -363,13 +403,15 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         return html(400, pages.message("title.error", "error.session", true));
     const flow::FlowDocument& document = *documentPointer;
     StoreFlowServices services(m_context, request, state.email);
-    const flow::FlowInterpreter interpreter(document, services);
+    prepare(services, request, &*session);
+    const PublishedFlowResolver subflows(m_context.db);
+    const flow::FlowInterpreter interpreter(document, services, flow::NodeCatalog::builtin(), &subflows);
     const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
     const std::string csrf = FlowSessionRepository::csrfFor(token);
 
     // During a throttling delay the attempt is neither checked nor counted: the page asks to wait.
     const std::string type = nodeType(document, state.currentNode);
-    if (type == "password" || type == "totp-verify" || type == "totp-enrol") {
+    if (type == "password" || type == "totp-verify" || type == "totp-enrol" || type == "email-code") {
         if (const int wait = services.secondsToWait(state.userId); wait > 0) {
             flow::FlowStep step = interpreter.resume(state);
             if (step.kind == flow::FlowStep::Kind::Screen) {
@@ -382,9 +424,13 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
 
     flow::FlowInput input;
     input.nodeId = form->value("node");
-    for (const char* name : {"email", "password", "code"}) {
+    for (const char* name : {"email", "password", "code", "action", "org"}) {
         if (form->has(name))
             input.values[name] = form->value(name);
+    }
+    for (const auto& attribute : flow::ProfileAttributes::all()) {
+        if (form->has(attribute.name))
+            input.values[attribute.name] = form->value(attribute.name);
     }
     const std::string submittedNode = state.currentNode;
     flow::FlowStep step = interpreter.submit(state, input);
@@ -407,7 +453,8 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             event.before = {{"flow", flowKey}};
             event.after = {{"flow", routed}};
             services.addAuditEvent(std::move(event));
-            step = flow::FlowInterpreter(*routedDocument, services).resume(continued);
+            step = flow::FlowInterpreter(*routedDocument, services, flow::NodeCatalog::builtin(), &subflows)
+                       .resume(continued);
             state = std::move(continued);
             flowKey = routed;
         }
@@ -425,11 +472,29 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             const auto stepUp = flows.document(LoginFlows::stepUpKey);
             state.status = flow::FlowStatus::Active;
             state.currentNode = stepUp->start;
-            step = flow::FlowInterpreter(*stepUp, services).resume(state);
+            step = flow::FlowInterpreter(*stepUp, services, flow::NodeCatalog::builtin(), &subflows).resume(state);
             flowKey = LoginFlows::stepUpKey;
         }
     }
-    const bool flowChanged = flowKey != session->flowKey;
+    return finishStep(request, pages, *session, flowKey, state, services, step, csrf);
+}
+
+HttpResponse LoginApi::finishStep(const HttpRequest& request, const LoginPageRenderer& pages,
+                                  const FlowSession& flowSession, const std::string& flowKey, flow::FlowState& state,
+                                  StoreFlowServices& services, const flow::FlowStep& step,
+                                  const std::string& csrf) const
+{
+    // Identifier-first routing or a step-up moved the sign-in to another flow: later requests continue there.
+    const bool flowChanged = flowKey != flowSession.flowKey;
+    const FlowSessionRepository sessions(m_context.db);
+    const FlowSession* session = &flowSession;
+    // Emails written by this step go out once its transaction is done (never while holding it).
+    struct SendAfter
+    {
+        const ApiContext& context;
+        const StoreFlowServices& services;
+        ~SendAfter() { MailSender::dispatch(context, services.emailsWritten()); }
+    } sendAfter{m_context, services};
 
     if (step.kind == flow::FlowStep::Kind::Screen) {
         m_context.db.transaction([&] {
@@ -469,6 +534,11 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     }
 
     // Success: one SSO session for the browser, then the code for the application.
+    std::string deviceToken = cookieValue(request, deviceCookie);
+    const bool newDevice = DeviceHistory::deviceHash(deviceToken).empty();
+    if (newDevice)
+        deviceToken = core::newSecretToken();
+    const AuthorizationRequest authorization = session->request.get<AuthorizationRequest>();
     const std::vector<std::string> amr = amrOf(state);
     const std::string authTime = core::formatTimestamp(m_context.db.clock().now());
     std::string ssoToken;
@@ -482,6 +552,11 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         q.addBindValue(sql::qs(authTime));
         q.addBindValue(sql::qs(state.userId));
         sql::run(q, "recording a sign-in failed");
+        // The risk node's memory: this browser and the country of this sign-in.
+        const nlohmann::json risk = state.facts.value("risk", nlohmann::json::object());
+        DeviceHistory(m_context.db)
+            .recordSignIn(state.userId, DeviceHistory::deviceHash(deviceToken), request.remoteAddress,
+                          risk.is_object() ? risk.value("country", std::string()) : std::string());
         core::AuditEvent started = services.makeEvent("sso.start", state.userId, state.email, "success");
         started.after = {{"session", sso.id}, {"amr", amr}, {"client", authorization.clientId}};
         services.addAuditEvent(std::move(started));
@@ -492,6 +567,8 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     setCookie(response, request, flowCookie, "", 0);
     setCookie(response, request, ssoCookie, ssoToken,
               std::chrono::duration_cast<std::chrono::seconds>(SsoSessionRepository::lifetime).count());
+    if (newDevice)
+        setCookie(response, request, deviceCookie, deviceToken, 400LL * 24 * 3600);
     return response;
 }
 

@@ -69,7 +69,7 @@ std::string LoginPageRenderer::page(const std::string& title, const std::string&
 }
 
 std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std::string& error, int waitSeconds,
-                                     bool autofocus) const
+                                     bool autofocus, const std::string& screenKind) const
 {
     const std::string id = "field-" + escape(f.name);
     std::string labelKey = "label." + f.name;
@@ -83,13 +83,19 @@ std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std
         type = "password";
         labelKey = LoginText::has("label." + f.name) ? "label." + f.name : std::string("label.password");
     } else if (f.kind == "otp") {
-        labelKey = "label.code";
-        extra = " inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"8\" spellcheck=\"false\"";
+        labelKey = screenKind == "email-code" ? "label.email-code" : "label.code";
+        extra = " inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"" +
+                std::string(screenKind == "email-code" ? "10" : "8") + "\" spellcheck=\"false\"";
+    } else if (f.kind == "tel") {
+        type = "tel";
     }
     std::string describedBy;
-    std::string html = "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) + "</label>\n";
+    std::string html =
+        "<div class=\"field\">\n<label for=\"" + id + "\">" + t(labelKey) +
+        (f.required || (f.kind != "text" && f.kind != "tel") ? std::string() : " " + t("text.optional")) + "</label>\n";
     std::string after;
-    const std::string hintKey = f.kind == "otp" ? std::string("hint.code") : "hint." + f.name;
+    const std::string hintKey =
+        f.kind == "otp" ? std::string(screenKind == "email-code" ? "hint.none" : "hint.code") : "hint." + f.name;
     if (LoginText::has(hintKey)) {
         describedBy = id + "-hint";
         after += "<p class=\"hint\" id=\"" + id + "-hint\">" + t(hintKey) + "</p>\n";
@@ -114,15 +120,60 @@ std::string LoginPageRenderer::field(const core::flow::ScreenField& f, const std
     return html;
 }
 
+std::string LoginPageRenderer::choice(const core::flow::FlowScreen& s, const core::flow::ScreenField& f,
+                                      const std::string& error) const
+{
+    const std::string id = "field-" + escape(f.name);
+    std::string html = "<fieldset class=\"field choices\"";
+    if (!error.empty())
+        html += " aria-describedby=\"" + id + "-error\"";
+    html += ">\n<legend>" + t("label." + f.name) + "</legend>\n";
+    if (!error.empty())
+        html += "<p class=\"field-error\" id=\"" + id + "-error\">" + t("error." + error) + "</p>\n";
+    const nlohmann::json options = s.data.value("options", nlohmann::json::array());
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const std::string optionId = id + "-" + std::to_string(i);
+        html += "<div class=\"choice\"><input type=\"radio\" id=\"" + optionId + "\" name=\"" + escape(f.name) +
+                "\" value=\"" + escape(jsonString(options[i], "id")) + "\"" + (f.required ? " required" : "") +
+                (i == 0 ? " autofocus" : "") + "><label for=\"" + optionId + "\">" +
+                escape(jsonString(options[i], "name")) + "</label></div>\n";
+    }
+    return html + "</fieldset>\n";
+}
+
 std::string LoginPageRenderer::screen(const core::flow::FlowScreen& s, const std::string& csrf, int waitSeconds) const
 {
-    const std::string error = waitSeconds > 0 ? std::string("slow_down") : s.error;
+    std::string error = waitSeconds > 0 ? std::string("slow_down") : s.error;
     std::string content;
+    // Confirmations ("we sent a new link") are news, not mistakes: a status line, not a field error.
+    if (error == "link_resent" || error == "code_resent") {
+        content += "<p class=\"status\" role=\"status\">" + t("error." + error) + "</p>\n";
+        error.clear();
+    } else if (!error.empty() && s.fields.empty()) {
+        content += "<p class=\"alert\" role=\"alert\">" + t("error." + error) + "</p>\n";
+    }
     const std::string email = jsonString(s.data, "email");
     if (s.kind != "identify" && !email.empty())
         content += "<p class=\"who\">" + t("text.signing-in-as") + " <strong>" + escape(email) + "</strong></p>\n";
     if (s.kind == "totp-verify")
         content += "<p>" + t("text.totp-verify") + "</p>\n";
+    if (s.kind == "magic-link") {
+        std::string text = LoginText::get(m_language, "text.magic-link");
+        replaceAll(text, "%1", std::to_string(s.data.value("expiryMinutes", 15)));
+        content += "<p>" + escape(text) + "</p>\n";
+    }
+    if (s.kind == "email-code" || s.kind == "choose-organisation" || s.kind == "collect-profile")
+        content += "<p>" + t("text." + s.kind) + "</p>\n";
+    if (s.kind == "accept-terms") {
+        std::string text = LoginText::get(m_language, "text.accept-terms");
+        replaceAll(text, "%1", jsonString(s.data, "version"));
+        content += "<p>" + escape(text) + "</p>\n";
+        const std::string url = jsonString(s.data, "url");
+        // Only web addresses become links (never javascript: or data:, whatever a draft said).
+        if (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0)
+            content += "<p><a href=\"" + escape(url) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" +
+                       t("link.terms") + "</a></p>\n";
+    }
     if (s.kind == "totp-enrol") {
         content += "<p>" + t("text.enrol-scan") + "</p>\n";
         content += QrSvg::render(jsonString(s.data, "otpauthUri"), t("qr.label")) + "\n";
@@ -138,8 +189,32 @@ std::string LoginPageRenderer::screen(const core::flow::FlowScreen& s, const std
     if (s.kind == "password" && !email.empty())
         content += "<input type=\"email\" name=\"username\" autocomplete=\"username\" value=\"" + escape(email) +
                    "\" hidden>\n";
-    for (std::size_t i = 0; i < s.fields.size(); ++i)
-        content += field(s.fields[i], i == 0 ? error : std::string(), waitSeconds, i == 0);
+    for (std::size_t i = 0; i < s.fields.size(); ++i) {
+        if (s.fields[i].kind == "choice")
+            content += choice(s, s.fields[i], i == 0 ? error : std::string());
+        else
+            content += field(s.fields[i], i == 0 ? error : std::string(), waitSeconds, i == 0, s.kind);
+    }
+    // Screens with two answers: the button pressed is the "action".
+    if (s.kind == "magic-link") {
+        content += "<button type=\"submit\" name=\"action\" value=\"continue\" autofocus>" + t("button.link-opened") +
+                   "</button>\n<button type=\"submit\" name=\"action\" value=\"resend\" class=\"secondary\">" +
+                   t("button.resend-link") + "</button>\n</form>";
+        return page(t("title." + s.kind), content);
+    }
+    if (s.kind == "accept-terms") {
+        content += "<button type=\"submit\" name=\"action\" value=\"accept\">" + t("button.accept") +
+                   "</button>\n<button type=\"submit\" name=\"action\" value=\"decline\" class=\"secondary\">" +
+                   t("button.decline") + "</button>\n</form>";
+        return page(t("title." + s.kind), content);
+    }
+    if (s.kind == "email-code") {
+        content += "<button type=\"submit\" name=\"action\" value=\"verify\">" + t("button.verify") +
+                   "</button>\n<button type=\"submit\" name=\"action\" value=\"resend\" class=\"secondary\" "
+                   "formnovalidate>" +
+                   t("button.resend-code") + "</button>\n</form>";
+        return page(t("title." + s.kind), content);
+    }
     std::string button = "button.continue";
     if (s.kind == "password")
         button = "button.signin";

@@ -55,8 +55,11 @@ public:
 private:
     std::string page(const std::string& title, const std::string& content) const;
     std::string t(const std::string& key) const { return escape(LoginText::get(m_language, key)); }
-    std::string field(const core::flow::ScreenField& field, const std::string& error, int waitSeconds,
-                      bool autofocus) const;
+    std::string field(const core::flow::ScreenField& field, const std::string& error, int waitSeconds, bool autofocus,
+                      const std::string& screenKind = {}) const;
+    /// A radio group for a "choice" field (choose-organisation): options from the screen data.
+    std::string choice(const core::flow::FlowScreen& screen, const core::flow::ScreenField& field,
+                       const std::string& error) const;
 
     LoginText::Language m_language;
 };

@@ -179,6 +179,78 @@ const std::map<std::string, Pair>& texts()
          {"Your account is disabled, so this invitation cannot be accepted. Contact your administrator.",
           "Ihr Konto ist deaktiviert, daher kann diese Einladung nicht angenommen werden. Wenden Sie sich an Ihre "
           "Administration."}},
+        // ---- Slice B: magic link, email code, organisation, terms, profile pages and the emails they send.
+        {"title.magic-link", {"Check your email", "Prüfen Sie Ihre E-Mails"}},
+        {"text.magic-link",
+         {"If an account exists for this address, we have sent it a sign-in link. Open the link within %1 minutes, "
+          "in this browser or any other tab. Then continue here.",
+          "Falls es für diese Adresse ein Konto gibt, haben wir einen Anmeldelink dorthin geschickt. Öffnen Sie den "
+          "Link "
+          "innerhalb von %1 Minuten, in diesem Browser oder einem anderen Tab. Fahren Sie dann hier fort."}},
+        {"button.link-opened", {"I have opened the link", "Ich habe den Link geöffnet"}},
+        {"button.resend-link", {"Send a new link", "Neuen Link senden"}},
+        {"error.link_not_opened",
+         {"The link has not been opened yet. Check your inbox and spam folder.",
+          "Der Link wurde noch nicht geöffnet. Prüfen Sie Ihren Posteingang und Spam-Ordner."}},
+        {"error.link_resent", {"We have sent a new link.", "Wir haben einen neuen Link gesendet."}},
+        {"error.link_expired", {"The sign-in link has expired.", "Der Anmeldelink ist abgelaufen."}},
+        {"title.magic-link-opened", {"You are signed in", "Sie sind angemeldet"}},
+        {"text.magic-link-opened",
+         {"The link worked. Go back to the tab where you started signing in and continue there; you can close this "
+          "tab.",
+          "Der Link hat funktioniert. Kehren Sie zu dem Tab zurück, in dem Sie die Anmeldung begonnen haben, und "
+          "fahren "
+          "Sie dort fort; diesen Tab können Sie schließen."}},
+        {"title.magic-link-invalid", {"This link cannot be used", "Dieser Link kann nicht verwendet werden"}},
+        {"text.magic-link-invalid",
+         {"The sign-in link is unknown, has expired or was already used. Start signing in again to get a new one.",
+          "Der Anmeldelink ist unbekannt, abgelaufen oder wurde bereits verwendet. Beginnen Sie die Anmeldung erneut, "
+          "um einen neuen zu erhalten."}},
+        {"title.email-code", {"Enter the code from your email", "Code aus der E-Mail eingeben"}},
+        {"text.email-code",
+         {"If an account exists for this address, we have emailed it a code. Enter it here.",
+          "Falls es für diese Adresse ein Konto gibt, haben wir einen Code dorthin gesendet. Geben Sie ihn hier ein."}},
+        {"label.email-code", {"Code from the email", "Code aus der E-Mail"}},
+        {"button.resend-code", {"Send a new code", "Neuen Code senden"}},
+        {"error.code_resent", {"We have sent a new code.", "Wir haben einen neuen Code gesendet."}},
+        {"title.choose-organisation", {"Choose an organisation", "Organisation wählen"}},
+        {"text.choose-organisation",
+         {"You belong to several organisations. Choose the one you act for in this session.",
+          "Sie gehören zu mehreren Organisationen. Wählen Sie die, für die Sie in dieser Sitzung handeln."}},
+        {"label.org", {"Organisation", "Organisation"}},
+        {"error.invalid_choice",
+         {"Choose one of the listed organisations.", "Wählen Sie eine der aufgeführten Organisationen."}},
+        {"title.accept-terms", {"Terms of use", "Nutzungsbedingungen"}},
+        {"text.accept-terms",
+         {"Please read and accept the terms of use (version %1) to continue.",
+          "Bitte lesen und akzeptieren Sie die Nutzungsbedingungen (Version %1), um fortzufahren."}},
+        {"link.terms", {"Read the terms of use", "Nutzungsbedingungen lesen"}},
+        {"button.accept", {"Accept", "Akzeptieren"}},
+        {"button.decline", {"Decline", "Ablehnen"}},
+        {"error.terms_declined", {"The terms were declined.", "Die Nutzungsbedingungen wurden abgelehnt."}},
+        {"title.collect-profile", {"Complete your profile", "Profil vervollständigen"}},
+        {"text.collect-profile",
+         {"Please tell us a little more about yourself.", "Bitte ergänzen Sie einige Angaben zu Ihrer Person."}},
+        {"label.given_name", {"First name", "Vorname"}},
+        {"label.family_name", {"Last name", "Nachname"}},
+        {"label.phone_number", {"Phone number", "Telefonnummer"}},
+        {"label.job_title", {"Job title", "Funktion"}},
+        {"label.department", {"Department", "Abteilung"}},
+        {"label.locale", {"Preferred language", "Bevorzugte Sprache"}},
+        {"text.optional", {"(optional)", "(optional)"}},
+        {"error.too_long", {"Use at most 200 characters.", "Verwenden Sie höchstens 200 Zeichen."}},
+        {"mail.magic-link.subject", {"Your sign-in link", "Ihr Anmeldelink"}},
+        {"mail.magic-link.text",
+         {"Hello,\n\nopen this link within %minutes minutes to sign in:\n\n%link\n\nThe link works once. If you did "
+          "not try to sign in, ignore this email.\n",
+          "Guten Tag,\n\nöffnen Sie diesen Link innerhalb von %minutes Minuten, um sich anzumelden:\n\n%link\n\nDer "
+          "Link funktioniert einmal. Falls Sie sich nicht anmelden wollten, ignorieren Sie diese E-Mail.\n"}},
+        {"mail.email-code.subject", {"Your sign-in code", "Ihr Anmeldecode"}},
+        {"mail.email-code.text",
+         {"Hello,\n\nyour sign-in code is %code\n\nIt works once, for %minutes minutes. If you did not try to sign "
+          "in, ignore this email.\n",
+          "Guten Tag,\n\nIhr Anmeldecode lautet %code\n\nEr funktioniert einmal, %minutes Minuten lang. Falls Sie "
+          "sich nicht anmelden wollten, ignorieren Sie diese E-Mail.\n"}},
     };
     return table;
 }

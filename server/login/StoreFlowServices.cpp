@@ -6,13 +6,20 @@
 #include "server/api/ApiContext.h"
 #include "server/api/RequestAudit.h"
 #include "server/http/HttpRequest.h"
+#include "server/login/DeviceHistory.h"
+#include "server/login/EmailOutbox.h"
+#include "server/login/EmailSignInTokens.h"
 #include "server/login/SignInThrottle.h"
+#include "server/login/TermsAcceptanceRepository.h"
 #include "server/login/TotpFactorRepository.h"
+#include "server/login/UserAttributeRepository.h"
 #include "server/store/Database.h"
 #include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 
 namespace trellis::server {
 
@@ -224,6 +231,142 @@ void StoreFlowServices::recordEvent(const flow::FlowEvent& event)
     if (failed && event.detail.contains("reason") && event.detail["reason"].is_string())
         audit.reason = event.detail["reason"].get<std::string>();
     m_events.push_back(std::move(audit));
+}
+
+// ---- Slice B
+
+void StoreFlowServices::writeEmail(const std::string& to, const std::string& subjectKey, const std::string& textKey,
+                                   const std::vector<std::pair<std::string, std::string>>& values)
+{
+    std::string orgId = m_requestContext.orgId;
+    if (orgId.empty()) {
+        QSqlQuery q = prepare(m_context.db, QStringLiteral("SELECT id FROM orgs WHERE parent_id IS NULL "
+                                                           "ORDER BY created_at, id LIMIT 1"));
+        run(q, "finding the root organisation failed");
+        if (q.next())
+            orgId = ss(q.value(0));
+    }
+    std::string text = LoginText::get(m_language, textKey);
+    for (const auto& [name, value] : values) {
+        for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + value.size()))
+            text.replace(at, name.size(), value);
+    }
+    OutboxEmail email;
+    email.orgId = orgId;
+    email.to = to;
+    email.subject = LoginText::get(m_language, subjectKey);
+    email.text = text;
+    m_context.db.transaction([&] { email = EmailOutbox(m_context.db).add(email); });
+    m_emails.push_back(email.id);
+}
+
+std::string StoreFlowServices::sendMagicLink(const std::string& userId, const std::string& email, int expiryMinutes)
+{
+    NewMagicLink link;
+    m_context.db.transaction(
+        [&] { link = EmailSignInTokens(m_context.db).createMagicLink(userId, m_flowSessionId, expiryMinutes); });
+    // Nobody has the address: no email, but the same page and the same kind of row (no account enumeration).
+    if (!userId.empty())
+        writeEmail(email, "mail.magic-link.subject", "mail.magic-link.text",
+                   {{"%link", m_context.issuer + "/login/magic?token=" + link.token},
+                    {"%minutes", std::to_string(expiryMinutes)}});
+    return link.id;
+}
+
+flow::MagicLinkStatus StoreFlowServices::magicLinkStatus(const std::string& linkId)
+{
+    return EmailSignInTokens(m_context.db).magicLinkStatus(linkId);
+}
+
+void StoreFlowServices::sendEmailCode(const std::string& userId, const std::string& email, int codeLength,
+                                      int expiryMinutes)
+{
+    if (userId.empty())
+        return;
+    std::string code;
+    m_context.db.transaction(
+        [&] { code = EmailSignInTokens(m_context.db).createCode(userId, codeLength, expiryMinutes); });
+    writeEmail(email, "mail.email-code.subject", "mail.email-code.text",
+               {{"%code", code}, {"%minutes", std::to_string(expiryMinutes)}});
+}
+
+bool StoreFlowServices::verifyEmailCode(const std::string& userId, const std::string& code)
+{
+    if (SignInThrottle(m_context.db, SignInThrottle::accountPolicy()).check(accountKey(userId)).locked)
+        return false;
+    bool ok = false;
+    m_context.db.transaction([&] { ok = EmailSignInTokens(m_context.db).verifyCode(userId, code); });
+    if (!ok)
+        countFailure(userId); // a short code must not be guessable by retrying
+    return ok;
+}
+
+flow::RiskSignals StoreFlowServices::riskSignals(const std::string& userId)
+{
+    flow::RiskSignals s;
+    const DeviceHistory history(m_context.db);
+    s.knownDevice = history.knownDevice(userId, m_deviceHash);
+    s.address = m_request.remoteAddress;
+    s.recentFailures = SignInThrottle(m_context.db, SignInThrottle::accountPolicy()).check(accountKey(userId)).failures;
+    if (!userId.empty())
+        s.countries = history.countries(userId);
+    const auto now = std::chrono::system_clock::to_time_t(m_context.db.clock().now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    s.hour = utc.tm_hour;
+    return s;
+}
+
+std::vector<flow::FlowOrganisation> StoreFlowServices::memberships(const std::string& userId)
+{
+    std::vector<flow::FlowOrganisation> out;
+    if (userId.empty())
+        return out;
+    QSqlQuery q = prepare(m_context.db, QStringLiteral("SELECT o.id, o.name FROM memberships m JOIN orgs o ON o.id = "
+                                                       "m.org_id WHERE m.user_id = ? AND m.status = 'active' AND "
+                                                       "o.status = 'active' AND (m.expires_at IS NULL OR "
+                                                       "m.expires_at > ?) ORDER BY o.name_key, o.id"));
+    q.addBindValue(qs(userId));
+    q.addBindValue(qs(sql::now(m_context.db)));
+    run(q, "listing memberships failed");
+    while (q.next())
+        out.push_back({ss(q.value(0)), ss(q.value(1))});
+    return out;
+}
+
+flow::FlowRequestContext StoreFlowServices::requestContext()
+{
+    return m_requestContext;
+}
+
+bool StoreFlowServices::hasPassword(const std::string& userId)
+{
+    const auto row = userId.empty() ? std::nullopt : passwordRow(m_context.db, userId);
+    return row && !row->hash.empty();
+}
+
+bool StoreFlowServices::hasAcceptedTerms(const std::string& userId, const std::string& version)
+{
+    return !userId.empty() && TermsAcceptanceRepository(m_context.db).accepted(userId, version);
+}
+
+void StoreFlowServices::recordTermsAcceptance(const std::string& userId, const std::string& version,
+                                              const std::string& url)
+{
+    if (!userId.empty())
+        m_context.db.transaction([&] { TermsAcceptanceRepository(m_context.db).record(userId, version, url); });
+}
+
+std::map<std::string, std::string> StoreFlowServices::profileAttributes(const std::string& userId)
+{
+    return userId.empty() ? std::map<std::string, std::string>{} : UserAttributeRepository(m_context.db).get(userId);
+}
+
+void StoreFlowServices::saveProfileAttributes(const std::string& userId,
+                                              const std::map<std::string, std::string>& attributes)
+{
+    if (!userId.empty())
+        m_context.db.transaction([&] { UserAttributeRepository(m_context.db).save(userId, attributes); });
 }
 
 } // namespace trellis::server

@@ -2,6 +2,7 @@
 
 #include "core/AuditEvent.h"
 #include "core/flow/FlowServices.h"
+#include "server/login/LoginText.h"
 
 #include <string>
 #include <vector>
@@ -30,6 +31,29 @@ public:
     bool confirmTotpEnrolment(const std::string& userId, const std::string& code) override;
     void recordEvent(const core::flow::FlowEvent& event) override;
 
+    // ---- Slice B: email sign-in, risk signals, organisations, terms, profile (see FlowServices).
+    std::string sendMagicLink(const std::string& userId, const std::string& email, int expiryMinutes) override;
+    core::flow::MagicLinkStatus magicLinkStatus(const std::string& linkId) override;
+    void sendEmailCode(const std::string& userId, const std::string& email, int codeLength, int expiryMinutes) override;
+    bool verifyEmailCode(const std::string& userId, const std::string& code) override;
+    core::flow::RiskSignals riskSignals(const std::string& userId) override;
+    std::vector<core::flow::FlowOrganisation> memberships(const std::string& userId) override;
+    core::flow::FlowRequestContext requestContext() override;
+    bool hasPassword(const std::string& userId) override;
+    bool hasAcceptedTerms(const std::string& userId, const std::string& version) override;
+    void recordTermsAcceptance(const std::string& userId, const std::string& version, const std::string& url) override;
+    std::map<std::string, std::string> profileAttributes(const std::string& userId) override;
+    void saveProfileAttributes(const std::string& userId,
+                               const std::map<std::string, std::string>& attributes) override;
+
+    /// What the slice B services need to know about the request (set by LoginApi before running the flow).
+    void setFlowSession(std::string flowSessionId) { m_flowSessionId = std::move(flowSessionId); }
+    void setRequestContext(core::flow::FlowRequestContext context) { m_requestContext = std::move(context); }
+    void setDeviceHash(std::string hash) { m_deviceHash = std::move(hash); }
+    void setLanguage(LoginText::Language language) { m_language = language; }
+    /// Outbox ids of the emails this request wrote (LoginApi sends them after its transaction, see MailSender).
+    const std::vector<std::string>& emailsWritten() const { return m_emails; }
+
     /// Seconds the person must wait before another password or code attempt (0: go ahead). The hosted pages
     /// ask before submitting, so an attempt during a delay is never checked nor counted.
     int secondsToWait(const std::string& userId) const;
@@ -50,6 +74,15 @@ private:
     const HttpRequest& m_request;
     std::string m_email;
     std::vector<core::AuditEvent> m_events;
+    std::string m_flowSessionId;
+    core::flow::FlowRequestContext m_requestContext;
+    std::string m_deviceHash;
+    LoginText::Language m_language = LoginText::Language::English;
+    std::vector<std::string> m_emails;
+
+    /// Writes an email to the outbox for the sign-in's organisation (the request's, else the root).
+    void writeEmail(const std::string& to, const std::string& subjectKey, const std::string& textKey,
+                    const std::vector<std::pair<std::string, std::string>>& values);
 };
 
 } // namespace trellis::server

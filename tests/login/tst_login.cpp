@@ -10,6 +10,8 @@
 #include <chrono>
 #include <memory>
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QThread>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void totpEnrolmentThenVerification();
     void lockAfterRepeatedFailures();
     void auditTrailWithoutSecrets();
+    void outboxApiAndMagicLinkPage();
 
 private:
     /// Runs identify + password in `browser`; returns the response to the password form.
@@ -493,6 +496,40 @@ void LoginTest::auditTrailWithoutSecrets()
     const QByteArray log = m_server.stderrOutput();
     QVERIFY(!log.contains(demoPassword.toUtf8()));
     QVERIFY(!log.contains("code="));
+}
+
+// Slice B: GET /api/v1/outbox and the magic-link landing page of a real trellisd. (Flows using the magic-link
+// node cannot be bound to an application before slice A's flow storage is merged; the journey itself is tested
+// over the real store in tst_loginnodes.)
+void LoginTest::outboxApiAndMagicLinkPage()
+{
+    TestHttpClient owner(m_server.baseUrl());
+    owner.setBearerToken(m_server.adminToken(QStringLiteral("owner@acme.example")));
+    const QString root = owner.get(QStringLiteral("/api/v1/me"))
+                             .object()
+                             .value(QStringLiteral("rootOrgIds"))
+                             .toArray()
+                             .first()
+                             .toString();
+    QVERIFY(!root.isEmpty());
+    const HttpResult missing = owner.get(QStringLiteral("/api/v1/outbox"));
+    QCOMPARE(missing.status, 400);
+    QCOMPARE(missing.errorField(), QStringLiteral("orgId"));
+    const HttpResult list = owner.get(QStringLiteral("/api/v1/outbox?orgId=") + root);
+    QCOMPARE(list.status, 200);
+    QVERIFY(list.object().value(QStringLiteral("items")).isArray());
+    QCOMPARE(owner.get(QStringLiteral("/api/v1/outbox?orgId=no-such-org")).status, 404);
+    TestHttpClient other(m_server.baseUrl());
+    other.setBearerToken(m_server.adminToken(QStringLiteral("superadmin@northwind.example")));
+    QCOMPARE(other.get(QStringLiteral("/api/v1/outbox?orgId=") + root).status, 404); // outside their scope
+    TestHttpClient anonymous(m_server.baseUrl());
+    QCOMPARE(anonymous.get(QStringLiteral("/api/v1/outbox?orgId=") + root).status, 401);
+
+    LoginBrowser browser(m_server.baseUrl());
+    const HttpResult bad = browser.get(QStringLiteral("/login/magic?token=not-a-real-token"));
+    QCOMPARE(bad.status, 400);
+    QVERIFY(bad.body.contains("This link cannot be used"));
+    QVERIFY(!bad.body.contains("<script"));
 }
 
 QTEST_GUILESS_MAIN(LoginTest)

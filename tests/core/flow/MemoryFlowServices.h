@@ -2,6 +2,7 @@
 
 #include "core/flow/FlowServices.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,11 +21,25 @@ public:
         bool locked = false;
         std::string totpCode;  ///< the code the authenticator shows now; empty when no TOTP
         std::string enrolCode; ///< the code that confirms a pending enrolment
+        std::string emailCode; ///< the code the emailed message carries
+        std::vector<trellis::core::flow::FlowOrganisation> memberships;
+        trellis::core::flow::RiskSignals risk;
+        std::vector<std::string> termsAccepted;
+        std::map<std::string, std::string> profile;
     };
 
-    /// `users`: [{"id", "email", "password" (string or null), "locked", "totpCode", "enrolCode"}].
-    explicit MemoryFlowServices(const nlohmann::json& users)
+    /// `users`: [{"id", "email", "password" (string or null), "locked", "totpCode", "enrolCode", "emailCode",
+    /// "memberships": [{"id", "name"}], "risk": {"knownDevice", "address", "recentFailures", "countries", "hour"},
+    /// "termsAccepted": [versions], "profile": {name: value}}]. `world`: {"context": {"orgId", "clientId"},
+    /// "risk": signals for nobody identified}.
+    explicit MemoryFlowServices(const nlohmann::json& users, const nlohmann::json& world = nlohmann::json::object())
     {
+        if (world.contains("context")) {
+            context.orgId = world["context"].value("orgId", std::string());
+            context.clientId = world["context"].value("clientId", std::string());
+        }
+        if (world.contains("risk"))
+            anonymousRisk = riskFrom(world["risk"]);
         for (const auto& u : users) {
             Account a;
             a.id = u.at("id").get<std::string>();
@@ -34,6 +49,13 @@ public:
             a.locked = u.value("locked", false);
             a.totpCode = u.value("totpCode", std::string());
             a.enrolCode = u.value("enrolCode", std::string());
+            a.emailCode = u.value("emailCode", std::string());
+            for (const auto& m : u.value("memberships", nlohmann::json::array()))
+                a.memberships.push_back({m.at("id").get<std::string>(), m.at("name").get<std::string>()});
+            if (u.contains("risk"))
+                a.risk = riskFrom(u["risk"]);
+            a.termsAccepted = u.value("termsAccepted", std::vector<std::string>());
+            a.profile = u.value("profile", std::map<std::string, std::string>());
             m_accounts[a.id] = a;
         }
     }
@@ -93,7 +115,109 @@ public:
 
     void recordEvent(const trellis::core::flow::FlowEvent& event) override { events.push_back(event); }
 
+    // ---- slice B
+
+    std::string sendMagicLink(const std::string& userId, const std::string& email, int expiryMinutes) override
+    {
+        const std::string id = "link-" + std::to_string(links.size() + 1);
+        links[id] = trellis::core::flow::MagicLinkStatus::Pending;
+        if (userId.empty())
+            phantomLinks.push_back(id); // nobody gets it, so nobody can open it
+        else
+            sent.push_back("magic-link:" + email + ":" + std::to_string(expiryMinutes));
+        return id;
+    }
+    trellis::core::flow::MagicLinkStatus magicLinkStatus(const std::string& linkId) override
+    {
+        const auto it = links.find(linkId);
+        return it == links.end() ? trellis::core::flow::MagicLinkStatus::Expired : it->second;
+    }
+    /// The person opens every link sent so far (links for nobody never verify).
+    void openLinks(trellis::core::flow::MagicLinkStatus status)
+    {
+        for (auto& [id, s] : links) {
+            if (std::find(phantomLinks.begin(), phantomLinks.end(), id) == phantomLinks.end() ||
+                status == trellis::core::flow::MagicLinkStatus::Expired)
+                s = status;
+        }
+    }
+    void sendEmailCode(const std::string& userId, const std::string& email, int codeLength, int expiryMinutes) override
+    {
+        if (!userId.empty())
+            sent.push_back("email-code:" + email + ":" + std::to_string(codeLength) + ":" +
+                           std::to_string(expiryMinutes));
+        codeValid[userId] = true;
+    }
+    bool verifyEmailCode(const std::string& userId, const std::string& code) override
+    {
+        const auto it = m_accounts.find(userId);
+        // Single use: the code is spent by a right answer.
+        if (it == m_accounts.end() || !codeValid[userId] || it->second.emailCode.empty() ||
+            it->second.emailCode != code)
+            return false;
+        codeValid[userId] = false;
+        return true;
+    }
+    trellis::core::flow::RiskSignals riskSignals(const std::string& userId) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it == m_accounts.end() ? anonymousRisk : it->second.risk;
+    }
+    std::vector<trellis::core::flow::FlowOrganisation> memberships(const std::string& userId) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it == m_accounts.end() ? std::vector<trellis::core::flow::FlowOrganisation>{} : it->second.memberships;
+    }
+    trellis::core::flow::FlowRequestContext requestContext() override { return context; }
+    bool hasPassword(const std::string& userId) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it != m_accounts.end() && it->second.password.has_value();
+    }
+    bool hasAcceptedTerms(const std::string& userId, const std::string& version) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it != m_accounts.end() && std::find(it->second.termsAccepted.begin(), it->second.termsAccepted.end(),
+                                                   version) != it->second.termsAccepted.end();
+    }
+    void recordTermsAcceptance(const std::string& userId, const std::string& version, const std::string&) override
+    {
+        m_accounts[userId].termsAccepted.push_back(version);
+        sent.push_back("terms:" + userId + ":" + version);
+    }
+    std::map<std::string, std::string> profileAttributes(const std::string& userId) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it == m_accounts.end() ? std::map<std::string, std::string>{} : it->second.profile;
+    }
+    void saveProfileAttributes(const std::string& userId, const std::map<std::string, std::string>& attributes) override
+    {
+        for (const auto& [k, v] : attributes)
+            m_accounts[userId].profile[k] = v;
+    }
+    const std::map<std::string, std::string>& profileOf(const std::string& userId)
+    {
+        return m_accounts[userId].profile;
+    }
+
+    static trellis::core::flow::RiskSignals riskFrom(const nlohmann::json& j)
+    {
+        trellis::core::flow::RiskSignals r;
+        r.knownDevice = j.value("knownDevice", false);
+        r.address = j.value("address", std::string("192.0.2.1"));
+        r.recentFailures = j.value("recentFailures", 0);
+        r.countries = j.value("countries", std::vector<std::string>());
+        r.hour = j.value("hour", 12);
+        return r;
+    }
+
     std::vector<trellis::core::flow::FlowEvent> events;
+    std::vector<std::string> sent; ///< "magic-link:<email>:<minutes>", "email-code:...", "terms:<user>:<version>"
+    std::map<std::string, trellis::core::flow::MagicLinkStatus> links;
+    std::map<std::string, bool> codeValid;
+    std::vector<std::string> phantomLinks;
+    trellis::core::flow::FlowRequestContext context;
+    trellis::core::flow::RiskSignals anonymousRisk;
     int passwordChecks = 0;
     int enrolmentsBegun = 0;
 

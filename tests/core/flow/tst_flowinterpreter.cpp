@@ -5,6 +5,8 @@
 #include "core/flow/FlowInterpreter.h"
 #include "core/flow/FlowValidator.h"
 
+#include <set>
+
 #include <QFileInfo>
 #include <QTest>
 
@@ -19,19 +21,39 @@ struct Outcome
     nlohmann::json events = nlohmann::json::array();
     int passwordChecks = 0;
     int enrolmentsBegun = 0;
+    nlohmann::json eventList = nlohmann::json::array(); ///< full events, for "eventDetails"
+    nlohmann::json sent = nlohmann::json::array();
+    nlohmann::json profiles = nlohmann::json::object();
+    std::vector<std::pair<std::string, std::string>> taken; ///< (node id, outcome) followed, terminals with ""
 };
 
 // Plays a scenario the way the server will: a new interpreter per request and the state stored as JSON in
 // between, so nothing may survive in memory from one step to the next.
 Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
 {
-    MemoryFlowServices services(scenario.value("users", nlohmann::json::array()));
+    MemoryFlowServices services(scenario.value("users", nlohmann::json::array()), scenario);
+    // "subflows": {flowId: flow document} for subflow nodes.
+    MapFlowResolver resolver;
+    const nlohmann::json subflows = scenario.value("subflows", nlohmann::json::object());
+    for (const auto& [id, doc] : subflows.items()) {
+        std::vector<FlowProblem> problems;
+        auto parsed = FlowDocument::fromJson(doc, problems);
+        if (!parsed)
+            QTest::qFail(("subflow " + id + ": " + nlohmann::json(problems).dump()).c_str(), __FILE__, __LINE__);
+        else
+            resolver.add(id, std::move(*parsed));
+    }
     Outcome out;
     nlohmann::json stored = FlowState{};
     for (const auto& action : scenario.at("steps")) {
         FlowState state = stored.get<FlowState>();
-        const FlowInterpreter interpreter(flow, services);
+        const FlowInterpreter interpreter(flow, services, NodeCatalog::builtin(), &resolver);
         FlowStep step;
+        // The world changes between requests: the person opens the emailed link (in another tab) or waits too long.
+        if (action.value("openLink", false))
+            services.openLinks(MagicLinkStatus::Verified);
+        if (action.value("expireLinks", false))
+            services.openLinks(MagicLinkStatus::Expired);
         if (action.contains("start"))
             step = interpreter.start(state);
         else if (action.contains("resume"))
@@ -39,11 +61,21 @@ Outcome play(const FlowDocument& flow, const nlohmann::json& scenario)
         else
             step = interpreter.submit(state, action.at("submit").get<FlowInput>());
         out.steps.push_back(step);
+        for (std::size_t i = 0; i < step.path.size(); ++i) {
+            const std::string outcome = i < step.outcomes.size() ? step.outcomes[i] : std::string();
+            if (!outcome.empty() || (i + 1 == step.path.size() && step.kind != FlowStep::Kind::Screen))
+                out.taken.emplace_back(step.path[i], outcome);
+        }
         stored = state;
     }
     out.state = stored.get<FlowState>();
-    for (const FlowEvent& e : services.events)
+    for (const FlowEvent& e : services.events) {
         out.events.push_back(e.type + "@" + e.nodeId);
+        out.eventList.push_back(e);
+    }
+    out.sent = services.sent;
+    for (const auto& u : scenario.value("users", nlohmann::json::array()))
+        out.profiles[u.at("id").get<std::string>()] = services.profileOf(u.at("id").get<std::string>());
     out.passwordChecks = services.passwordChecks;
     out.enrolmentsBegun = services.enrolmentsBegun;
     return out;
@@ -112,6 +144,21 @@ private Q_SLOTS:
         QVERIFY2(out.events == expected.at("events"), ("events: " + out.events.dump()).c_str());
         if (expected.contains("passwordChecks"))
             QCOMPARE(out.passwordChecks, expected["passwordChecks"].get<int>());
+        // "eventDetails": [{"event": "type@node", "detail": {subset}}]: the first such event carries that detail.
+        for (const auto& want : expected.value("eventDetails", nlohmann::json::array())) {
+            const auto it = std::find_if(out.eventList.begin(), out.eventList.end(), [&](const nlohmann::json& e) {
+                return e.at("type").get<std::string>() + "@" + e.at("nodeId").get<std::string>() == want.at("event");
+            });
+            QVERIFY2(it != out.eventList.end(), want.dump().c_str());
+            const std::string mismatch = jsonSubsetMismatch(want.at("detail"), it->at("detail"), "detail");
+            QVERIFY2(mismatch.empty(), (mismatch + "\n" + it->dump(1)).c_str());
+        }
+        if (expected.contains("sent"))
+            QVERIFY2(out.sent == expected["sent"], ("sent: " + out.sent.dump()).c_str());
+        if (expected.contains("profiles")) {
+            const std::string mismatch = jsonSubsetMismatch(expected["profiles"], out.profiles, "profiles");
+            QVERIFY2(mismatch.empty(), (mismatch + "\n" + out.profiles.dump(1)).c_str());
+        }
         if (expected.contains("enrolmentsBegun"))
             QCOMPARE(out.enrolmentsBegun, expected["enrolmentsBegun"].get<int>());
 
@@ -120,6 +167,49 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(again.steps.dump()), QString::fromStdString(out.steps.dump()));
         QVERIFY(again.state == out.state);
         QCOMPARE(QString::fromStdString(again.events.dump()), QString::fromStdString(out.events.dump()));
+    }
+
+    // Every outcome of every catalog node type (and reaching each end node) happens in at least one golden case,
+    // so a new node type or outcome without an interpreter fixture fails here.
+    void everyNodeOutcomeIsCovered()
+    {
+        std::set<std::string> covered;
+        for (const QString& c : flowCaseDirs(QStringLiteral("interpreter"))) {
+            const QString dir = flowTestDataDir(QStringLiteral("interpreter/") + c);
+            const nlohmann::json scenario = readJsonFile(dir + QStringLiteral("/scenario.json"));
+            std::vector<FlowDocument> docs;
+            std::vector<FlowProblem> problems;
+            if (QFileInfo::exists(dir + QStringLiteral("/flow.json")))
+                docs.push_back(*FlowDocument::fromJson(readJsonFile(dir + QStringLiteral("/flow.json")), problems));
+            else
+                docs.push_back(defaultFlow(
+                    DefaultFlowOptions{scenario.value("flow", nlohmann::json::object()).value("requireTotp", false)}));
+            const nlohmann::json subflows = scenario.value("subflows", nlohmann::json::object());
+            for (const auto& [id, doc] : subflows.items())
+                docs.push_back(*FlowDocument::fromJson(doc, problems));
+            const Outcome out = play(docs.front(), scenario);
+            for (const auto& [nodeId, outcome] : out.taken) {
+                for (const FlowDocument& d : docs) {
+                    if (const FlowNode* n = d.node(nodeId)) {
+                        covered.insert(n->type + "/" + outcome);
+                        break;
+                    }
+                }
+            }
+        }
+        for (const NodeType& type : NodeCatalog::builtin().types()) {
+            if (type.terminal != NodeType::Terminal::None) {
+                QVERIFY2(covered.count(type.name + "/"), ("never reached: " + type.name).c_str());
+                continue;
+            }
+            if (type.dynamicOutcomes) {
+                QVERIFY2(covered.count(type.name + "/success") && covered.count(type.name + "/too-many"),
+                         type.name.c_str());
+                continue;
+            }
+            for (const OutcomeSpec& o : type.outcomes)
+                QVERIFY2(covered.count(type.name + "/" + o.name), ("never taken: " + type.name + "/" + o.name).c_str());
+        }
     }
 
     void stateRoundTripsThroughJson()
