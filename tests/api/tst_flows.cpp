@@ -118,6 +118,9 @@ private Q_SLOTS:
     void signInFinishesOnTheVersionItStartedWith();
     void designedFlowKeepsTheSecondFactorAskedFor();
 
+    void simulationRunsTheDraftWithoutSideEffects();
+    void subflowsResolveOnlyLiveFlowsUsableAtTheOwner();
+
 private:
     TestHttpClient client(const QByteArray& token) const;
     HttpResult put(const QByteArray& token, const QString& path, const QJsonObject& body);
@@ -964,3 +967,126 @@ void FlowsTest::designedFlowKeepsTheSecondFactorAskedFor()
 
 QTEST_GUILESS_MAIN(FlowsTest)
 #include "tst_flows.moc"
+
+void FlowsTest::simulationRunsTheDraftWithoutSideEffects()
+{
+    const HttpResult created = client(m_designerToken)
+                                   .postJson(QStringLiteral("/api/v1/orgs/%1/flows").arg(m_northwindId),
+                                             {{QStringLiteral("name"), QStringLiteral("Risky")},
+                                              {QStringLiteral("template"), QStringLiteral("password-risk-step-up")}});
+    QVERIFY2(created.status == 201, created.describe());
+    const QString id = str(created.object(), "id");
+    // The template's own document, not the default journey.
+    bool hasRiskNode = false;
+    for (const auto& n : created.object().value(QStringLiteral("draft")).toObject().value(QStringLiteral("nodes")).toArray())
+        hasRiskNode = hasRiskNode || str(n.toObject(), "type") == QStringLiteral("risk-assessment");
+    QVERIFY(hasRiskNode);
+
+    const auto count = [this](const char* table) {
+        return m_server.queryRows(QStringLiteral("SELECT COUNT(*) AS n FROM ") + QLatin1String(table), {})
+            .first()
+            .value(QStringLiteral("n"))
+            .toInt();
+    };
+    const int auditBefore = count("audit_events");
+    const int sessionsBefore = count("flow_sessions");
+    const int outboxBefore = count("email_outbox");
+
+    const auto simulate = [&](const QJsonObject& scenario) {
+        return client(m_designerToken)
+            .postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id), {{QStringLiteral("scenario"), scenario}});
+    };
+    const auto path = [](const HttpResult& result) {
+        QStringList ids;
+        for (const auto& step : result.object().value(QStringLiteral("steps")).toArray())
+            ids << str(step.toObject(), "nodeId") + QStringLiteral(":") + str(step.toObject(), "outcome");
+        return ids;
+    };
+    QJsonObject person{{QStringLiteral("email"), QStringLiteral("sim@northwind.example")},
+                       {QStringLiteral("userExists"), true},
+                       {QStringLiteral("hasPassword"), true},
+                       {QStringLiteral("password"), QStringLiteral("ok")},
+                       {QStringLiteral("hasTotp"), true},
+                       {QStringLiteral("totp"), QStringLiteral("ok")}};
+
+    person.insert(QStringLiteral("forcedRisk"), QStringLiteral("high"));
+    const HttpResult high = simulate(person);
+    QVERIFY2(high.status == 200, high.describe());
+    QCOMPARE(str(high.object(), "result"), QStringLiteral("failure"));
+    QVERIFY2(path(high).contains(QStringLiteral("risk:high")), qPrintable(path(high).join(u' ')));
+
+    person.insert(QStringLiteral("forcedRisk"), QStringLiteral("medium"));
+    const HttpResult medium = simulate(person);
+    QCOMPARE(str(medium.object(), "result"), QStringLiteral("success"));
+    QVERIFY2(path(medium).contains(QStringLiteral("totp:success")), qPrintable(path(medium).join(u' ')));
+
+    person.insert(QStringLiteral("forcedRisk"), QStringLiteral("low"));
+    const HttpResult low = simulate(person);
+    QCOMPARE(str(low.object(), "result"), QStringLiteral("success"));
+    QVERIFY2(!path(low).join(u' ').contains(QStringLiteral("totp")), qPrintable(path(low).join(u' ')));
+
+    // A document in the request runs instead of the draft.
+    const HttpResult other = client(m_designerToken)
+                                 .postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id),
+                                           {{QStringLiteral("document"), passwordFlow(QStringLiteral("sim"))},
+                                            {QStringLiteral("scenario"), person}});
+    QVERIFY2(other.status == 200, other.describe());
+    QVERIFY2(path(other).contains(QStringLiteral("password-sim:success")), qPrintable(path(other).join(u' ')));
+
+    // Bad input is named; out of scope is 404 like a flow that does not exist.
+    const HttpResult noScenario = client(m_designerToken)
+                                      .postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id), QJsonObject{});
+    QCOMPARE(noScenario.status, 400);
+    QCOMPARE(str(noScenario.object(), "field"), QStringLiteral("scenario"));
+    QCOMPARE(client(m_auditorToken)
+                 .postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id), {{QStringLiteral("scenario"), person}})
+                 .status,
+             404);
+
+    // Nothing happened for real: no sign-in, no email, no audit event.
+    QCOMPARE(count("flow_sessions"), sessionsBefore);
+    QCOMPARE(count("email_outbox"), outboxBefore);
+    QCOMPARE(count("audit_events"), auditBefore);
+}
+
+void FlowsTest::subflowsResolveOnlyLiveFlowsUsableAtTheOwner()
+{
+    // A flow of the sibling reseller, published: Northwind's designer may not pull it in.
+    const QJsonObject sibling =
+        createFlow(m_ownerToken, m_siblingId, QStringLiteral("Sibling's"), passwordFlow(QStringLiteral("sib")));
+    QVERIFY(!sibling.isEmpty());
+    QVERIFY(saveAndPublish(m_ownerToken, str(sibling, "id"), passwordFlow(QStringLiteral("sib")), QStringLiteral("v1")) >
+            0);
+    const auto withSubflow = [](const QString& flowId) {
+        return QJsonObject{
+            {QStringLiteral("format"), 1},
+            {QStringLiteral("name"), QStringLiteral("Wrapper")},
+            {QStringLiteral("start"), QStringLiteral("inner")},
+            {QStringLiteral("nodes"),
+             QJsonArray{node(QStringLiteral("inner"), QStringLiteral("subflow"),
+                             {{QStringLiteral("success"), QStringLiteral("ok")},
+                              {QStringLiteral("failure"), QStringLiteral("no")}},
+                             {{QStringLiteral("flowId"), flowId}}),
+                        node(QStringLiteral("ok"), QStringLiteral("success"), {}),
+                        node(QStringLiteral("no"), QStringLiteral("failure"), {},
+                             {{QStringLiteral("message"), QStringLiteral("No.")}})}}};
+    };
+    const QJsonObject wrapper =
+        createFlow(m_designerToken, m_northwindId, QStringLiteral("Wrapper"), withSubflow(m_demoFlowId));
+    QVERIFY(!wrapper.isEmpty());
+    const QString id = str(wrapper, "id");
+    const auto codes = [&](const QString& flowId) {
+        const HttpResult r = client(m_designerToken)
+                                 .postJson(QStringLiteral("/api/v1/flows/%1/validate").arg(id),
+                                           {{QStringLiteral("document"), withSubflow(flowId)}});
+        QStringList found;
+        for (const auto& p : r.object().value(QStringLiteral("problems")).toArray())
+            found << str(p.toObject(), "code");
+        return found;
+    };
+    // The root's live demo flow is usable at Northwind: the wrapper is valid.
+    QVERIFY2(codes(m_demoFlowId).isEmpty(), qPrintable(codes(m_demoFlowId).join(u' ')));
+    // Another subtree's flow resolves as if it did not exist.
+    QVERIFY2(codes(str(sibling, "id")).contains(QStringLiteral("subflow_not_found")),
+             qPrintable(codes(str(sibling, "id")).join(u' ')));
+}
