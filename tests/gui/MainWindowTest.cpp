@@ -126,8 +126,8 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::showsTheDemoTree()
 {
-    QCOMPARE(window()->sectionKeys(),
-             (QStringList{QStringLiteral("orgs"), QStringLiteral("people"), QStringLiteral("roles")}));
+    QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people"),
+                                                   QStringLiteral("roles"), QStringLiteral("flows")}));
     QCOMPARE(window()->navigation()->count(), 3);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
