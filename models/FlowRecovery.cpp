@@ -32,8 +32,9 @@ FlowRecovery::FlowRecovery(FlowEditor* editor, QObject* parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &FlowRecovery::write);
-    connect(editor, &FlowEditor::documentChanged, this, [this] {
-        // Only edits count: loading a flow afresh leaves the clean state (nothing to recover).
+    // Only edits count (the undo stack moves; loading a flow afresh does not). Checked after the stack has moved:
+    // while a command runs the stack does not know yet whether it leaves the clean state.
+    connect(editor->undoStack(), &QUndoStack::indexChanged, this, [this] {
         if (!m_flowId.isEmpty() && m_editor->isModified())
             m_timer.start();
     });

@@ -14,6 +14,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
@@ -99,6 +100,7 @@ FlowDesigner::FlowDesigner(models::FlowEditor* editor, QWidget* parent)
     });
     connect(m_view, &FlowView::deleteRequested, this, &FlowDesigner::deleteSelection);
     connect(m_editor, &models::FlowEditor::problemsChanged, this, &FlowDesigner::refreshProblems);
+    connect(m_editor, &models::FlowEditor::documentChanged, this, &FlowDesigner::updateActions);
     connect(m_editor, &models::FlowEditor::documentReset, this, [this] {
         m_palette->setCatalog(m_editor->catalog());
         m_pasteCount = 0;

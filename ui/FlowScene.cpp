@@ -59,6 +59,22 @@ FlowScene::FlowScene(models::FlowEditor* editor, QObject* parent)
     rebuild();
 }
 
+FlowScene::~FlowScene()
+{
+    // Removing the items changes the selection: nobody may hear about it from a half-destroyed scene.
+    disconnect(this, nullptr, nullptr, nullptr);
+    disconnect(m_editor, nullptr, this, nullptr);
+    blockSignals(true);
+    for (FlowEdgeItem* edge : std::as_const(m_edges))
+        delete edge;
+    m_edges.clear();
+    for (FlowNodeItem* item : std::as_const(m_nodes))
+        delete item;
+    m_nodes.clear();
+    delete m_draft;
+    m_draft = nullptr;
+}
+
 FlowEdgeItem* FlowScene::edgeItem(const QString& from, const QString& outcome) const
 {
     return m_edges.value(edgeKey(from, outcome));
@@ -89,7 +105,7 @@ QStringList FlowScene::selectedNodeIds() const
 
 void FlowScene::selectNodes(const QStringList& ids)
 {
-    const QSignalBlocker blocker(this);
+    QSignalBlocker blocker(this);
     clearSelection();
     for (const QString& id : ids)
         if (FlowNodeItem* item = m_nodes.value(id))

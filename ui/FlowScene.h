@@ -24,6 +24,7 @@ class FlowScene : public QGraphicsScene
     Q_OBJECT
 public:
     explicit FlowScene(models::FlowEditor* editor, QObject* parent = nullptr);
+    ~FlowScene() override;
 
     models::FlowEditor* editor() const { return m_editor; }
     FlowNodeItem* nodeItem(const QString& id) const { return m_nodes.value(id); }

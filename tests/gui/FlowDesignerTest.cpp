@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -213,7 +214,7 @@ void FlowDesignerTest::paletteSearchAndKeyboardAdd()
                 retry = list->topLevelItem(g)->child(i);
     QVERIFY(retry);
     QVERIFY(retry->flags() & Qt::ItemIsDragEnabled);
-    QCOMPARE(list->mimeTypes(), QStringList({FlowEditor::nodeTypeMimeType()}));
+    QCOMPARE(list->model()->mimeTypes(), QStringList({FlowEditor::nodeTypeMimeType()}));
 
     // Enter on a palette entry adds the step in the middle of the canvas.
     list->setFocus();

@@ -289,9 +289,7 @@ private Q_SLOTS:
         QVERIFY(
             std::any_of(removal.begin(), removal.end(), [](const FlowChange& c) { return c.kind == K::NodeRemoved; }));
         FlowDocument v4 = v1;
-        for (auto& node : v4.nodes)
-            if (node.type == "retry-limit")
-                node.config["maxAttempts"] = 3;
+        v4.node("password-retries")->config["maxAttempts"] = 3;
         const auto config = trellis::models::diffFlows(v1, v4);
         QCOMPARE(config.size(), std::size_t(1));
         QCOMPARE(config.front().kind, K::ConfigChanged);
