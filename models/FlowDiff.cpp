@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("trellis::models::FlowDiff", text);
+    return QCoreApplication::translate("trellis::models", text);
 }
 
 QString qs(const std::string& s)

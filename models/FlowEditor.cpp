@@ -106,6 +106,8 @@ FlowEditor::~FlowEditor() = default;
 void FlowEditor::setCatalog(const core::flow::NodeCatalog* catalog)
 {
     m_catalog = catalog ? catalog : &core::flow::NodeCatalog::builtin();
+    // Captions, ports and the palette come from the catalog: everything is drawn again (the document is unchanged).
+    Q_EMIT documentReset();
     validateNow();
 }
 
