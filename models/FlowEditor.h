@@ -92,7 +92,7 @@ public:
 
     /// Height a node of this type takes on the canvas (used by the auto-layout; the canvas draws to match).
     static double nodeHeight(int outcomeCount);
-    static constexpr double nodeWidth = 210;
+    static constexpr double nodeWidth = 180;
 
     // Used by the undo commands only.
     void applyDocument(const core::flow::FlowDocument& document);

@@ -80,7 +80,7 @@ FlowDesigner::FlowDesigner(models::FlowEditor* editor, QWidget* parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({170, 700, 300});
+    splitter->setSizes({130, 760, 300});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -329,12 +329,17 @@ void FlowDesigner::addNodeAtCentre(const QString& type)
 
 void FlowDesigner::addSideTab(QWidget* page, const QString& title)
 {
-    m_tabs->addTab(page, title);
+    // In a scroll area so that a wide panel never squeezes the canvas.
+    auto* scroll = new QScrollArea(m_tabs);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(scroll, title);
 }
 
 void FlowDesigner::fitSoon()
 {
-    QTimer::singleShot(0, m_view, &FlowView::fitToFlow);
+    QTimer::singleShot(0, m_view, &FlowView::showReadable);
 }
 
 } // namespace trellis::ui

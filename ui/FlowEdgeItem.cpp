@@ -80,7 +80,8 @@ void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->setBrush(colour);
     painter->drawPolygon(arrow);
 
-    if (m_label.isEmpty())
+    // The port already names the outcome; the label helps only on a wire long enough to lose sight of it.
+    if (m_label.isEmpty() || path().length() < 160)
         return;
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 0.85);

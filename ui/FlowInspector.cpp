@@ -218,6 +218,8 @@ void FlowInspector::rebuild()
             const QString name = qs(outcome.name);
             auto* combo = new QComboBox(m_outcomesBox);
             combo->setObjectName(QStringLiteral("flowExit_") + name);
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(8);
             combo->setAccessibleName(tr("Exit “%1” leads to").arg(FlowText::text(outcome.displayName)));
             connect(combo, &QComboBox::activated, this, [this, name, combo] {
                 const QString target = combo->currentData().toString();

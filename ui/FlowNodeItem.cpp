@@ -166,6 +166,7 @@ void FlowNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
 
     // Header band with the caption
     QPainterPath header;
+    header.setFillRule(Qt::WindingFill); // the rounded top and the square bottom overlap: keep both
     header.addRoundedRect(QRectF(rect.left(), rect.top(), rect.width(), kHeader), 8, 8);
     header.addRect(QRectF(rect.left(), rect.top() + kHeader / 2, rect.width(), kHeader / 2));
     painter->setPen(Qt::NoPen);

@@ -67,6 +67,11 @@ FlowPalette::FlowPalette(QWidget* parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setRootIsDecorated(false);
     m_list->setIndentation(8);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
+    // Narrow is fine (captions elide, the tooltip has the description): the canvas needs the room.
+    setMinimumWidth(90);
+    m_list->setMinimumWidth(90);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

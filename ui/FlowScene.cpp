@@ -63,7 +63,6 @@ FlowScene::~FlowScene()
 {
     // Removing the items changes the selection: nobody may hear about it from a half-destroyed scene.
     disconnect(this, nullptr, nullptr, nullptr);
-    disconnect(m_editor, nullptr, this, nullptr);
     blockSignals(true);
     for (FlowEdgeItem* edge : std::as_const(m_edges))
         delete edge;
@@ -179,8 +178,10 @@ void FlowScene::refreshNode(const QString& id)
             outcomes.push_back({qs(name), qs(name), true});
     const QString typeCaption = type ? FlowText::text(type->displayName) : qs(node->type);
     const QString caption = node->label.empty() ? typeCaption : qs(node->label);
-    item->setContent(caption, QStringLiteral("%1 · %2").arg(typeCaption, id), type ? qs(type->category) : QString(),
-                     outcomes, type && type->terminal == core::flow::NodeType::Terminal::Success,
+    // The second line names the type when a caption hides it, and always the id (what problems and wires name).
+    item->setContent(caption, node->label.empty() ? id : QStringLiteral("%1 · %2").arg(typeCaption, id),
+                     type ? qs(type->category) : QString(), outcomes,
+                     type && type->terminal == core::flow::NodeType::Terminal::Success,
                      type && type->terminal == core::flow::NodeType::Terminal::Failure);
     // Wires into this node start from its ports: they move with a new outcome list.
     for (FlowEdgeItem* edge : std::as_const(m_edges))

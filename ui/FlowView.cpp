@@ -57,6 +57,23 @@ void FlowView::fitToFlow()
     centerOn(bounds.center());
 }
 
+void FlowView::showReadable()
+{
+    constexpr double readable = 0.7;
+    fitToFlow();
+    if (zoom() >= readable)
+        return;
+    QRectF bounds;
+    for (FlowNodeItem* item : m_scene->nodeItems())
+        bounds |= item->sceneBoundingRect();
+    resetTransform();
+    scale(readable, readable);
+    // The journey reads from its start on the left: show the top-left part.
+    const QSizeF visible(viewport()->width() / readable, viewport()->height() / readable);
+    centerOn(bounds.left() - 20 + visible.width() / 2,
+             std::min(bounds.center().y(), bounds.top() - 20 + visible.height() / 2));
+}
+
 void FlowView::centreOnNode(const QString& id)
 {
     if (FlowNodeItem* item = m_scene->nodeItem(id))

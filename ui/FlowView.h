@@ -19,6 +19,8 @@ public:
     double zoom() const;
     void zoomBy(double factor);
     void fitToFlow();
+    /// Fits the journey when that keeps the steps readable; otherwise shows its start at a readable zoom.
+    void showReadable();
     void centreOnNode(const QString& id);
     /// Selects the next (or previous) step in document order and centres it.
     void cycleSelection(bool forward);

@@ -92,6 +92,8 @@ FlowsPage::FlowsPage(models::ConsoleSession* session, QWidget* parent)
     m_list->setObjectName(QStringLiteral("flowList"));
     m_list->setAccessibleName(tr("Login journeys"));
     m_list->setAlternatingRowColors(true);
+    m_tree->setMinimumWidth(120);
+    m_list->setMinimumWidth(120);
 
     m_newAction = new QAction(tr("&New journey…"), this);
     m_newAction->setObjectName(QStringLiteral("newFlowAction"));
@@ -225,7 +227,7 @@ FlowsPage::FlowsPage(models::ConsoleSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 1000});
+    splitter->setSizes({170, 1030});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -268,6 +270,11 @@ FlowsPage::~FlowsPage()
     disconnect(m_treeModel, nullptr, this, nullptr);
     disconnect(m_list, nullptr, this, nullptr);
     disconnect(m_editor->undoStack(), nullptr, this, nullptr);
+    // The widgets watch the editor: they go first (children die in creation order, the editor was made earlier).
+    delete m_simulator;
+    delete m_versions;
+    delete m_bindings;
+    delete m_designer;
 }
 
 QString FlowsPage::sectionKey() const
@@ -396,7 +403,8 @@ void FlowsPage::loadFlows()
                 return;
             m_flowsLoaded = true;
             if (!result.ok()) {
-                if (isMissingRoute(result.failure)) {
+                // 404 for the list while the catalog did not load either: a server without the journey API.
+                if (isMissingRoute(result.failure) && !m_catalog) {
                     // An older server: design on a local copy of the built-in journey (export still works).
                     m_serverHasFlows = false;
                     m_note->setText(tr("This server does not offer login journeys yet. You can design here and "
@@ -736,9 +744,8 @@ void FlowsPage::advanceScreenshot()
     // Show a step selected, so the inspector and the problems are part of the picture.
     const auto& doc = m_editor->document();
     const std::string pick = doc.nodes.size() > 1 ? doc.nodes[1].id : doc.nodes.front().id;
-    m_designer->view()->fitToFlow();
     m_designer->scene()->selectNodes({qs(pick)});
-    m_designer->view()->fitToFlow();
+    m_designer->view()->showReadable();
     Q_EMIT screenshotReady();
 }
 
