@@ -128,7 +128,7 @@ void MainWindowTest::showsTheDemoTree()
 {
     QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people"),
                                                    QStringLiteral("roles"), QStringLiteral("flows")}));
-    QCOMPARE(window()->navigation()->count(), 3);
+    QCOMPARE(window()->navigation()->count(), 4);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());
