@@ -18,6 +18,7 @@
 #include "ui/FlowScene.h"
 #include "ui/FlowSimulatorPanel.h"
 #include "ui/FlowVersionsPanel.h"
+#include "ui/FlowView.h"
 #include "ui/MainWindow.h"
 
 #include <QAction>

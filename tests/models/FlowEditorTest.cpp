@@ -3,6 +3,7 @@
 // version diff (a pure function).
 #include "models/FlowEditor.h"
 
+#include "client/FlowRecords.h"
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowValidator.h"
 #include "models/FlowDiff.h"
@@ -235,6 +236,31 @@ private Q_SLOTS:
         editor.load(trellis::core::flow::defaultFlow());
         QVERIFY(!written.wait(300));
         QVERIFY(!FlowRecovery::find(flowId));
+    }
+
+    void serverCatalogDecodes()
+    {
+        // GET /flow-catalog answers {"nodeTypes": [to_json(NodeType)...]}: decoded, it is the same catalog.
+        const auto& builtin = trellis::core::flow::NodeCatalog::builtin();
+        nlohmann::json withExtra{{"nodeTypes", builtin.toJson().at("types")}};
+        withExtra["nodeTypes"].push_back({{"name", "passkey"},
+                                          {"displayName", "Passkey"},
+                                          {"category", "authentication"},
+                                          {"outcomes", {{{"name", "success"}, {"displayName", "Signed"}}}},
+                                          {"config", nlohmann::json::array()},
+                                          {"terminal", "none"}});
+        const auto catalog = trellis::client::catalogFromJson(withExtra);
+        QCOMPARE(catalog->types().size(), builtin.types().size() + 1);
+        for (std::size_t i = 0; i < builtin.types().size(); ++i)
+            QCOMPARE(nlohmann::json(catalog->types()[i]).dump(), nlohmann::json(builtin.types()[i]).dump());
+        // A type only the server knows can be placed and validated in the designer.
+        FlowEditor editor;
+        editor.setCatalog(catalog.get());
+        editor.load(FlowDocument{});
+        const auto id = editor.addNode("passkey", QPointF());
+        QCOMPARE(id, std::string("passkey"));
+        editor.validateNow();
+        QCOMPARE(editor.problemsFor(id).front().code, std::string("unwired_outcome"));
     }
 
     void diffListsNodeAndEdgeChanges()
