@@ -32,6 +32,8 @@ protected:
         return FlowPalette::mimeDataFor(items.first()->data(0, kTypeRole).toString());
     }
     QStringList mimeTypes() const override { return {models::FlowEditor::nodeTypeMimeType()}; }
+    // The drag's actions come from here: copy only, so a drop never takes the entry out of the palette.
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
     void keyPressEvent(QKeyEvent* event) override
     {
         if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentItem() &&

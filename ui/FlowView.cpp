@@ -134,6 +134,13 @@ void FlowView::wheelEvent(QWheelEvent* event)
 void FlowView::keyPressEvent(QKeyEvent* event)
 {
     const double step = (event->modifiers() & Qt::ShiftModifier) ? 50 : 10;
+    // Tab cycles the steps, so Ctrl+Tab (Ctrl+Shift+Tab) is the way out of the canvas: no keyboard trap.
+    if ((event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab) &&
+        (event->modifiers() & Qt::ControlModifier)) {
+        const bool forward = event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier);
+        QGraphicsView::focusNextPrevChild(forward);
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Left:
         moveSelection(-step, 0);

@@ -452,6 +452,11 @@ void FlowDesignerTest::keyboardOperation()
     QVERIFY(view()->zoom() > beforeWheel);
     QTest::keyClick(view(), Qt::Key_0, Qt::ControlModifier);
     QVERIFY(view()->zoom() <= 1.0);
+
+    // Ctrl+Tab leaves the canvas (Tab alone cycles the steps): no keyboard trap.
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Tab, Qt::ControlModifier);
+    QVERIFY(!view()->hasFocus());
 }
 
 void FlowDesignerTest::accessibleNames()
