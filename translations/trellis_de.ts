@@ -167,6 +167,370 @@
         <source>End</source>
         <translation>Ende</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Magic link by email</source>
+        <translation>Anmeldelink per E-Mail</translation>
+    </message>
+    <message>
+        <source>Emails a single-use sign-in link and shows &quot;check your email&quot;. Opening the link (in any tab, within the expiry) continues the sign-in: verified; too late: expired. Nobody with the address gets no email, but the same page.</source>
+        <translation>Schickt einen Anmeldelink zur einmaligen Verwendung per E-Mail und zeigt „Sehen Sie in Ihre E-Mails“. Wer den Link rechtzeitig öffnet (in einem beliebigen Tab), meldet sich weiter an: geöffnet; zu spät: abgelaufen. Gibt es niemanden mit der Adresse, kommt keine E-Mail, aber dieselbe Seite.</translation>
+    </message>
+    <message>
+        <source>Link opened</source>
+        <translation>Link geöffnet</translation>
+    </message>
+    <message>
+        <source>Link expired</source>
+        <translation>Link abgelaufen</translation>
+    </message>
+    <message>
+        <source>Link lifetime (minutes)</source>
+        <translation>Gültigkeit des Links (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long the link works.</source>
+        <translation>Wie lange der Link funktioniert.</translation>
+    </message>
+    <message>
+        <source>Email code</source>
+        <translation>Code per E-Mail</translation>
+    </message>
+    <message>
+        <source>Emails a one-time numeric code and asks for it. Each code works once; a wrong code counts as a failed attempt.</source>
+        <translation>Schickt einen Einmalcode aus Ziffern per E-Mail und fragt danach. Jeder Code funktioniert einmal; ein falscher Code zählt als Fehlversuch.</translation>
+    </message>
+    <message>
+        <source>Code length</source>
+        <translation>Codelänge</translation>
+    </message>
+    <message>
+        <source>Digits in the code.</source>
+        <translation>Ziffern im Code.</translation>
+    </message>
+    <message>
+        <source>Code lifetime (minutes)</source>
+        <translation>Gültigkeit des Codes (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long the code works.</source>
+        <translation>Wie lange der Code funktioniert.</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risikobewertung</translation>
+    </message>
+    <message>
+        <source>Scores the attempt from signals: unknown device, client address in the allow or deny list, recent failed attempts, first sign-in from a new country (by the address table), time of day. Branches on the level; the score and its reasons go into the audit trail.</source>
+        <translation>Bewertet den Versuch nach Signalen: unbekanntes Gerät, Adresse in der Zulassungs- oder Sperrliste, kürzliche Fehlversuche, erste Anmeldung aus einem neuen Land (nach der Adresstabelle), Tageszeit. Verzweigt nach der Stufe; Punktzahl und Gründe kommen ins Audit-Protokoll.</translation>
+    </message>
+    <message>
+        <source>Medium from score</source>
+        <translation>Mittel ab Punktzahl</translation>
+    </message>
+    <message>
+        <source>Scores from here on are medium.</source>
+        <translation>Ab dieser Punktzahl gilt das Risiko als mittel.</translation>
+    </message>
+    <message>
+        <source>High from score</source>
+        <translation>Hoch ab Punktzahl</translation>
+    </message>
+    <message>
+        <source>Scores from here on are high.</source>
+        <translation>Ab dieser Punktzahl gilt das Risiko als hoch.</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <source>Points when the browser was never used by this person before.</source>
+        <translation>Punkte, wenn die Person diesen Browser noch nie benutzt hat.</translation>
+    </message>
+    <message>
+        <source>Allowed addresses</source>
+        <translation>Zugelassene Adressen</translation>
+    </message>
+    <message>
+        <source>Address ranges (CIDR) that lower the score.</source>
+        <translation>Adressbereiche (CIDR), die die Punktzahl senken.</translation>
+    </message>
+    <message>
+        <source>Allowed address credit</source>
+        <translation>Gutschrift für zugelassene Adressen</translation>
+    </message>
+    <message>
+        <source>Points taken off for an allowed address.</source>
+        <translation>Punkte, die für eine zugelassene Adresse abgezogen werden.</translation>
+    </message>
+    <message>
+        <source>Denied addresses</source>
+        <translation>Gesperrte Adressen</translation>
+    </message>
+    <message>
+        <source>Address ranges (CIDR) that raise the score.</source>
+        <translation>Adressbereiche (CIDR), die die Punktzahl erhöhen.</translation>
+    </message>
+    <message>
+        <source>Denied address</source>
+        <translation>Gesperrte Adresse</translation>
+    </message>
+    <message>
+        <source>Points for an address in the deny list.</source>
+        <translation>Punkte für eine Adresse in der Sperrliste.</translation>
+    </message>
+    <message>
+        <source>Per recent failure</source>
+        <translation>Je kürzlichem Fehlversuch</translation>
+    </message>
+    <message>
+        <source>Points per failed attempt in the last hour.</source>
+        <translation>Punkte je Fehlversuch in der letzten Stunde.</translation>
+    </message>
+    <message>
+        <source>Failures at most</source>
+        <translation>Höchstens für Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Most points recent failures can add.</source>
+        <translation>Höchstzahl an Punkten durch kürzliche Fehlversuche.</translation>
+    </message>
+    <message>
+        <source>Country table</source>
+        <translation>Ländertabelle</translation>
+    </message>
+    <message>
+        <source>Address ranges and their country, e.g. 203.0.113.0/24=DE; first match wins.</source>
+        <translation>Adressbereiche und ihr Land, z. B. 203.0.113.0/24=DE; der erste Treffer gilt.</translation>
+    </message>
+    <message>
+        <source>New country</source>
+        <translation>Neues Land</translation>
+    </message>
+    <message>
+        <source>Points for the first sign-in from a country.</source>
+        <translation>Punkte für die erste Anmeldung aus einem Land.</translation>
+    </message>
+    <message>
+        <source>Off hours from (UTC)</source>
+        <translation>Randzeit ab (UTC)</translation>
+    </message>
+    <message>
+        <source>Hour off hours begin.</source>
+        <translation>Stunde, zu der die Randzeit beginnt.</translation>
+    </message>
+    <message>
+        <source>Off hours until (UTC)</source>
+        <translation>Randzeit bis (UTC)</translation>
+    </message>
+    <message>
+        <source>Hour off hours end (the same as the start: never).</source>
+        <translation>Stunde, zu der die Randzeit endet (gleich dem Beginn: nie).</translation>
+    </message>
+    <message>
+        <source>Off hours</source>
+        <translation>Randzeit</translation>
+    </message>
+    <message>
+        <source>Points for an attempt during off hours.</source>
+        <translation>Punkte für einen Versuch in der Randzeit.</translation>
+    </message>
+    <message>
+        <source>Subflow</source>
+        <translation>Teilablauf</translation>
+    </message>
+    <message>
+        <source>Runs another flow here. Its success and failure ends become this node&apos;s outcomes (a success or failure node&apos;s &quot;outcome&quot; setting names them).</source>
+        <translation>Führt hier einen anderen Ablauf aus. Dessen Erfolgs- und Fehlschlag-Enden werden zu den Ausgängen dieses Schritts (die Einstellung „Ausgang“ eines Erfolgs- oder Fehlschlag-Schritts benennt sie).</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>The flow to run.</source>
+        <translation>Der auszuführende Ablauf.</translation>
+    </message>
+    <message>
+        <source>Choose organisation</source>
+        <translation>Organisation wählen</translation>
+    </message>
+    <message>
+        <source>A person with several memberships picks the organisation they act for; with one it is chosen without asking.</source>
+        <translation>Eine Person mit mehreren Mitgliedschaften wählt die Organisation, für die sie handelt; bei nur einer wird sie ohne Nachfrage gewählt.</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Accept terms</source>
+        <translation>Nutzungsbedingungen annehmen</translation>
+    </message>
+    <message>
+        <source>Asks to accept a version of the terms of use, once per person and version; the acceptance is recorded.</source>
+        <translation>Bittet, eine Fassung der Nutzungsbedingungen anzunehmen, einmal je Person und Fassung; die Annahme wird festgehalten.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Terms address</source>
+        <translation>Adresse der Bedingungen</translation>
+    </message>
+    <message>
+        <source>Where the terms are published (https://...).</source>
+        <translation>Wo die Bedingungen veröffentlicht sind (https://...).</translation>
+    </message>
+    <message>
+        <source>A new version asks everyone again.</source>
+        <translation>Eine neue Fassung fragt alle erneut.</translation>
+    </message>
+    <message>
+        <source>Collect profile</source>
+        <translation>Profil erfassen</translation>
+    </message>
+    <message>
+        <source>Asks for profile attributes the person has not given yet (skipped when all are known).</source>
+        <translation>Fragt nach Profilangaben, die die Person noch nicht gemacht hat (entfällt, wenn alle bekannt sind).</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtangaben</translation>
+    </message>
+    <message>
+        <source>Attributes that must not be left empty.</source>
+        <translation>Angaben, die nicht leer bleiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Outcome name</source>
+        <translation>Name des Ausgangs</translation>
+    </message>
+    <message>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;success&quot;).</source>
+        <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „success“).</translation>
+    </message>
+    <message>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;failure&quot;).</source>
+        <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „failure“).</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>How to test it: is-true/is-false for yes-no facts; equals, in (comma-separated list), ends-with for text; greater-than, at-least, less-than, at-most for numbers; contains, is-empty for lists.</source>
+        <translation>Wie geprüft wird: is-true/is-false für Ja-Nein-Tatsachen; equals, in (durch Kommas getrennte Liste), ends-with für Text; greater-than, at-least, less-than, at-most für Zahlen; contains, is-empty für Listen.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What to compare with (not needed for is-true, is-false, is-empty, is-not-empty).</source>
+        <translation>Womit verglichen wird (nicht nötig für is-true, is-false, is-empty, is-not-empty).</translation>
+    </message>
+    <message>
+        <source>Branches on a fact about the user, their memberships, the organisation, the application, the email domain or the risk assessed so far.</source>
+        <translation>Verzweigt nach einer Tatsache über die Person, ihre Mitgliedschaften, die Organisation, die Anwendung, die E-Mail-Domain oder das bisher bewertete Risiko.</translation>
+    </message>
+    <message>
+        <source>Passkey sign-in</source>
+        <translation>Anmeldung mit Passkey</translation>
+    </message>
+    <message>
+        <source>Signs in with a passkey (WebAuthn). At the start of a flow it offers any passkey of this site and identifies the person by it; after identify, only their own. Browsers without passkey support take the &quot;unsupported&quot; outcome.</source>
+        <translation>Meldet mit einem Passkey (WebAuthn) an. Am Anfang eines Ablaufs bietet er jeden Passkey dieser Seite an und erkennt die Person daran; nach der E-Mail-Adresse nur ihre eigenen. Browser ohne Passkeys nehmen den Ausgang „Nicht unterstützt“.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>No passkey</source>
+        <translation>Kein Passkey</translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation>Nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Create a passkey</source>
+        <translation>Passkey anlegen</translation>
+    </message>
+    <message>
+        <source>Offers the identified person to create a passkey for this site on their device.</source>
+        <translation>Bietet der erkannten Person an, auf ihrem Gerät einen Passkey für diese Seite anzulegen.</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Allow skipping</source>
+        <translation>Überspringen erlauben</translation>
+    </message>
+    <message>
+        <source>The person may continue without creating a passkey.</source>
+        <translation>Die Person darf ohne Passkey weitermachen.</translation>
+    </message>
+    <message>
+        <source>Only without a passkey</source>
+        <translation>Nur ohne Passkey</translation>
+    </message>
+    <message>
+        <source>People who already have a passkey skip this step.</source>
+        <translation>Wer schon einen Passkey hat, überspringt diesen Schritt.</translation>
+    </message>
+    <message>
+        <source>User verification</source>
+        <translation>Nutzerprüfung</translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; accepts only authenticators that checked a PIN or biometric; &quot;preferred&quot; asks for it but also accepts a touch.</source>
+        <translation>„required“ akzeptiert nur Authenticatoren, die eine PIN oder Biometrie geprüft haben; „preferred“ bittet darum, akzeptiert aber auch eine Berührung.</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>bevorzugt</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
 </context>
 <context>
     <name>ImportFile</name>
