@@ -2487,6 +2487,30 @@
         <source>Unsaved changes (kept on this computer until saved)</source>
         <translation>Nicht gespeicherte Änderungen (bis zum Speichern auf diesem Computer gesichert)</translation>
     </message>
+    <message>
+        <source>Email and password (the built-in sign-in)</source>
+        <translation>E-Mail und Passwort (die eingebaute Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Passwordless first (passkey, else a link by email)</source>
+        <translation>Zuerst ohne Passwort (Passkey, sonst Link per E-Mail)</translation>
+    </message>
+    <message>
+        <source>Partner sign-in (code by email, choose organisation, terms)</source>
+        <translation>Partner-Anmeldung (Code per E-Mail, Organisation wählen, Bedingungen)</translation>
+    </message>
+    <message>
+        <source>Password with risk-based step-up</source>
+        <translation>Passwort mit risikoabhängigem zweitem Schritt</translation>
+    </message>
+    <message>
+        <source>Invitation acceptance (link by email, terms, profile, authenticator)</source>
+        <translation>Einladung annehmen (Link per E-Mail, Bedingungen, Profil, Authenticator)</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Beginnen mit:</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::ImportWizard</name>

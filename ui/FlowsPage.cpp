@@ -72,6 +72,14 @@ FlowsPage::FlowsPage(models::ConsoleSession* session, QWidget* parent)
             return std::nullopt;
         return text;
     };
+    m_prompts.askChoice = [this](const QString& title, const QString& label,
+                                 const QStringList& items) -> std::optional<int> {
+        bool ok = false;
+        const QString item = QInputDialog::getItem(this, title, label, items, 0, false, &ok);
+        if (!ok)
+            return std::nullopt;
+        return int(items.indexOf(item));
+    };
     m_prompts.openFile = [this](const QString& title, const QString& filter) {
         return QFileDialog::getOpenFileName(this, title, QString(), filter);
     };
@@ -103,8 +111,22 @@ FlowsPage::FlowsPage(models::ConsoleSession* session, QWidget* parent)
         const auto name = m_prompts.askText(tr("New login journey"), tr("Name of the journey:"));
         if (!name || name->trimmed().isEmpty())
             return;
+        // The server's starter templates (contract keys); the first entry is the built-in journey.
+        const QList<std::pair<QString, QString>> templates{
+            {QString(), tr("Email and password (the built-in sign-in)")},
+            {QStringLiteral("passwordless-first"), tr("Passwordless first (passkey, else a link by email)")},
+            {QStringLiteral("partner-sso"), tr("Partner sign-in (code by email, choose organisation, terms)")},
+            {QStringLiteral("password-risk-step-up"), tr("Password with risk-based step-up")},
+            {QStringLiteral("invitation-acceptance"),
+             tr("Invitation acceptance (link by email, terms, profile, authenticator)")}};
+        QStringList captions;
+        for (const auto& entry : templates)
+            captions.append(entry.second);
+        const auto choice = m_prompts.askChoice(tr("New login journey"), tr("Start from:"), captions);
+        if (!choice || *choice < 0 || *choice >= templates.size())
+            return;
         m_session->client()->createFlow(
-            qs(m_org.id), name->trimmed(), QString(), QString(), this,
+            qs(m_org.id), name->trimmed(), QString(), templates.at(*choice).first, this,
             [this](client::ApiResult<client::FlowRecord> result) {
                 if (!result.ok()) {
                     m_note->setText(tr("The journey could not be created: %1").arg(result.failure.message));
@@ -486,7 +508,11 @@ bool FlowsPage::confirmDiscard()
 
 void FlowsPage::openFlow(const QString& flowId)
 {
-    m_session->client()->getFlow(flowId, this, [this, flowId](client::ApiResult<client::FlowRecord> result) {
+    // Only the journey asked for last is opened: an earlier answer arriving late must not replace it.
+    const quint64 request = ++m_openRequest;
+    m_session->client()->getFlow(flowId, this, [this, flowId, request](client::ApiResult<client::FlowRecord> result) {
+        if (request != m_openRequest)
+            return;
         if (!result.ok()) {
             m_note->setText(tr("The journey could not be opened: %1").arg(result.failure.message));
             m_note->show();

@@ -47,6 +47,9 @@ public:
             ask;
         /// A note for publishing; nullopt when cancelled.
         std::function<std::optional<QString>(const QString& title, const QString& label)> askText;
+        /// One of `items`; its index, or nullopt when cancelled.
+        std::function<std::optional<int>(const QString& title, const QString& label, const QStringList& items)>
+            askChoice;
         std::function<QString(const QString& title, const QString& filter)> openFile;
         std::function<QString(const QString& title, const QString& suggested, const QString& filter)> saveFile;
     };
@@ -152,6 +155,7 @@ private:
     bool m_restoringSelection = false;
     bool m_screenshotPending = false;
     quint64 m_generation = 0;
+    quint64 m_openRequest = 0;
 };
 
 } // namespace trellis::ui

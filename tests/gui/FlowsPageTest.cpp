@@ -10,6 +10,7 @@
 #include "models/ConsoleSession.h"
 #include "models/FlowEditor.h"
 #include "models/FlowRecovery.h"
+#include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TrellisdProcess.h"
 #include "tests/gui/SignedInConsole.h"
 #include "ui/FlowBindingsPanel.h"
@@ -20,6 +21,8 @@
 #include "ui/FlowVersionsPanel.h"
 #include "ui/FlowView.h"
 #include "ui/MainWindow.h"
+
+#include <memory>
 
 #include <QAction>
 #include <QFile>
@@ -66,6 +69,7 @@ private:
     /// Answers the next questions the page asks.
     void answer(QMessageBox::StandardButton button, const QString& text = QString());
 
+    std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres;
     TrellisdProcess m_server;
     trellis::test::SignedInConsole m_console;
     QTemporaryDir m_dir;
@@ -75,6 +79,14 @@ private:
 void FlowsPageTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+#ifdef TRELLIS_TEST_POSTGRES
+    if (!trellis::test::PostgresTestDatabase::isConfigured())
+        QSKIP(qPrintable(trellis::test::PostgresTestDatabase::notConfiguredReason()));
+    m_postgres = std::make_unique<trellis::test::PostgresTestDatabase>();
+    QString dbError;
+    QVERIFY2(m_postgres->create(&dbError), qPrintable(dbError));
+    m_server.setDatabaseUrl(m_postgres->url());
+#endif
     m_server.setDemo(true);
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     QString error;
@@ -101,6 +113,10 @@ void FlowsPageTest::answer(QMessageBox::StandardButton button, const QString& te
         m_questions.append(title);
         return text;
     };
+    prompts.askChoice = [this](const QString& title, const QString&, const QStringList&) -> std::optional<int> {
+        m_questions.append(title);
+        return 0;
+    };
     page()->setPrompts(prompts);
 }
 
@@ -112,6 +128,9 @@ void FlowsPageTest::sectionIsThereWithAShortcut()
     QVERIFY(m_console.window->showSection(QStringLiteral("flows")));
     QTRY_VERIFY_WITH_TIMEOUT(page()->flowsLoaded(), kLoadTimeoutMs);
     QVERIFY2(page()->serverHasFlows(), "the server offers GET /api/v1/orgs/{id}/flows");
+    // The journey sign-ins at the first organisation use opens by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->flowId().isEmpty(), kLoadTimeoutMs);
+    QVERIFY(!editor()->document().nodes.empty());
     QVERIFY(!page()->designer()->view()->accessibleName().isEmpty());
 }
 
