@@ -29,6 +29,7 @@ public:
     /// Recomputes the curve between two scene points.
     void setEnds(QPointF start, QPointF end);
     void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     /// The curve the designer draws between two ports (also used for the wire being dragged).
     static QPainterPath curve(QPointF start, QPointF end);

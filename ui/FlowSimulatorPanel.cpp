@@ -164,31 +164,36 @@ void FlowSimulatorPanel::run()
     m_run->setEnabled(false);
     m_outcome->setText(tr("Simulating…"));
     // The journey as drawn now, saved or not.
-    m_client->simulateFlow(
-        m_flowId, m_designer->editor()->document(), scenario(), this,
-        [this](client::ApiResult<client::SimulationResult> result) {
-            m_run->setEnabled(true);
-            m_steps->clear();
-            if (!result.ok()) {
-                m_outcome->setText(tr("The simulation could not run: %1").arg(result.failure.message));
-                Q_EMIT failed(result.failure.message);
-                return;
-            }
-            m_result = *result.value;
-            const QString verdict = m_result.result == QLatin1String("success") ? tr("Signed in.")
-                                    : m_result.result == QLatin1String("failure")
-                                        ? tr("Not signed in.")
-                                        : tr("Stopped: waiting for an answer.");
-            m_outcome->setText(m_result.message.isEmpty() ? verdict : verdict + QLatin1Char(' ') + m_result.message);
-            for (std::size_t i = 0; i < m_result.steps.size(); ++i) {
-                const auto& step = m_result.steps[i];
-                m_steps->addItem(
-                    tr("%1. %2 → %3").arg(i + 1).arg(step.nodeId, step.outcome.isEmpty() ? tr("(end)") : step.outcome));
-            }
-            if (!m_result.steps.empty())
-                m_steps->setCurrentRow(0);
-            Q_EMIT finished();
-        });
+    m_client->simulateFlow(m_flowId, m_designer->editor()->document(), scenario(), this,
+                           [this](client::ApiResult<client::SimulationResult> result) {
+                               m_run->setEnabled(true);
+                               m_steps->clear();
+                               if (!result.ok()) {
+                                   m_outcome->setText(
+                                       tr("The simulation could not run: %1").arg(result.failure.message));
+                                   Q_EMIT failed(result.failure.message);
+                                   return;
+                               }
+                               setResult(*result.value);
+                               Q_EMIT finished();
+                           });
+}
+
+void FlowSimulatorPanel::setResult(const client::SimulationResult& result)
+{
+    m_result = result;
+    m_steps->clear();
+    const QString verdict = m_result.result == QLatin1String("success")   ? tr("Signed in.")
+                            : m_result.result == QLatin1String("failure") ? tr("Not signed in.")
+                                                                          : tr("Stopped: waiting for an answer.");
+    m_outcome->setText(m_result.message.isEmpty() ? verdict : verdict + QLatin1Char(' ') + m_result.message);
+    for (std::size_t i = 0; i < m_result.steps.size(); ++i) {
+        const auto& step = m_result.steps[i];
+        m_steps->addItem(
+            tr("%1. %2 → %3").arg(i + 1).arg(step.nodeId, step.outcome.isEmpty() ? tr("(end)") : step.outcome));
+    }
+    if (!m_result.steps.empty())
+        m_steps->setCurrentRow(0);
 }
 
 void FlowSimulatorPanel::showStep(int index)

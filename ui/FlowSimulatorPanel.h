@@ -36,6 +36,8 @@ public:
     /// The scenario as the form says (contract's Scenario JSON).
     nlohmann::json scenario() const;
     void run();
+    /// Shows a simulation's outcome and steps (what run() does with the server's answer) and lights the first step.
+    void setResult(const client::SimulationResult& result);
     /// Shows step `index` of the last result on the canvas and in the details.
     void showStep(int index);
     const client::SimulationResult& result() const { return m_result; }

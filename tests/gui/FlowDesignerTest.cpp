@@ -11,6 +11,7 @@
 #include "ui/FlowNodeItem.h"
 #include "ui/FlowPalette.h"
 #include "ui/FlowScene.h"
+#include "ui/FlowSimulatorPanel.h"
 #include "ui/FlowView.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void problemsShowOnTheStepsAndSelectThem();
     void keyboardOperation();
     void accessibleNames();
+    void simulationPathLightsUpStepByStep();
 
 private:
     std::unique_ptr<FlowEditor> m_editor;
@@ -471,6 +474,45 @@ void FlowDesignerTest::accessibleNames()
     QCOMPARE(m_designer->inspector()->fieldWidget(QStringLiteral("maxAttempts"))->accessibleName(),
              QStringLiteral("Maximum attempts"));
     QVERIFY(!m_designer->inspector()->outcomeTarget(QStringLiteral("retry"))->accessibleName().isEmpty());
+}
+
+void FlowDesignerTest::simulationPathLightsUpStepByStep()
+{
+    m_editor->load(trellis::core::flow::defaultFlow());
+    // An answer as POST /flows/{id}/simulate gives it (decoded by the API client), shown in the panel.
+    const auto answer = nlohmann::json::parse(R"({"steps": [
+        {"nodeId": "identify", "type": "identify", "outcome": "next", "screen": {"kind": "identify"}, "facts": {},
+         "events": []},
+        {"nodeId": "password", "type": "password", "outcome": "failure", "facts": {"user.exists": true},
+         "events": []},
+        {"nodeId": "password-retries", "type": "retry-limit", "outcome": "retry", "facts": {}, "events": []},
+        {"nodeId": "password", "type": "password", "outcome": "success", "facts": {}, "events": []},
+        {"nodeId": "has-totp", "type": "condition", "outcome": "false", "facts": {"user.hasTotp": false},
+         "events": []},
+        {"nodeId": "success", "type": "success", "outcome": "", "facts": {}, "events": []}],
+        "result": "success", "message": ""})");
+    trellis::ui::FlowSimulatorPanel panel(nullptr, m_designer.get());
+    panel.setResult(trellis::client::SimulationResult::fromJson(answer));
+    QCOMPARE(panel.stepList()->count(), 6);
+    // The first step is lit, nothing else yet.
+    QCOMPARE(scene()->nodeItem(QStringLiteral("identify"))->highlight(), FlowNodeItem::Highlight::Current);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("password"))->highlight(), FlowNodeItem::Highlight::None);
+    QVERIFY(panel.details()->toPlainText().contains(QStringLiteral("identify")));
+    // Stepping on with the keyboard lights the path taken so far and the wires followed.
+    panel.stepList()->setFocus();
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(panel.stepList(), Qt::Key_Down);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("has-totp"))->highlight(), FlowNodeItem::Highlight::Current);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("password-retries"))->highlight(), FlowNodeItem::Highlight::Visited);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("success"))->highlight(), FlowNodeItem::Highlight::None);
+    QVERIFY(scene()->edgeItem(QStringLiteral("password-retries"), QStringLiteral("retry"))->isHighlighted());
+    QVERIFY(!scene()->edgeItem(QStringLiteral("password"), QStringLiteral("locked"))->isHighlighted());
+    QVERIFY(panel.details()->toPlainText().contains(QStringLiteral("user.hasTotp")));
+    const QRectF visible = view()->mapToScene(view()->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene()->nodeItem(QStringLiteral("has-totp"))->sceneBoundingRect().center()));
+    QTest::keyClick(panel.stepList(), Qt::Key_Down);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("success"))->highlight(), FlowNodeItem::Highlight::Current);
+    QCOMPARE(scene()->nodeItem(QStringLiteral("locked"))->highlight(), FlowNodeItem::Highlight::None);
 }
 
 QTEST_MAIN(FlowDesignerTest)
