@@ -79,7 +79,25 @@ std::vector<std::string> orderedOutcomes(const core::flow::NodeCatalog& catalog,
     return names;
 }
 
+bool hasDynamicOutcomes(const core::flow::NodeType* type)
+{
+    return type && type->outcomes.empty() && type->terminal == core::flow::NodeType::Terminal::None;
+}
+
 } // namespace
+
+std::vector<core::flow::OutcomeSpec> FlowEditor::outcomesOf(const core::flow::NodeType* type, const FlowNode& node)
+{
+    std::vector<core::flow::OutcomeSpec> out;
+    if (type && !hasDynamicOutcomes(type))
+        return type->outcomes;
+    if (hasDynamicOutcomes(type))
+        out = {{"success", "Success"}, {"failure", "Failure"}};
+    for (const auto& [name, target] : node.outcomes)
+        if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.name == name; }))
+            out.push_back({name, name});
+    return out;
+}
 
 QString FlowEditor::nodeTypeMimeType()
 {
@@ -229,7 +247,7 @@ bool FlowEditor::connectOutcome(const std::string& from, const std::string& outc
     if (!node || !m_document.node(to))
         return false;
     const auto* type = m_catalog->find(node->type);
-    if (type && !type->hasOutcome(outcome))
+    if (type && !type->hasOutcome(outcome) && !hasDynamicOutcomes(type))
         return false;
     FlowDocument after = m_document;
     after.node(from)->outcomes[outcome] = to;
@@ -412,7 +430,7 @@ void FlowEditor::autoLayout()
         for (std::size_t i = 0; i < ids.size(); ++i) {
             FlowNode* node = after.node(ids[i]);
             const auto* type = m_catalog->find(node->type);
-            const int outcomes = type ? int(type->outcomes.size()) : int(node->outcomes.size());
+            const int outcomes = int(outcomesOf(type, *node).size());
             node->position = FlowPosition{40 + column * (nodeWidth + gapX), y};
             y += nodeHeight(outcomes) + gapY;
             rowKey[ids[i]] = double(i);
@@ -476,7 +494,7 @@ std::string FlowEditor::nextUnwiredOutcome(const std::string& nodeId) const
     const auto* type = m_catalog->find(node->type);
     if (!type)
         return {};
-    for (const auto& spec : type->outcomes)
+    for (const auto& spec : outcomesOf(type, *node))
         if (node->target(spec.name).empty())
             return spec.name;
     return {};

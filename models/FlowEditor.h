@@ -90,6 +90,12 @@ public:
     /// Extra problems from the server (publish refused) shown until the next edit.
     void setServerProblems(std::vector<core::flow::FlowProblem> problems);
 
+    /// The exits a step offers, in the order its type lists them. A non-terminal type without fixed outcomes takes
+    /// them from its config (a subflow: the ends of the flow it runs); until the designer can ask which, it offers
+    /// "success" and "failure" and keeps whatever the document wires.
+    static std::vector<core::flow::OutcomeSpec> outcomesOf(const core::flow::NodeType* type,
+                                                           const core::flow::FlowNode& node);
+
     /// Height a node of this type takes on the canvas (used by the auto-layout; the canvas draws to match).
     static double nodeHeight(int outcomeCount);
     static constexpr double nodeWidth = 180;

@@ -290,7 +290,7 @@ void FlowDesigner::showConnectMenu()
     const auto* type = m_editor->catalog().find(node->type);
     QString outcomeCaption = qs(outcome);
     if (type)
-        for (const auto& spec : type->outcomes)
+        for (const auto& spec : models::FlowEditor::outcomesOf(type, *node))
             if (spec.name == outcome)
                 outcomeCaption = FlowText::text(spec.displayName);
     menu.setTitle(tr("Exit “%1” leads to").arg(outcomeCaption));

@@ -214,7 +214,7 @@ void FlowInspector::rebuild()
             setTabOrder(previous, editorWidget);
             previous = editorWidget;
         }
-        for (const auto& outcome : type->outcomes) {
+        for (const auto& outcome : models::FlowEditor::outcomesOf(type, *node)) {
             const QString name = qs(outcome.name);
             auto* combo = new QComboBox(m_outcomesBox);
             combo->setObjectName(QStringLiteral("flowExit_") + name);

@@ -5,6 +5,8 @@
 #include "ui/FlowNodeItem.h"
 #include "ui/FlowText.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
@@ -168,13 +170,11 @@ void FlowScene::refreshNode(const QString& id)
         return;
     const auto* type = m_editor->catalog().find(node->type);
     std::vector<FlowNodeItem::Outcome> outcomes;
-    if (type) {
-        for (const auto& spec : type->outcomes)
-            outcomes.push_back({qs(spec.name), FlowText::text(spec.displayName), !node->target(spec.name).empty()});
-    }
+    for (const auto& spec : models::FlowEditor::outcomesOf(type, *node))
+        outcomes.push_back({qs(spec.name), FlowText::text(spec.displayName), !node->target(spec.name).empty()});
     // Outcomes the type does not know stay visible so that the wire (and the problem on it) can be seen.
     for (const auto& [name, target] : node->outcomes)
-        if (!type || !type->hasOutcome(name))
+        if (std::none_of(outcomes.begin(), outcomes.end(), [&](const auto& o) { return o.name == qs(name); }))
             outcomes.push_back({qs(name), qs(name), true});
     const QString typeCaption = type ? FlowText::text(type->displayName) : qs(node->type);
     const QString caption = node->label.empty() ? typeCaption : qs(node->label);

@@ -249,8 +249,16 @@ private Q_SLOTS:
                                           {"outcomes", {{{"name", "success"}, {"displayName", "Signed"}}}},
                                           {"config", nlohmann::json::array()},
                                           {"terminal", "none"}});
+        // A type whose outcomes come from its config (slice B's subflow) has no fixed outcomes.
+        withExtra["nodeTypes"].push_back({{"name", "subflow"},
+                                          {"displayName", "Subflow"},
+                                          {"category", "logic"},
+                                          {"outcomes", nlohmann::json::array()},
+                                          {"config", nlohmann::json::array()},
+                                          {"terminal", "none"},
+                                          {"dynamicOutcomes", true}});
         const auto catalog = trellis::client::catalogFromJson(withExtra);
-        QCOMPARE(catalog->types().size(), builtin.types().size() + 1);
+        QCOMPARE(catalog->types().size(), builtin.types().size() + 2);
         for (std::size_t i = 0; i < builtin.types().size(); ++i)
             QCOMPARE(nlohmann::json(catalog->types()[i]).dump(), nlohmann::json(builtin.types()[i]).dump());
         // A type only the server knows can be placed and validated in the designer.
@@ -261,6 +269,15 @@ private Q_SLOTS:
         QCOMPARE(id, std::string("passkey"));
         editor.validateNow();
         QCOMPARE(editor.problemsFor(id).front().code, std::string("unwired_outcome"));
+        // The subflow offers success and failure to wire (and keeps any other exit the document names).
+        const auto sub = editor.addNode("subflow", QPointF(0, 200));
+        QCOMPARE(editor.nextUnwiredOutcome(sub), std::string("success"));
+        QVERIFY(editor.connectOutcome(sub, "success", id));
+        QVERIFY(editor.connectOutcome(sub, "partner", id));
+        QCOMPARE(editor.nextUnwiredOutcome(sub), std::string("failure"));
+        const auto* subType = catalog->find("subflow");
+        QCOMPARE(FlowEditor::outcomesOf(subType, *editor.document().node(sub)).size(), std::size_t(3));
+        QVERIFY(!editor.connectOutcome(id, "no-such-outcome", sub)); // fixed outcomes stay fixed
     }
 
     void diffListsNodeAndEdgeChanges()
