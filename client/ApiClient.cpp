@@ -638,4 +638,248 @@ void ApiClient::checkHealth(QObject* context, Callback<bool> callback)
     send("GET", urlFor(QStringLiteral("/healthz")), {}, false, context, successOnly(std::move(callback)));
 }
 
+// ---- Login journeys (flows) ----
+
+namespace {
+
+QByteArray jsonBody(const nlohmann::json& j)
+{
+    return QByteArray::fromStdString(j.dump());
+}
+
+QString flowPath(const QString& flowId, const QString& rest = QString())
+{
+    return QStringLiteral("/api/v1/flows/") + encoded(flowId) + rest;
+}
+
+// The body of a refused request, parsed (null when it is not JSON).
+nlohmann::json bodyOf(const QByteArray& data)
+{
+    return nlohmann::json::parse(data.constData(), data.constData() + data.size(), nullptr, false);
+}
+
+} // namespace
+
+void ApiClient::flowCatalog(QObject* context, Callback<std::shared_ptr<core::flow::NodeCatalog>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/flow-catalog")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::shared_ptr<core::flow::NodeCatalog>>(body, status, failure, &catalogFromJson));
+         });
+}
+
+void ApiClient::listFlows(const QString& orgId, QObject* context, Callback<std::vector<FlowSummary>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/flows")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<FlowSummary>>(body, status, failure, [](const nlohmann::json& j) {
+                 std::vector<FlowSummary> items;
+                 for (const auto& item : j.at("items"))
+                     items.push_back(FlowSummary::fromJson(item));
+                 return items;
+             }));
+         });
+}
+
+void ApiClient::createFlow(const QString& orgId, const QString& name, const QString& description,
+                           const QString& templateKey, QObject* context, Callback<FlowRecord> callback)
+{
+    nlohmann::json body{{"name", name.toStdString()}};
+    if (!description.isEmpty())
+        body["description"] = description.toStdString();
+    if (!templateKey.isEmpty())
+        body["template"] = templateKey.toStdString();
+    send("POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/flows")), jsonBody(body),
+         true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<FlowRecord>(data, status, failure, &FlowRecord::fromJson));
+         });
+}
+
+void ApiClient::getFlow(const QString& flowId, QObject* context, Callback<FlowRecord> callback)
+{
+    send("GET", urlFor(flowPath(flowId)), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<FlowRecord>(body, status, failure, &FlowRecord::fromJson));
+         });
+}
+
+void ApiClient::updateFlow(const QString& flowId, const QString& name, const QString& description, QObject* context,
+                           Callback<bool> callback)
+{
+    nlohmann::json body = nlohmann::json::object();
+    if (!name.isNull())
+        body["name"] = name.toStdString();
+    if (!description.isNull())
+        body["description"] = description.toStdString();
+    sendForSuccess("PATCH", flowPath(flowId), jsonBody(body), context, std::move(callback));
+}
+
+void ApiClient::deleteFlow(const QString& flowId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", flowPath(flowId), {}, context, std::move(callback));
+}
+
+void ApiClient::saveFlowDraft(const QString& flowId, const core::flow::FlowDocument& document, int revision,
+                              QObject* context, Callback<DraftSaveResult> callback)
+{
+    const nlohmann::json body{{"document", document.toJson()}, {"revision", revision}};
+    send("PUT", urlFor(flowPath(flowId, QStringLiteral("/draft"))), jsonBody(body), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             ApiResult<DraftSaveResult> result;
+             const nlohmann::json j = bodyOf(data);
+             // 422 invalid_document names what is broken: an answer the editor shows, not a bare failure.
+             if (status == 422 && j.is_object() && j.contains("problems")) {
+                 DraftSaveResult refused;
+                 refused.problems = problemsFromJson(j["problems"]);
+                 result.value = std::move(refused);
+                 result.failure = failure;
+                 callback(result);
+                 return;
+             }
+             callback(decode<DraftSaveResult>(data, status, failure, [](const nlohmann::json& answer) {
+                 DraftSaveResult saved;
+                 saved.saved = true;
+                 saved.draftRevision = answer.at("draftRevision").get<int>();
+                 saved.updatedAt =
+                     QDateTime::fromString(qs(answer.value("updatedAt", std::string())), Qt::ISODateWithMs);
+                 saved.problems = problemsFromJson(answer.value("problems", nlohmann::json::array()));
+                 return saved;
+             }));
+         });
+}
+
+void ApiClient::validateFlow(const QString& flowId, const core::flow::FlowDocument& document, QObject* context,
+                             Callback<std::vector<core::flow::FlowProblem>> callback)
+{
+    const nlohmann::json body{{"document", document.toJson()}};
+    send("POST", urlFor(flowPath(flowId, QStringLiteral("/validate"))), jsonBody(body), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<core::flow::FlowProblem>>(
+                 data, status, failure, [](const nlohmann::json& j) { return problemsFromJson(j.at("problems")); }));
+         });
+}
+
+void ApiClient::listFlowVersions(const QString& flowId, QObject* context,
+                                 Callback<std::vector<FlowVersionInfo>> callback)
+{
+    send("GET", urlFor(flowPath(flowId, QStringLiteral("/versions"))), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<FlowVersionInfo>>(data, status, failure, [](const nlohmann::json& j) {
+                 std::vector<FlowVersionInfo> items;
+                 for (const auto& item : j.at("items"))
+                     items.push_back(FlowVersionInfo::fromJson(item));
+                 return items;
+             }));
+         });
+}
+
+void ApiClient::getFlowVersion(const QString& flowId, int version, QObject* context, Callback<FlowVersionInfo> callback)
+{
+    send("GET", urlFor(flowPath(flowId, QStringLiteral("/versions/%1").arg(version))), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<FlowVersionInfo>(data, status, failure, &FlowVersionInfo::fromJson));
+         });
+}
+
+namespace {
+
+// Publishing answers 201 with the version, or 422 flow_invalid with the per-node problems.
+auto publishHandler(ApiClient::Callback<PublishResult> callback)
+{
+    return [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+        const nlohmann::json j = bodyOf(data);
+        if (status == 422 && j.is_object() && j.contains("problems")) {
+            ApiResult<PublishResult> result;
+            PublishResult refused;
+            refused.problems = problemsFromJson(j["problems"]);
+            result.value = std::move(refused);
+            result.failure = failure;
+            callback(result);
+            return;
+        }
+        callback(decode<PublishResult>(data, status, failure, [](const nlohmann::json& answer) {
+            PublishResult published;
+            published.published = true;
+            published.version = FlowVersionInfo::fromJson(answer);
+            return published;
+        }));
+    };
+}
+
+} // namespace
+
+void ApiClient::publishFlow(const QString& flowId, const QString& note, int revision, QObject* context,
+                            Callback<PublishResult> callback)
+{
+    const nlohmann::json body{{"note", note.toStdString()}, {"revision", revision}};
+    send("POST", urlFor(flowPath(flowId, QStringLiteral("/publish"))), jsonBody(body), true, context,
+         publishHandler(std::move(callback)));
+}
+
+void ApiClient::restoreFlowVersion(const QString& flowId, int version, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("POST", flowPath(flowId, QStringLiteral("/versions/%1/restore").arg(version)),
+                   QByteArrayLiteral("{}"), context, std::move(callback));
+}
+
+void ApiClient::republishFlowVersion(const QString& flowId, int version, const QString& note, QObject* context,
+                                     Callback<PublishResult> callback)
+{
+    const nlohmann::json body{{"note", note.toStdString()}};
+    send("POST", urlFor(flowPath(flowId, QStringLiteral("/versions/%1/publish").arg(version))), jsonBody(body), true,
+         context, publishHandler(std::move(callback)));
+}
+
+void ApiClient::simulateFlow(const QString& flowId, const std::optional<core::flow::FlowDocument>& document,
+                             const nlohmann::json& scenario, QObject* context, Callback<SimulationResult> callback)
+{
+    nlohmann::json body{{"scenario", scenario}};
+    if (document)
+        body["document"] = document->toJson();
+    send("POST", urlFor(flowPath(flowId, QStringLiteral("/simulate"))), jsonBody(body), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<SimulationResult>(data, status, failure, &SimulationResult::fromJson));
+         });
+}
+
+void ApiClient::listFlowBindings(const QString& orgId, QObject* context, Callback<FlowBindings> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/flow-bindings")), {}, true,
+         context, [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<FlowBindings>(data, status, failure, &FlowBindings::fromJson));
+         });
+}
+
+void ApiClient::bindFlow(const QString& orgId, const QString& clientId, const QString& flowId, QObject* context,
+                         Callback<FlowBinding> callback)
+{
+    nlohmann::json body{{"flowId", flowId.toStdString()}};
+    body["clientId"] = clientId.isEmpty() ? nlohmann::json(nullptr) : nlohmann::json(clientId.toStdString());
+    send("PUT", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/flow-bindings")),
+         jsonBody(body), true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<FlowBinding>(data, status, failure, &FlowBinding::fromJson));
+         });
+}
+
+void ApiClient::deleteFlowBinding(const QString& bindingId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", QStringLiteral("/api/v1/flow-bindings/") + encoded(bindingId), {}, context,
+                   std::move(callback));
+}
+
+void ApiClient::listApplications(QObject* context, Callback<std::vector<ApplicationInfo>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/applications")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<ApplicationInfo>>(data, status, failure, [](const nlohmann::json& j) {
+                 std::vector<ApplicationInfo> items;
+                 for (const auto& item : j.at("items"))
+                     items.push_back({qs(item.at("id").get<std::string>()), qs(item.value("name", std::string()))});
+                 return items;
+             }));
+         });
+}
+
 } // namespace trellis::client

@@ -2,6 +2,7 @@
 
 #include "client/ApiResult.h"
 #include "client/CallerInfo.h"
+#include "client/FlowRecords.h"
 #include "client/ImportReport.h"
 #include "client/InvitationRequest.h"
 #include "client/MemberQuery.h"
@@ -120,6 +121,46 @@ public:
     /// `committed` false, not a failure; whole-request refusals (400, 403, 413...) are failures.
     void importPeople(const QString& orgId, const QByteArray& csv, bool dryRun, bool skipInvalid, QObject* context,
                       Callback<ImportReport> callback);
+
+    // Login journeys (flows). See docs/api/openapi.yaml; documents travel as core::flow::FlowDocument.
+    /// GET /flow-catalog: the node types the server knows.
+    void flowCatalog(QObject* context, Callback<std::shared_ptr<core::flow::NodeCatalog>> callback);
+    /// Flows usable at an organisation (owned by it or an ancestor).
+    void listFlows(const QString& orgId, QObject* context, Callback<std::vector<FlowSummary>> callback);
+    /// Creates a flow at an organisation from a starter `templateKey` (empty: the default document).
+    void createFlow(const QString& orgId, const QString& name, const QString& description, const QString& templateKey,
+                    QObject* context, Callback<FlowRecord> callback);
+    void getFlow(const QString& flowId, QObject* context, Callback<FlowRecord> callback);
+    void updateFlow(const QString& flowId, const QString& name, const QString& description, QObject* context,
+                    Callback<bool> callback);
+    /// Deletes a flow; refused with 409 flow_bound while it is bound somewhere.
+    void deleteFlow(const QString& flowId, QObject* context, Callback<bool> callback);
+    /// Saves the draft. 409 revision_conflict (a failure) when someone saved since `revision`; 422 answers
+    /// `saved` false with the problems.
+    void saveFlowDraft(const QString& flowId, const core::flow::FlowDocument& document, int revision, QObject* context,
+                       Callback<DraftSaveResult> callback);
+    void validateFlow(const QString& flowId, const core::flow::FlowDocument& document, QObject* context,
+                      Callback<std::vector<core::flow::FlowProblem>> callback);
+    void listFlowVersions(const QString& flowId, QObject* context, Callback<std::vector<FlowVersionInfo>> callback);
+    void getFlowVersion(const QString& flowId, int version, QObject* context, Callback<FlowVersionInfo> callback);
+    /// Publishes the draft saved at `revision`; 422 flow_invalid answers `published` false with the problems.
+    void publishFlow(const QString& flowId, const QString& note, int revision, QObject* context,
+                     Callback<PublishResult> callback);
+    /// The draft becomes version `version`'s document.
+    void restoreFlowVersion(const QString& flowId, int version, QObject* context, Callback<bool> callback);
+    /// Rollback: version `version` becomes live again.
+    void republishFlowVersion(const QString& flowId, int version, const QString& note, QObject* context,
+                              Callback<PublishResult> callback);
+    /// Runs `scenario` (contract's Scenario JSON) through the flow: `document` when given, else the saved draft.
+    void simulateFlow(const QString& flowId, const std::optional<core::flow::FlowDocument>& document,
+                      const nlohmann::json& scenario, QObject* context, Callback<SimulationResult> callback);
+    void listFlowBindings(const QString& orgId, QObject* context, Callback<FlowBindings> callback);
+    /// Binds `flowId` at an organisation for one application (`clientId`) or all (empty).
+    void bindFlow(const QString& orgId, const QString& clientId, const QString& flowId, QObject* context,
+                  Callback<FlowBinding> callback);
+    void deleteFlowBinding(const QString& bindingId, QObject* context, Callback<bool> callback);
+    /// The OIDC applications (for the bindings editor).
+    void listApplications(QObject* context, Callback<std::vector<ApplicationInfo>> callback);
 
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);

@@ -2,6 +2,537 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>FlowCatalog</name>
+    <message>
+        <source>Identify</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Asks for the email address. Says nothing about whether an account exists.</source>
+        <translation>Fragt nach der E-Mail-Adresse. Verrät nicht, ob es ein Konto gibt.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Asks for the password of the identified user.</source>
+        <translation>Fragt nach dem Passwort der erkannten Person.</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Authenticator-Code</translation>
+    </message>
+    <message>
+        <source>Asks for a one-time code from the user&apos;s authenticator app (TOTP).</source>
+        <translation>Fragt nach einem Einmalcode aus der Authenticator-App (TOTP).</translation>
+    </message>
+    <message>
+        <source>Set up authenticator</source>
+        <translation>Authenticator einrichten</translation>
+    </message>
+    <message>
+        <source>Shows a QR code and the secret as text, and confirms the first code from the authenticator app.</source>
+        <translation>Zeigt einen QR-Code und das Geheimnis als Text und bestätigt den ersten Code aus der Authenticator-App.</translation>
+    </message>
+    <message>
+        <source>Retry limit</source>
+        <translation>Versuchsgrenze</translation>
+    </message>
+    <message>
+        <source>Counts failed attempts: retry until the limit is reached, then reject.</source>
+        <translation>Zählt Fehlversuche: neuer Versuch, bis die Grenze erreicht ist, dann Ablehnung.</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Branches on a fact about the user or the sign-in.</source>
+        <translation>Verzweigt nach einer Tatsache über die Person oder die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Signs the user in.</source>
+        <translation>Meldet die Person an.</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Ends the sign-in with a message.</source>
+        <translation>Beendet die Anmeldung mit einer Meldung.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>Falsch</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>No password set</source>
+        <translation>Kein Passwort gesetzt</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingerichtet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Name the authenticator app shows next to the account.</source>
+        <translation>Name, den die Authenticator-App neben dem Konto zeigt.</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>Höchstzahl an Versuchen</translation>
+    </message>
+    <message>
+        <source>Failed attempts allowed before rejecting.</source>
+        <translation>Erlaubte Fehlversuche vor der Ablehnung.</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Tatsache</translation>
+    </message>
+    <message>
+        <source>What to test about the sign-in so far.</source>
+        <translation>Was an der bisherigen Anmeldung geprüft wird.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Shown to the user.</source>
+        <translation>Wird der Person angezeigt.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>user.hasTotp</source>
+        <translation>Person hat eine Authenticator-App</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identifizierung</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Logic</source>
+        <translation>Logik</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Magic link by email</source>
+        <translation>Anmeldelink per E-Mail</translation>
+    </message>
+    <message>
+        <source>Emails a single-use sign-in link and shows &quot;check your email&quot;. Opening the link (in any tab, within the expiry) continues the sign-in: verified; too late: expired. Nobody with the address gets no email, but the same page.</source>
+        <translation>Schickt einen Anmeldelink zur einmaligen Verwendung per E-Mail und zeigt „Sehen Sie in Ihre E-Mails“. Wer den Link rechtzeitig öffnet (in einem beliebigen Tab), meldet sich weiter an: geöffnet; zu spät: abgelaufen. Gibt es niemanden mit der Adresse, kommt keine E-Mail, aber dieselbe Seite.</translation>
+    </message>
+    <message>
+        <source>Link opened</source>
+        <translation>Link geöffnet</translation>
+    </message>
+    <message>
+        <source>Link expired</source>
+        <translation>Link abgelaufen</translation>
+    </message>
+    <message>
+        <source>Link lifetime (minutes)</source>
+        <translation>Gültigkeit des Links (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long the link works.</source>
+        <translation>Wie lange der Link funktioniert.</translation>
+    </message>
+    <message>
+        <source>Email code</source>
+        <translation>Code per E-Mail</translation>
+    </message>
+    <message>
+        <source>Emails a one-time numeric code and asks for it. Each code works once; a wrong code counts as a failed attempt.</source>
+        <translation>Schickt einen Einmalcode aus Ziffern per E-Mail und fragt danach. Jeder Code funktioniert einmal; ein falscher Code zählt als Fehlversuch.</translation>
+    </message>
+    <message>
+        <source>Code length</source>
+        <translation>Codelänge</translation>
+    </message>
+    <message>
+        <source>Digits in the code.</source>
+        <translation>Ziffern im Code.</translation>
+    </message>
+    <message>
+        <source>Code lifetime (minutes)</source>
+        <translation>Gültigkeit des Codes (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long the code works.</source>
+        <translation>Wie lange der Code funktioniert.</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risikobewertung</translation>
+    </message>
+    <message>
+        <source>Scores the attempt from signals: unknown device, client address in the allow or deny list, recent failed attempts, first sign-in from a new country (by the address table), time of day. Branches on the level; the score and its reasons go into the audit trail.</source>
+        <translation>Bewertet den Versuch nach Signalen: unbekanntes Gerät, Adresse in der Zulassungs- oder Sperrliste, kürzliche Fehlversuche, erste Anmeldung aus einem neuen Land (nach der Adresstabelle), Tageszeit. Verzweigt nach der Stufe; Punktzahl und Gründe kommen ins Audit-Protokoll.</translation>
+    </message>
+    <message>
+        <source>Medium from score</source>
+        <translation>Mittel ab Punktzahl</translation>
+    </message>
+    <message>
+        <source>Scores from here on are medium.</source>
+        <translation>Ab dieser Punktzahl gilt das Risiko als mittel.</translation>
+    </message>
+    <message>
+        <source>High from score</source>
+        <translation>Hoch ab Punktzahl</translation>
+    </message>
+    <message>
+        <source>Scores from here on are high.</source>
+        <translation>Ab dieser Punktzahl gilt das Risiko als hoch.</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Unbekanntes Gerät</translation>
+    </message>
+    <message>
+        <source>Points when the browser was never used by this person before.</source>
+        <translation>Punkte, wenn die Person diesen Browser noch nie benutzt hat.</translation>
+    </message>
+    <message>
+        <source>Allowed addresses</source>
+        <translation>Zugelassene Adressen</translation>
+    </message>
+    <message>
+        <source>Address ranges (CIDR) that lower the score.</source>
+        <translation>Adressbereiche (CIDR), die die Punktzahl senken.</translation>
+    </message>
+    <message>
+        <source>Allowed address credit</source>
+        <translation>Gutschrift für zugelassene Adressen</translation>
+    </message>
+    <message>
+        <source>Points taken off for an allowed address.</source>
+        <translation>Punkte, die für eine zugelassene Adresse abgezogen werden.</translation>
+    </message>
+    <message>
+        <source>Denied addresses</source>
+        <translation>Gesperrte Adressen</translation>
+    </message>
+    <message>
+        <source>Address ranges (CIDR) that raise the score.</source>
+        <translation>Adressbereiche (CIDR), die die Punktzahl erhöhen.</translation>
+    </message>
+    <message>
+        <source>Denied address</source>
+        <translation>Gesperrte Adresse</translation>
+    </message>
+    <message>
+        <source>Points for an address in the deny list.</source>
+        <translation>Punkte für eine Adresse in der Sperrliste.</translation>
+    </message>
+    <message>
+        <source>Per recent failure</source>
+        <translation>Je kürzlichem Fehlversuch</translation>
+    </message>
+    <message>
+        <source>Points per failed attempt in the last hour.</source>
+        <translation>Punkte je Fehlversuch in der letzten Stunde.</translation>
+    </message>
+    <message>
+        <source>Failures at most</source>
+        <translation>Höchstens für Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Most points recent failures can add.</source>
+        <translation>Höchstzahl an Punkten durch kürzliche Fehlversuche.</translation>
+    </message>
+    <message>
+        <source>Country table</source>
+        <translation>Ländertabelle</translation>
+    </message>
+    <message>
+        <source>Address ranges and their country, e.g. 203.0.113.0/24=DE; first match wins.</source>
+        <translation>Adressbereiche und ihr Land, z. B. 203.0.113.0/24=DE; der erste Treffer gilt.</translation>
+    </message>
+    <message>
+        <source>New country</source>
+        <translation>Neues Land</translation>
+    </message>
+    <message>
+        <source>Points for the first sign-in from a country.</source>
+        <translation>Punkte für die erste Anmeldung aus einem Land.</translation>
+    </message>
+    <message>
+        <source>Off hours from (UTC)</source>
+        <translation>Randzeit ab (UTC)</translation>
+    </message>
+    <message>
+        <source>Hour off hours begin.</source>
+        <translation>Stunde, zu der die Randzeit beginnt.</translation>
+    </message>
+    <message>
+        <source>Off hours until (UTC)</source>
+        <translation>Randzeit bis (UTC)</translation>
+    </message>
+    <message>
+        <source>Hour off hours end (the same as the start: never).</source>
+        <translation>Stunde, zu der die Randzeit endet (gleich dem Beginn: nie).</translation>
+    </message>
+    <message>
+        <source>Off hours</source>
+        <translation>Randzeit</translation>
+    </message>
+    <message>
+        <source>Points for an attempt during off hours.</source>
+        <translation>Punkte für einen Versuch in der Randzeit.</translation>
+    </message>
+    <message>
+        <source>Subflow</source>
+        <translation>Teilablauf</translation>
+    </message>
+    <message>
+        <source>Runs another flow here. Its success and failure ends become this node&apos;s outcomes (a success or failure node&apos;s &quot;outcome&quot; setting names them).</source>
+        <translation>Führt hier einen anderen Ablauf aus. Dessen Erfolgs- und Fehlschlag-Enden werden zu den Ausgängen dieses Schritts (die Einstellung „Ausgang“ eines Erfolgs- oder Fehlschlag-Schritts benennt sie).</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>The flow to run.</source>
+        <translation>Der auszuführende Ablauf.</translation>
+    </message>
+    <message>
+        <source>Choose organisation</source>
+        <translation>Organisation wählen</translation>
+    </message>
+    <message>
+        <source>A person with several memberships picks the organisation they act for; with one it is chosen without asking.</source>
+        <translation>Eine Person mit mehreren Mitgliedschaften wählt die Organisation, für die sie handelt; bei nur einer wird sie ohne Nachfrage gewählt.</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Accept terms</source>
+        <translation>Nutzungsbedingungen annehmen</translation>
+    </message>
+    <message>
+        <source>Asks to accept a version of the terms of use, once per person and version; the acceptance is recorded.</source>
+        <translation>Bittet, eine Fassung der Nutzungsbedingungen anzunehmen, einmal je Person und Fassung; die Annahme wird festgehalten.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Terms address</source>
+        <translation>Adresse der Bedingungen</translation>
+    </message>
+    <message>
+        <source>Where the terms are published (https://...).</source>
+        <translation>Wo die Bedingungen veröffentlicht sind (https://...).</translation>
+    </message>
+    <message>
+        <source>A new version asks everyone again.</source>
+        <translation>Eine neue Fassung fragt alle erneut.</translation>
+    </message>
+    <message>
+        <source>Collect profile</source>
+        <translation>Profil erfassen</translation>
+    </message>
+    <message>
+        <source>Asks for profile attributes the person has not given yet (skipped when all are known).</source>
+        <translation>Fragt nach Profilangaben, die die Person noch nicht gemacht hat (entfällt, wenn alle bekannt sind).</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtangaben</translation>
+    </message>
+    <message>
+        <source>Attributes that must not be left empty.</source>
+        <translation>Angaben, die nicht leer bleiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Outcome name</source>
+        <translation>Name des Ausgangs</translation>
+    </message>
+    <message>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;success&quot;).</source>
+        <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „success“).</translation>
+    </message>
+    <message>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;failure&quot;).</source>
+        <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „failure“).</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>How to test it: is-true/is-false for yes-no facts; equals, in (comma-separated list), ends-with for text; greater-than, at-least, less-than, at-most for numbers; contains, is-empty for lists.</source>
+        <translation>Wie geprüft wird: is-true/is-false für Ja-Nein-Tatsachen; equals, in (durch Kommas getrennte Liste), ends-with für Text; greater-than, at-least, less-than, at-most für Zahlen; contains, is-empty für Listen.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What to compare with (not needed for is-true, is-false, is-empty, is-not-empty).</source>
+        <translation>Womit verglichen wird (nicht nötig für is-true, is-false, is-empty, is-not-empty).</translation>
+    </message>
+    <message>
+        <source>Branches on a fact about the user, their memberships, the organisation, the application, the email domain or the risk assessed so far.</source>
+        <translation>Verzweigt nach einer Tatsache über die Person, ihre Mitgliedschaften, die Organisation, die Anwendung, die E-Mail-Domain oder das bisher bewertete Risiko.</translation>
+    </message>
+    <message>
+        <source>Passkey sign-in</source>
+        <translation>Anmeldung mit Passkey</translation>
+    </message>
+    <message>
+        <source>Signs in with a passkey (WebAuthn). At the start of a flow it offers any passkey of this site and identifies the person by it; after identify, only their own. Browsers without passkey support take the &quot;unsupported&quot; outcome.</source>
+        <translation>Meldet mit einem Passkey (WebAuthn) an. Am Anfang eines Ablaufs bietet er jeden Passkey dieser Seite an und erkennt die Person daran; nach der E-Mail-Adresse nur ihre eigenen. Browser ohne Passkeys nehmen den Ausgang „Nicht unterstützt“.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>No passkey</source>
+        <translation>Kein Passkey</translation>
+    </message>
+    <message>
+        <source>Not supported</source>
+        <translation>Nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Create a passkey</source>
+        <translation>Passkey anlegen</translation>
+    </message>
+    <message>
+        <source>Offers the identified person to create a passkey for this site on their device.</source>
+        <translation>Bietet der erkannten Person an, auf ihrem Gerät einen Passkey für diese Seite anzulegen.</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Allow skipping</source>
+        <translation>Überspringen erlauben</translation>
+    </message>
+    <message>
+        <source>The person may continue without creating a passkey.</source>
+        <translation>Die Person darf ohne Passkey weitermachen.</translation>
+    </message>
+    <message>
+        <source>Only without a passkey</source>
+        <translation>Nur ohne Passkey</translation>
+    </message>
+    <message>
+        <source>People who already have a passkey skip this step.</source>
+        <translation>Wer schon einen Passkey hat, überspringt diesen Schritt.</translation>
+    </message>
+    <message>
+        <source>User verification</source>
+        <translation>Nutzerprüfung</translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; accepts only authenticators that checked a PIN or biometric; &quot;preferred&quot; asks for it but also accepts a touch.</source>
+        <translation>„required“ akzeptiert nur Authenticatoren, die eine PIN oder Biometrie geprüft haben; „preferred“ bittet darum, akzeptiert aber auch eine Berührung.</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>bevorzugt</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+</context>
+<context>
     <name>ImportFile</name>
     <message>
         <source>Choose a CSV file.</source>
@@ -346,6 +877,69 @@
     </message>
 </context>
 <context>
+    <name>trellis::models</name>
+    <message>
+        <source>Name changed from “%1” to “%2”</source>
+        <translation>Name von „%1“ in „%2“ geändert</translation>
+    </message>
+    <message>
+        <source>Starts at “%1”</source>
+        <translation>Beginnt bei „%1“</translation>
+    </message>
+    <message>
+        <source>No longer starts at “%1”</source>
+        <translation>Beginnt nicht mehr bei „%1“</translation>
+    </message>
+    <message>
+        <source>Start moved from “%1” to “%2”</source>
+        <translation>Start von „%1“ nach „%2“ verlegt</translation>
+    </message>
+    <message>
+        <source>Step “%1” (%2) added</source>
+        <translation>Schritt „%1“ (%2) hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Step “%1” (%2) removed</source>
+        <translation>Schritt „%1“ (%2) entfernt</translation>
+    </message>
+    <message>
+        <source>Step “%1” changed from %2 to %3</source>
+        <translation>Schritt „%1“ von %2 in %3 geändert</translation>
+    </message>
+    <message>
+        <source>Step “%1” caption changed from “%2” to “%3”</source>
+        <translation>Beschriftung von Schritt „%1“ von „%2“ in „%3“ geändert</translation>
+    </message>
+    <message>
+        <source>Step “%1”: setting %2 set to %3</source>
+        <translation>Schritt „%1“: Einstellung %2 auf %3 gesetzt</translation>
+    </message>
+    <message>
+        <source>Step “%1”: setting %2 removed (was %3)</source>
+        <translation>Schritt „%1“: Einstellung %2 entfernt (war %3)</translation>
+    </message>
+    <message>
+        <source>Step “%1”: setting %2 changed from %3 to %4</source>
+        <translation>Schritt „%1“: Einstellung %2 von %3 in %4 geändert</translation>
+    </message>
+    <message>
+        <source>Step “%1” moved on the canvas</source>
+        <translation>Schritt „%1“ auf der Arbeitsfläche verschoben</translation>
+    </message>
+    <message>
+        <source>“%1” → %2 now leads to “%3”</source>
+        <translation>„%1“ → %2 führt jetzt zu „%3“</translation>
+    </message>
+    <message>
+        <source>“%1” → %2 no longer leads to “%3”</source>
+        <translation>„%1“ → %2 führt nicht mehr zu „%3“</translation>
+    </message>
+    <message>
+        <source>“%1” → %2 now leads to “%3” instead of “%4”</source>
+        <translation>„%1“ → %2 führt jetzt zu „%3“ statt zu „%4“</translation>
+    </message>
+</context>
+<context>
     <name>trellis::models::BulkActionModel</name>
     <message>
         <source>Not done: cancelled.</source>
@@ -437,6 +1031,60 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::models::FlowEditor</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>Schritt löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt löschen</numerusform>
+            <numerusform>%n Schritte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>%1 verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename step</source>
+        <translation>Schritt umbenennen</translation>
+    </message>
+    <message>
+        <source>Set start</source>
+        <translation>Start festlegen</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation>Automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Ausrichten</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1610,906 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowBindingsPanel</name>
+    <message>
+        <source>Journeys bound here</source>
+        <translation>Hier zugewiesene Abläufe</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>&amp;Remove binding</source>
+        <translation>Zuweisung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Journeys that apply here</source>
+        <translation>Hier geltende Abläufe</translation>
+    </message>
+    <message>
+        <source>Bound at</source>
+        <translation>Zugewiesen bei</translation>
+    </message>
+    <message>
+        <source>Application to bind the journey for</source>
+        <translation>Anwendung, für die der Ablauf gilt</translation>
+    </message>
+    <message>
+        <source>&amp;Bind this journey</source>
+        <translation>Diesen Ablauf &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>What sign-ins here use (including bindings made above):</source>
+        <translation>Was Anmeldungen hier verwenden (einschließlich Zuweisungen weiter oben):</translation>
+    </message>
+    <message>
+        <source>Pick an organisation.</source>
+        <translation>Wählen Sie eine Organisation.</translation>
+    </message>
+    <message>
+        <source>Journeys bound at %1:</source>
+        <translation>Bei %1 zugewiesene Abläufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Bind “%1”</source>
+        <translation>„%1“ &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>All applications</source>
+        <translation>Alle Anwendungen</translation>
+    </message>
+    <message>
+        <source>The bindings could not be loaded: %1</source>
+        <translation>Die Zuweisungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The built-in sign-in</source>
+        <translation>Die eingebaute Anmeldung</translation>
+    </message>
+    <message>
+        <source>Publish the journey first: only a published journey can be bound.</source>
+        <translation>Veröffentlichen Sie den Ablauf zuerst: Nur veröffentlichte Abläufe können zugewiesen werden.</translation>
+    </message>
+    <message>
+        <source>The journey could not be bound: %1</source>
+        <translation>Der Ablauf konnte nicht zugewiesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Remove binding</source>
+        <translation>Zuweisung entfernen</translation>
+    </message>
+    <message>
+        <source>Sign-ins here will use the journey that applies above, or the built-in one. Remove the binding?</source>
+        <translation>Anmeldungen hier verwenden dann den Ablauf, der weiter oben gilt, oder den eingebauten. Zuweisung entfernen?</translation>
+    </message>
+    <message>
+        <source>The binding could not be removed: %1</source>
+        <translation>Die Zuweisung konnte nicht entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowDesigner</name>
+    <message>
+        <source>Problems in this journey</source>
+        <translation>Probleme in diesem Ablauf</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Journey editing</source>
+        <translation>Ablauf bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Wire the selected step&apos;s next open exit to another step (%1)</source>
+        <translation>Den nächsten offenen Ausgang des gewählten Schritts mit einem anderen Schritt verbinden (%1)</translation>
+    </message>
+    <message>
+        <source>Align &amp;left</source>
+        <translation>&amp;Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;top</source>
+        <translation>&amp;Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;horizontally</source>
+        <translation>&amp;Waagerecht verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;vertically</source>
+        <translation>&amp;Senkrecht verteilen</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>&amp;Anordnen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Ausrichten</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>No problems: the journey can be published.</source>
+        <translation>Keine Probleme: Der Ablauf kann veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>Exit “%1” leads to</source>
+        <translation>Ausgang „%1“ führt zu</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowInspector</name>
+    <message>
+        <source>Step details</source>
+        <translation>Schritt-Details</translation>
+    </message>
+    <message>
+        <source>Select a step on the canvas to see and change its settings.</source>
+        <translation>Wählen Sie einen Schritt auf der Arbeitsfläche, um seine Einstellungen zu sehen und zu ändern.</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>Shown on the canvas instead of the type</source>
+        <translation>Wird auf der Arbeitsfläche statt des Typs angezeigt</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Hier beginnen</translation>
+    </message>
+    <message>
+        <source>Make this step the first one of the journey</source>
+        <translation>Diesen Schritt zum ersten des Ablaufs machen</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>&amp;Beschriftung:</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <source>This step type is unknown.</source>
+        <translation>Dieser Schritttyp ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Values separated by commas</source>
+        <translation>Werte durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source> (required):</source>
+        <translation> (Pflicht):</translation>
+    </message>
+    <message>
+        <source>Exit “%1” leads to</source>
+        <translation>Ausgang „%1“ führt zu</translation>
+    </message>
+    <message>
+        <source>The journey starts here</source>
+        <translation>Der Ablauf beginnt hier</translation>
+    </message>
+    <message>
+        <source>(leads nowhere yet)</source>
+        <translation>(führt noch nirgendwohin)</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowNodeItem</name>
+    <message>
+        <source>Signs in</source>
+        <translation>Meldet an</translation>
+    </message>
+    <message>
+        <source>Ends the sign-in</source>
+        <translation>Beendet die Anmeldung</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowPalette</name>
+    <message>
+        <source>Search steps</source>
+        <translation>Schritte suchen</translation>
+    </message>
+    <message>
+        <source>Search steps…</source>
+        <translation>Schritte suchen…</translation>
+    </message>
+    <message>
+        <source>Steps you can add</source>
+        <translation>Schritte, die Sie hinzufügen können</translation>
+    </message>
+    <message>
+        <source>Drag a step onto the canvas, or press Enter to add it in the middle of the canvas.</source>
+        <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche oder drücken Sie die Eingabetaste, um ihn in der Mitte einzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowProblemText</name>
+    <message>
+        <source>Required: choose a value.</source>
+        <translation>Pflichtfeld: Wählen Sie einen Wert.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong kind.</source>
+        <translation>Dieser Wert hat die falsche Art.</translation>
+    </message>
+    <message>
+        <source>This value is not one of the choices.</source>
+        <translation>Dieser Wert gehört nicht zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>This value is out of range: %1</source>
+        <translation>Dieser Wert liegt außerhalb des erlaubten Bereichs: %1</translation>
+    </message>
+    <message>
+        <source>This setting is unknown to the step type.</source>
+        <translation>Diese Einstellung kennt der Schritttyp nicht.</translation>
+    </message>
+    <message>
+        <source>The journey has no start step. Select a step and choose “Start here”.</source>
+        <translation>Der Ablauf hat keinen ersten Schritt. Wählen Sie einen Schritt und dann „Hier beginnen“.</translation>
+    </message>
+    <message>
+        <source>The start step does not exist any more.</source>
+        <translation>Den ersten Schritt gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Step “%1” has a type this server does not know.</source>
+        <translation>Schritt „%1“ hat einen Typ, den dieser Server nicht kennt.</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the setting “%2” needs a value.</source>
+        <translation>Schritt „%1“: Die Einstellung „%2“ braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the setting “%2” is unknown.</source>
+        <translation>Schritt „%1“: Die Einstellung „%2“ ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the setting “%2” is not valid.</source>
+        <translation>Schritt „%1“: Die Einstellung „%2“ ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Step “%1” has an exit “%2” its type does not have.</source>
+        <translation>Schritt „%1“ hat einen Ausgang „%2“, den sein Typ nicht hat.</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the exit “%2” leads nowhere yet.</source>
+        <translation>Schritt „%1“: Der Ausgang „%2“ führt noch nirgendwohin.</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the exit “%2” leads to a step that does not exist.</source>
+        <translation>Schritt „%1“: Der Ausgang „%2“ führt zu einem Schritt, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Step “%1” can never be reached from the start.</source>
+        <translation>Schritt „%1“ ist vom Start aus nie erreichbar.</translation>
+    </message>
+    <message>
+        <source>No way through the journey ends in success.</source>
+        <translation>Kein Weg durch den Ablauf endet mit Erfolg.</translation>
+    </message>
+    <message>
+        <source>Step “%1” is part of a loop that never shows a page: sign-ins would go round forever.</source>
+        <translation>Schritt „%1“ liegt in einer Schleife ohne Seite: Anmeldungen würden endlos kreisen.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowSimulatorPanel</name>
+    <message>
+        <source>Has an account</source>
+        <translation>Hat ein Konto</translation>
+    </message>
+    <message>
+        <source>Has a password</source>
+        <translation>Hat ein Passwort</translation>
+    </message>
+    <message>
+        <source>Types it correctly</source>
+        <translation>Gibt es richtig ein</translation>
+    </message>
+    <message>
+        <source>Types it wrong</source>
+        <translation>Gibt es falsch ein</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Konto gesperrt</translation>
+    </message>
+    <message>
+        <source>Has an authenticator app</source>
+        <translation>Hat eine Authenticator-App</translation>
+    </message>
+    <message>
+        <source>Correct code</source>
+        <translation>Richtiger Code</translation>
+    </message>
+    <message>
+        <source>Wrong code</source>
+        <translation>Falscher Code</translation>
+    </message>
+    <message>
+        <source>No passkey</source>
+        <translation>Kein Passkey</translation>
+    </message>
+    <message>
+        <source>Passkey works</source>
+        <translation>Passkey funktioniert</translation>
+    </message>
+    <message>
+        <source>Passkey fails</source>
+        <translation>Passkey schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Browser without passkeys</source>
+        <translation>Browser ohne Passkeys</translation>
+    </message>
+    <message>
+        <source>Clicks the link</source>
+        <translation>Klickt auf den Link</translation>
+    </message>
+    <message>
+        <source>Link expired</source>
+        <translation>Link abgelaufen</translation>
+    </message>
+    <message>
+        <source>Known device</source>
+        <translation>Bekanntes Gerät</translation>
+    </message>
+    <message>
+        <source>New device</source>
+        <translation>Neues Gerät</translation>
+    </message>
+    <message>
+        <source>As computed</source>
+        <translation>Wie berechnet</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>&amp;Run simulation</source>
+        <translation>Simulation &amp;starten</translation>
+    </message>
+    <message>
+        <source>Simulated steps</source>
+        <translation>Simulierte Schritte</translation>
+    </message>
+    <message>
+        <source>Page and facts at the step</source>
+        <translation>Seite und Tatsachen beim Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Authenticator:</source>
+        <translation>&amp;Authenticator:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;key:</source>
+        <translation>Pass&amp;key:</translation>
+    </message>
+    <message>
+        <source>Email &amp;link:</source>
+        <translation>E-Mail-&amp;Link:</translation>
+    </message>
+    <message>
+        <source>Email &amp;code:</source>
+        <translation>E-Mail-&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <source>&amp;Hour:</source>
+        <translation>&amp;Uhrzeit (Stunde):</translation>
+    </message>
+    <message>
+        <source>&amp;Risk:</source>
+        <translation>&amp;Risiko:</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>Wird simuliert…</translation>
+    </message>
+    <message>
+        <source>The simulation could not run: %1</source>
+        <translation>Die Simulation konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Stopped: waiting for an answer.</source>
+        <translation>Angehalten: wartet auf eine Antwort.</translation>
+    </message>
+    <message>
+        <source>%1. %2 → %3</source>
+        <translation>%1. %2 → %3</translation>
+    </message>
+    <message>
+        <source>(end)</source>
+        <translation>(Ende)</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>Leaves by “%1”.</source>
+        <translation>Verlässt den Schritt über „%1“.</translation>
+    </message>
+    <message>
+        <source>Page shown:</source>
+        <translation>Angezeigte Seite:</translation>
+    </message>
+    <message>
+        <source>Facts known:</source>
+        <translation>Bekannte Tatsachen:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Ereignisse:</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowVersionsPanel</name>
+    <message>
+        <source>Published versions</source>
+        <translation>Veröffentlichte Versionen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>Veröffentlicht von</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Select one version to compare it with the draft, or two to compare them.</source>
+        <translation>Wählen Sie eine Version, um sie mit dem Entwurf zu vergleichen, oder zwei, um diese zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Restore as &amp;draft</source>
+        <translation>Als &amp;Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace the draft with this version&apos;s journey</source>
+        <translation>Den Entwurf durch den Ablauf dieser Version ersetzen</translation>
+    </message>
+    <message>
+        <source>Make &amp;live again…</source>
+        <translation>Wieder &amp;live schalten…</translation>
+    </message>
+    <message>
+        <source>Roll back: sign-ins use this version again</source>
+        <translation>Zurückrollen: Anmeldungen verwenden wieder diese Version</translation>
+    </message>
+    <message>
+        <source>Changes between the versions</source>
+        <translation>Änderungen zwischen den Versionen</translation>
+    </message>
+    <message>
+        <source>The versions could not be loaded: %1</source>
+        <translation>Die Versionen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1 (live)</translation>
+    </message>
+    <message>
+        <source>This journey has not been published yet.</source>
+        <translation>Dieser Ablauf wurde noch nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare the two</source>
+        <translation>Die beiden &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with draft</source>
+        <translation>Mit Entwurf &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>The version could not be loaded: %1</source>
+        <translation>Die Version konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No differences (apart from where steps sit on the canvas).</source>
+        <translation>Keine Unterschiede (abgesehen von der Lage der Schritte auf der Arbeitsfläche).</translation>
+    </message>
+    <message>
+        <source>Restore version %1</source>
+        <translation>Version %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The draft is replaced by version %1&apos;s journey. Unsaved changes are lost.</source>
+        <translation>Der Entwurf wird durch den Ablauf von Version %1 ersetzt. Nicht gespeicherte Änderungen gehen verloren.</translation>
+    </message>
+    <message>
+        <source>The version could not be restored: %1</source>
+        <translation>Die Version konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Make version %1 live again</source>
+        <translation>Version %1 wieder live schalten</translation>
+    </message>
+    <message>
+        <source>Sign-ins use version %1 again wherever this journey is bound. Why (kept in the history)?</source>
+        <translation>Anmeldungen verwenden überall, wo dieser Ablauf zugewiesen ist, wieder Version %1. Warum (wird im Verlauf festgehalten)?</translation>
+    </message>
+    <message>
+        <source>The version could not be made live: %1</source>
+        <translation>Die Version konnte nicht live geschaltet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowView</name>
+    <message>
+        <source>Journey canvas</source>
+        <translation>Arbeitsfläche des Ablaufs</translation>
+    </message>
+    <message>
+        <source>The steps of the login journey and how they are wired. Tab moves between steps, arrow keys move the selected steps, Enter edits the selected step.</source>
+        <translation>Die Schritte des Anmeldeablaufs und ihre Verbindungen. Tab wechselt zwischen Schritten, die Pfeiltasten verschieben die gewählten Schritte, die Eingabetaste bearbeitet den gewählten Schritt.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::FlowsPage</name>
+    <message>
+        <source>Login journeys</source>
+        <translation>Anmeldeabläufe</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Pick the organisation whose login journeys you want to see.</source>
+        <translation>Wählen Sie die Organisation, deren Anmeldeabläufe Sie sehen möchten.</translation>
+    </message>
+    <message>
+        <source>&amp;New journey…</source>
+        <translation>&amp;Neuer Ablauf…</translation>
+    </message>
+    <message>
+        <source>New login journey</source>
+        <translation>Neuer Anmeldeablauf</translation>
+    </message>
+    <message>
+        <source>Name of the journey:</source>
+        <translation>Name des Ablaufs:</translation>
+    </message>
+    <message>
+        <source>The journey could not be created: %1</source>
+        <translation>Der Ablauf konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Journeys usable here:</source>
+        <translation>Hier verwendbare Abläufe:</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Bindings</source>
+        <translation>Zuweisungen</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulieren</translation>
+    </message>
+    <message>
+        <source>Pick an organisation.</source>
+        <translation>Wählen Sie eine Organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export login journey</source>
+        <translation>Anmeldeablauf exportieren</translation>
+    </message>
+    <message>
+        <source>Journey files (*.json)</source>
+        <translation>Ablaufdateien (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import login journey</source>
+        <translation>Anmeldeablauf importieren</translation>
+    </message>
+    <message>
+        <source>This server does not offer login journeys yet. You can design here and export the journey to a file.</source>
+        <translation>Dieser Server bietet noch keine Anmeldeabläufe an. Sie können hier entwerfen und den Ablauf in eine Datei exportieren.</translation>
+    </message>
+    <message>
+        <source>Built-in sign-in</source>
+        <translation>Eingebaute Anmeldung</translation>
+    </message>
+    <message>
+        <source>The login journeys could not be loaded: %1</source>
+        <translation>Die Anmeldeabläufe konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Live: version %1</source>
+        <translation>Live: Version %1</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>%1 (inherited)</source>
+        <translation>%1 (geerbt)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The journey “%1” has changes that are not saved. Save them first?</source>
+        <translation>Der Ablauf „%1“ hat nicht gespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>The journey could not be opened: %1</source>
+        <translation>Der Ablauf konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Changes to “%1” from %2 were not saved (the console closed or lost the connection). Restore them?</source>
+        <translation>Änderungen an „%1“ vom %2 wurden nicht gespeichert (die Konsole wurde geschlossen oder hat die Verbindung verloren). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Someone has saved the journey since then; restoring replaces their version when you save.</source>
+        <translation>Seitdem hat jemand den Ablauf gespeichert; wenn Sie nach dem Wiederherstellen speichern, ersetzen Sie dessen Fassung.</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Someone else saved this journey</source>
+        <translation>Jemand anderes hat diesen Ablauf gespeichert</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by someone else after you opened it, so your changes were not saved. Reload their version (your changes are lost), or keep editing yours (export it to keep a copy)?</source>
+        <translation>„%1“ wurde von jemand anderem gespeichert, nachdem Sie ihn geöffnet hatten; Ihre Änderungen wurden daher nicht gespeichert. Die andere Fassung neu laden (Ihre Änderungen gehen verloren) oder an Ihrer weiterarbeiten (exportieren Sie sie, um eine Kopie zu behalten)?</translation>
+    </message>
+    <message>
+        <source>The journey could not be saved because the server cannot be reached. Your changes are kept on this computer and offered again when you open it.</source>
+        <translation>Der Ablauf konnte nicht gespeichert werden, weil der Server nicht erreichbar ist. Ihre Änderungen bleiben auf diesem Computer und werden beim nächsten Öffnen wieder angeboten.</translation>
+    </message>
+    <message>
+        <source>The journey could not be saved: %1</source>
+        <translation>Der Ablauf konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused the journey&apos;s shape: %n problem(s), shown on the steps.</source>
+        <translation>
+            <numerusform>Der Server hat den Aufbau des Ablaufs abgelehnt: %n Problem, an den Schritten markiert.</numerusform>
+            <numerusform>Der Server hat den Aufbau des Ablaufs abgelehnt: %n Probleme, an den Schritten markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Save your changes and publish them?</source>
+        <translation>Ihre Änderungen speichern und veröffentlichen?</translation>
+    </message>
+    <message>
+        <source>Publish “%1”</source>
+        <translation>„%1“ veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishing makes this draft the live sign-in journey wherever it is bound. What changed (kept in the version history)?</source>
+        <translation>Durch das Veröffentlichen wird dieser Entwurf überall, wo er zugewiesen ist, zum aktiven Anmeldeablauf. Was hat sich geändert (wird im Versionsverlauf festgehalten)?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The journey cannot be published yet: %n problem(s), marked on the steps.</source>
+        <translation>
+            <numerusform>Der Ablauf kann noch nicht veröffentlicht werden: %n Problem, an den Schritten markiert.</numerusform>
+            <numerusform>Der Ablauf kann noch nicht veröffentlicht werden: %n Probleme, an den Schritten markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The journey could not be published: %1</source>
+        <translation>Der Ablauf konnte nicht veröffentlicht werden: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 is live.</source>
+        <translation>Version %1 ist live.</translation>
+    </message>
+    <message>
+        <source>The journey could not be written to %1.</source>
+        <translation>Der Ablauf konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a login journey: %2</source>
+        <translation>%1 ist kein Anmeldeablauf: %2</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>No journey open.</source>
+        <translation>Kein Ablauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>A local copy: not saved on the server.</source>
+        <translation>Eine lokale Kopie: nicht auf dem Server gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not published yet</source>
+        <translation>Noch nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Draft saved by %1 on %2</source>
+        <translation>Entwurf gespeichert von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Draft revision %1</source>
+        <translation>Entwurfsstand %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (kept on this computer until saved)</source>
+        <translation>Nicht gespeicherte Änderungen (bis zum Speichern auf diesem Computer gesichert)</translation>
+    </message>
+    <message>
+        <source>Email and password (the built-in sign-in)</source>
+        <translation>E-Mail und Passwort (die eingebaute Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Passwordless first (passkey, else a link by email)</source>
+        <translation>Zuerst ohne Passwort (Passkey, sonst Link per E-Mail)</translation>
+    </message>
+    <message>
+        <source>Partner sign-in (code by email, choose organisation, terms)</source>
+        <translation>Partner-Anmeldung (Code per E-Mail, Organisation wählen, Bedingungen)</translation>
+    </message>
+    <message>
+        <source>Password with risk-based step-up</source>
+        <translation>Passwort mit risikoabhängigem zweitem Schritt</translation>
+    </message>
+    <message>
+        <source>Invitation acceptance (link by email, terms, profile, authenticator)</source>
+        <translation>Einladung annehmen (Link per E-Mail, Bedingungen, Profil, Authenticator)</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Beginnen mit:</translation>
     </message>
 </context>
 <context>

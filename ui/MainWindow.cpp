@@ -4,6 +4,7 @@
 #include "models/ProfileStore.h"
 #include "ui/BusyIndicator.h"
 #include "ui/ConnectionBanner.h"
+#include "ui/FlowsPage.h"
 #include "ui/OrgsPage.h"
 #include "ui/PeoplePage.h"
 #include "ui/ProfilesDialog.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     addSection(m_orgsPage);
     addSection(new PeoplePage(session, this));
     addSection(new RolesPage(session, this));
+    addSection(new FlowsPage(session, this));
     // Later sections (login flows, audit, reviews) are added here, in navigation order.
 
     int navigationWidth = 0;

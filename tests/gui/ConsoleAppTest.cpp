@@ -119,6 +119,8 @@ void ConsoleAppTest::screenshot_data()
     QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("orgs");
     QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("orgs");
     QTest::newRow("roles-en") << QStringLiteral("en") << QStringLiteral("roles");
+    QTest::newRow("flows-en") << QStringLiteral("en") << QStringLiteral("flows");
+    QTest::newRow("flows-de") << QStringLiteral("de") << QStringLiteral("flows");
 }
 
 void ConsoleAppTest::screenshot()

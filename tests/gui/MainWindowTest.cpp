@@ -126,9 +126,9 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::showsTheDemoTree()
 {
-    QCOMPARE(window()->sectionKeys(),
-             (QStringList{QStringLiteral("orgs"), QStringLiteral("people"), QStringLiteral("roles")}));
-    QCOMPARE(window()->navigation()->count(), 3);
+    QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people"),
+                                                   QStringLiteral("roles"), QStringLiteral("flows")}));
+    QCOMPARE(window()->navigation()->count(), 4);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());
