@@ -176,12 +176,16 @@ std::shared_ptr<core::flow::NodeCatalog> catalogFromJson(const nlohmann::json& j
             type.fields.push_back(std::move(field));
         }
         type.showsScreen = t.value("showsScreen", false);
+        type.dynamicOutcomes = t.value("dynamicOutcomes", false);
         const std::string terminal = t.value("terminal", std::string("none"));
         type.terminal = terminal == "success"   ? core::flow::NodeType::Terminal::Success
                         : terminal == "failure" ? core::flow::NodeType::Terminal::Failure
                                                 : core::flow::NodeType::Terminal::None;
         const auto* local = builtin.find(type.name);
         type.behaviour = local ? local->behaviour : placeholder;
+        if (local)
+            type.extraCheck = local->extraCheck; // per-type checks are code: known types keep the console's own
+
         catalog->add(std::move(type));
     }
     return catalog;

@@ -243,15 +243,15 @@ private Q_SLOTS:
         // GET /flow-catalog answers {"nodeTypes": [to_json(NodeType)...]}: decoded, it is the same catalog.
         const auto& builtin = trellis::core::flow::NodeCatalog::builtin();
         nlohmann::json withExtra{{"nodeTypes", builtin.toJson().at("types")}};
-        withExtra["nodeTypes"].push_back({{"name", "passkey"},
-                                          {"displayName", "Passkey"},
+        withExtra["nodeTypes"].push_back({{"name", "server-only-step"},
+                                          {"displayName", "Server-only step"},
                                           {"category", "authentication"},
                                           {"outcomes", {{{"name", "success"}, {"displayName", "Signed"}}}},
                                           {"config", nlohmann::json::array()},
                                           {"terminal", "none"}});
-        // A type whose outcomes come from its config (slice B's subflow) has no fixed outcomes.
-        withExtra["nodeTypes"].push_back({{"name", "subflow"},
-                                          {"displayName", "Subflow"},
+        // A type whose outcomes come from its config (like the subflow) has no fixed outcomes.
+        withExtra["nodeTypes"].push_back({{"name", "server-only-subflow"},
+                                          {"displayName", "Server-only subflow"},
                                           {"category", "logic"},
                                           {"outcomes", nlohmann::json::array()},
                                           {"config", nlohmann::json::array()},
@@ -260,22 +260,23 @@ private Q_SLOTS:
         const auto catalog = trellis::client::catalogFromJson(withExtra);
         QCOMPARE(catalog->types().size(), builtin.types().size() + 2);
         for (std::size_t i = 0; i < builtin.types().size(); ++i)
-            QCOMPARE(nlohmann::json(catalog->types()[i]).dump(), nlohmann::json(builtin.types()[i]).dump());
+            QCOMPARE(QString::fromStdString(nlohmann::json(catalog->types()[i]).dump()),
+                     QString::fromStdString(nlohmann::json(builtin.types()[i]).dump()));
         // A type only the server knows can be placed and validated in the designer.
         FlowEditor editor;
         editor.setCatalog(catalog.get());
         editor.load(FlowDocument{});
-        const auto id = editor.addNode("passkey", QPointF());
-        QCOMPARE(id, std::string("passkey"));
+        const auto id = editor.addNode("server-only-step", QPointF());
+        QCOMPARE(id, std::string("server-only-step"));
         editor.validateNow();
         QCOMPARE(editor.problemsFor(id).front().code, std::string("unwired_outcome"));
         // The subflow offers success and failure to wire (and keeps any other exit the document names).
-        const auto sub = editor.addNode("subflow", QPointF(0, 200));
+        const auto sub = editor.addNode("server-only-subflow", QPointF(0, 200));
         QCOMPARE(editor.nextUnwiredOutcome(sub), std::string("success"));
         QVERIFY(editor.connectOutcome(sub, "success", id));
         QVERIFY(editor.connectOutcome(sub, "partner", id));
         QCOMPARE(editor.nextUnwiredOutcome(sub), std::string("failure"));
-        const auto* subType = catalog->find("subflow");
+        const auto* subType = catalog->find("server-only-subflow");
         QCOMPARE(FlowEditor::outcomesOf(subType, *editor.document().node(sub)).size(), std::size_t(3));
         QVERIFY(!editor.connectOutcome(id, "no-such-outcome", sub)); // fixed outcomes stay fixed
     }
