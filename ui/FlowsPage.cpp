@@ -447,6 +447,12 @@ void FlowsPage::loadFlows()
             m_flows = *result.value;
             fillList();
             updateBusy();
+            if (m_flows.empty()) {
+                // E.g. a workspace created before journeys existed: nothing was seeded, the built-in journey runs.
+                m_note->setText(tr("No login journey is usable here yet, so sign-ins run the built-in journey. "
+                                   "Start one with \"New journey…\"."));
+                m_note->show();
+            }
             // When none is open yet (a first visit, the screenshot): the journey sign-ins here use for every
             // application, else the first one listed.
             if (m_flowId.isEmpty() && !m_flows.empty() && !m_editor->isModified()) {
@@ -764,9 +770,14 @@ void FlowsPage::prepareScreenshot()
 
 void FlowsPage::advanceScreenshot()
 {
-    if (!m_screenshotPending || !m_flowsLoaded || m_editor->document().nodes.empty())
+    const bool nothingToOpen = m_serverHasFlows && m_flows.empty();
+    if (!m_screenshotPending || !m_flowsLoaded || (m_editor->document().nodes.empty() && !nothingToOpen))
         return;
     m_screenshotPending = false;
+    if (m_editor->document().nodes.empty()) {
+        Q_EMIT screenshotReady();
+        return;
+    }
     // Show a step selected, so the inspector and the problems are part of the picture.
     const auto& doc = m_editor->document();
     const std::string pick = doc.nodes.size() > 1 ? doc.nodes[1].id : doc.nodes.front().id;
