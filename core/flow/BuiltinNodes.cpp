@@ -2,6 +2,7 @@
 
 #include "core/User.h"
 #include "core/flow/NodeCatalog.h"
+#include "core/flow/PasskeyNodes.h"
 
 #include <algorithm>
 
@@ -334,6 +335,7 @@ void addBuiltinNodes(NodeCatalog& catalog)
                  false,
                  T::Failure,
                  std::make_shared<FailureBehaviour>()});
+    addPasskeyNodes(catalog);
 }
 
 } // namespace trellis::core::flow
