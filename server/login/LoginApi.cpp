@@ -5,6 +5,7 @@
 #include "core/User.h"
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowInterpreter.h"
+#include "core/flow/PasskeyFlow.h"
 #include "server/api/ApiContext.h"
 #include "server/http/FormBody.h"
 #include "server/login/FlowSessionRepository.h"
@@ -33,11 +34,15 @@ namespace {
 
 const char* const defaultFlowKey = "builtin:default";
 const char* const mfaFlowKey = "builtin:default-mfa";
+const char* const passkeyFlowKey = "builtin:passkey";
 
 const flow::FlowDocument& flowFor(const std::string& key)
 {
     static const flow::FlowDocument plain = flow::defaultFlow();
     static const flow::FlowDocument mfa = flow::defaultFlow(flow::DefaultFlowOptions{true});
+    static const flow::FlowDocument passkey = flow::passkeyFlow();
+    if (key == passkeyFlowKey)
+        return passkey;
     return key == mfaFlowKey ? mfa : plain;
 }
 
@@ -124,6 +129,14 @@ void setCookie(HttpResponse& response, const HttpRequest& request, const std::st
 HttpResponse html(int status, std::string body)
 {
     return LoginPageRenderer::page(status, std::move(body), false);
+}
+
+// A flow screen; the passkey screens need their one script (served from 'self'), every other page runs none.
+HttpResponse screenPage(int status, const LoginPageRenderer& pages, const flow::FlowScreen& screen,
+                        const std::string& csrf, int waitSeconds = 0)
+{
+    const bool passkey = screen.kind.rfind("passkey-", 0) == 0;
+    return LoginPageRenderer::page(status, pages.screen(screen, csrf, waitSeconds), false, passkey);
 }
 
 HttpResponse seeOther(const std::string& location)
@@ -241,6 +254,7 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     authorization.prompt = request.queryValue("prompt");
     authorization.loginHint = request.queryValue("login_hint");
     const bool wantsMfa = contains(ScopeWords::split(request.queryValue("acr_values")), mfaAcr);
+    const bool wantsPasskey = contains(ScopeWords::split(request.queryValue("acr_values")), passkeyAcr);
 
     // A live SSO session answers at once, unless the client asks to see the login again or needs a second factor
     // the session did not use.
@@ -255,7 +269,8 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     if (contains(prompts, "none"))
         return fail("login_required", "The user is not signed in.");
 
-    const std::string flowKey = wantsMfa ? mfaFlowKey : defaultFlowKey;
+    // TODO(merge): with flow bindings (slice A) a bound flow with passkey nodes replaces the passkey acr value.
+    const std::string flowKey = wantsMfa ? mfaFlowKey : wantsPasskey ? passkeyFlowKey : defaultFlowKey;
     StoreFlowServices services(m_context, request, {});
     flow::FlowState flowState;
     flow::FlowInterpreter(flowFor(flowKey), services).start(flowState);
@@ -288,7 +303,7 @@ HttpResponse LoginApi::showFlow(const HttpRequest& request) const
         return html(400, pages.message("title.error", "error.session", true));
     if (!services.auditEvents().empty())
         m_context.db.transaction([&] { appendAll(m_context, services.auditEvents()); });
-    return html(200, pages.screen(step.screen, FlowSessionRepository::csrfFor(token)));
+    return screenPage(200, pages, step.screen, FlowSessionRepository::csrfFor(token));
 }
 
 HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
@@ -315,7 +330,7 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         if (const int wait = services.secondsToWait(state.userId); wait > 0) {
             flow::FlowStep step = interpreter.resume(state);
             if (step.kind == flow::FlowStep::Kind::Screen) {
-                HttpResponse response = html(429, pages.screen(step.screen, csrf, wait));
+                HttpResponse response = screenPage(429, pages, step.screen, csrf, wait);
                 response.setHeader("Retry-After", std::to_string(wait));
                 return response;
             }
@@ -324,7 +339,10 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
 
     flow::FlowInput input;
     input.nodeId = form->value("node");
-    for (const char* name : {"email", "password", "code"}) {
+    for (const char* name : {"email", "password", "code",
+                             // passkey screens (core/flow/PasskeyNodes.h)
+                             "action", "credentialId", "clientDataJSON", "attestationObject", "transports",
+                             "authenticatorData", "signature", "userHandle"}) {
         if (form->has(name))
             input.values[name] = form->value(name);
     }
@@ -335,7 +353,7 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
             sessions.saveState(session->id, nlohmann::json(state));
             appendAll(m_context, services.auditEvents());
         });
-        return html(200, pages.screen(step.screen, csrf));
+        return screenPage(200, pages, step.screen, csrf);
     }
 
     if (step.kind == flow::FlowStep::Kind::Failure) {
@@ -443,6 +461,16 @@ HttpResponse LoginApi::logout(const HttpRequest& request) const
                       ? std::vector<std::pair<std::string, std::string>>{{"state", request.queryValue("state")}}
                       : std::vector<std::pair<std::string, std::string>>{}));
     setCookie(response, request, ssoCookie, "", 0);
+    return response;
+}
+
+HttpResponse LoginApi::passkeyScript(const HttpRequest&) const
+{
+    HttpResponse response;
+    response.body = LoginResources::text("passkey.js");
+    response.setHeader("Content-Type", "text/javascript; charset=utf-8");
+    response.setHeader("Cache-Control", "public, max-age=3600");
+    response.setHeader("X-Content-Type-Options", "nosniff");
     return response;
 }
 

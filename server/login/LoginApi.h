@@ -21,11 +21,15 @@ public:
     HttpResponse submitFlow(const HttpRequest& request) const;
     HttpResponse logout(const HttpRequest& request) const;
     HttpResponse stylesheet(const HttpRequest& request) const;
+    /// GET /login/assets/passkey.js: the one script of the hosted login (passkey screens only).
+    HttpResponse passkeyScript(const HttpRequest& request) const;
 
     static constexpr const char* flowCookie = "trellis_flow";
     static constexpr const char* ssoCookie = "trellis_sso";
     /// acr_values asking for a second factor: the sign-in then requires TOTP (enrolling when needed).
     static constexpr const char* mfaAcr = "urn:trellis:acr:mfa";
+    /// acr_values entry that picks the built-in passkey-first journey (core/flow/PasskeyFlow) while no flow is bound.
+    static constexpr const char* passkeyAcr = "urn:trellis:acr:passkey";
 
 private:
     const ApiContext& m_context;

@@ -30,6 +30,19 @@ public:
     bool confirmTotpEnrolment(const std::string& userId, const std::string& code) override;
     void recordEvent(const core::flow::FlowEvent& event) override;
 
+    // Passkeys (WebAuthn): the ceremony checks are core/crypto/WebAuthn's; credentials and the single-use challenges
+    // live in passkey_credentials and passkey_challenges; the relying party follows the issuer URL.
+    core::flow::PasskeyCeremony beginPasskeyRegistration(const std::string& userId, const std::string& email,
+                                                         bool requireUserVerification) override;
+    core::flow::PasskeyResult finishPasskeyRegistration(const std::string& userId, const std::string& challenge,
+                                                        const core::flow::PasskeyResponse& response,
+                                                        bool requireUserVerification) override;
+    core::flow::PasskeyCeremony beginPasskeyAssertion(const std::string& userId, bool requireUserVerification) override;
+    core::flow::PasskeyResult finishPasskeyAssertion(const std::string& userId, const std::string& challenge,
+                                                     const core::flow::PasskeyResponse& response,
+                                                     bool requireUserVerification) override;
+    bool hasPasskey(const std::string& userId) override;
+
     /// Seconds the person must wait before another password or code attempt (0: go ahead). The hosted pages
     /// ask before submitting, so an attempt during a delay is never checked nor counted.
     int secondsToWait(const std::string& userId) const;
