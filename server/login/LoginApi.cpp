@@ -301,8 +301,14 @@ HttpResponse LoginApi::showFlow(const HttpRequest& request) const
         flow::FlowInterpreter(flowFor(effectiveFlowKey(m_context.db, session->flowKey, state)), services).resume(state);
     if (step.kind != flow::FlowStep::Kind::Screen)
         return html(400, pages.message("title.error", "error.session", true));
-    if (!services.auditEvents().empty())
-        m_context.db.transaction([&] { appendAll(m_context, services.auditEvents()); });
+    // A reload may change the state (a passkey screen issues a new challenge): keep what the page now shows.
+    const bool changed = nlohmann::json(state) != session->state;
+    if (changed || !services.auditEvents().empty())
+        m_context.db.transaction([&] {
+            if (changed)
+                FlowSessionRepository(m_context.db).saveState(session->id, nlohmann::json(state));
+            appendAll(m_context, services.auditEvents());
+        });
     return screenPage(200, pages, step.screen, FlowSessionRepository::csrfFor(token));
 }
 
