@@ -102,8 +102,13 @@ async function amrOf(callback) {
     const tokens = await response.json();
     if (!tokens.id_token)
         throw new Error('token endpoint: ' + JSON.stringify(tokens));
-    return JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString()).amr;
+    const claims = JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString());
+    lastTokens = { accessToken: tokens.access_token, sub: claims.sub };
+    return claims.amr;
 }
+let lastTokens = null;
+const api = (method, path) => fetch(`${base}${path}`, {
+    method, headers: { Authorization: `Bearer ${lastTokens.accessToken}` } });
 
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
 let failed = false;
@@ -146,6 +151,20 @@ try {
     check(amr.includes('hwk') && !amr.includes('pwd'), 'ID token says passkey, no password: ' + JSON.stringify(amr));
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     check(after.credentials[0].signCount >= 1, 'authenticator counted the signature');
+
+    // The admin API lists the passkey and removes it (a lost device); the next sign-in then has none.
+    const listed = await (await api('GET', `/api/v1/users/${lastTokens.sub}/passkeys`)).json();
+    check(listed.items.length === 1 && listed.items[0].algorithm === 'ES256' && listed.items[0].lastUsedAt,
+          'admin API lists the passkey with its last use');
+    const removed = await api('DELETE', `/api/v1/users/${lastTokens.sub}/passkeys/${listed.items[0].credentialId}`);
+    check(removed.status === 204, 'admin API deletes the passkey');
+    const again = await (await api('GET', `/api/v1/users/${lastTokens.sub}/passkeys`)).json();
+    check(again.items.length === 0, 'no passkeys left');
+    await page.goto(authorizeUrl('p4', { prompt: 'login' }));
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.locator('#passkey-error').waitFor();
+    check((await page.locator('#passkey-error').textContent()).includes('could not be used'),
+          'the deleted passkey no longer signs in');
 
     // 3. Another browser (no authenticator, German): German passkey texts, and "another way" leads to identify.
     const fresh = await (await browser.newContext({ locale: 'de-DE' })).newPage();
