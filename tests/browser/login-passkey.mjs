@@ -46,8 +46,11 @@ const port = await new Promise((resolve) => {
     });
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'trellis-passkey-'));
-const server = spawn(trellisd, ['--listen', `127.0.0.1:${port}`, '--issuer', `http://localhost:${port}`,
-                                '--data-dir', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// TRELLIS_BROWSER_DATABASE (an empty PostgreSQL database URL) runs the same on PostgreSQL instead of SQLite.
+const store = process.env.TRELLIS_BROWSER_DATABASE ? ['--database', process.env.TRELLIS_BROWSER_DATABASE]
+                                                   : ['--data-dir', dataDir];
+const server = spawn(trellisd, ['--listen', `127.0.0.1:${port}`, '--issuer', `http://localhost:${port}`, ...store,
+                                '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
 await new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
