@@ -3,6 +3,7 @@
 #include "core/User.h"
 #include "core/flow/AccountNodes.h"
 #include "core/flow/NodeCatalog.h"
+#include "core/flow/PasskeyNodes.h"
 
 #include <algorithm>
 
@@ -313,6 +314,7 @@ void addBuiltinNodes(NodeCatalog& catalog)
                  T::Failure,
                  std::make_shared<FailureBehaviour>()});
     addAccountNodes(catalog); // slice B: magic-link, email-code, risk-assessment, subflow, account nodes
+    addPasskeyNodes(catalog);
 }
 
 } // namespace trellis::core::flow

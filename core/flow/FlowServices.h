@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/flow/Passkey.h"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -127,6 +129,24 @@ public:
     virtual std::map<std::string, std::string> profileAttributes(const std::string& userId) = 0;
     virtual void saveProfileAttributes(const std::string& userId,
                                        const std::map<std::string, std::string>& attributes) = 0;
+    // ---- Passkeys (WebAuthn; issue 5 slice C). Challenges are single use and expire; implementations verify the
+    // ceremony (origin, RP ID, challenge, signature, sign counter) and never trust the browser's word.
+    /// Starts registering a passkey for `userId` (shown to the authenticator as `email`); excludes the person's
+    /// existing credentials.
+    virtual PasskeyCeremony beginPasskeyRegistration(const std::string& userId, const std::string& email,
+                                                     bool requireUserVerification) = 0;
+    /// Checks the attestation against `challenge` (from beginPasskeyRegistration) and stores the credential.
+    virtual PasskeyResult finishPasskeyRegistration(const std::string& userId, const std::string& challenge,
+                                                    const PasskeyResponse& response, bool requireUserVerification) = 0;
+    /// Starts a sign-in with a passkey: `userId` empty asks for a discoverable credential (any of this site's
+    /// passkeys), else the person's own credentials are allowed.
+    virtual PasskeyCeremony beginPasskeyAssertion(const std::string& userId, bool requireUserVerification) = 0;
+    /// Checks the assertion against `challenge` and the stored credential, updates its counter and last use, and
+    /// answers who signed in. With `userId` given, a passkey of anyone else is refused ("user_mismatch").
+    virtual PasskeyResult finishPasskeyAssertion(const std::string& userId, const std::string& challenge,
+                                                 const PasskeyResponse& response, bool requireUserVerification) = 0;
+    /// Whether the person has at least one passkey.
+    virtual bool hasPasskey(const std::string& userId) = 0;
 };
 
 void to_json(nlohmann::json& j, const FlowEvent& e);

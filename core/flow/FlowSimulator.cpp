@@ -116,7 +116,41 @@ public:
     void recordTermsAcceptance(const std::string&, const std::string&, const std::string&) override {}
     std::map<std::string, std::string> profileAttributes(const std::string&) override { return {}; }
     void saveProfileAttributes(const std::string&, const std::map<std::string, std::string>&) override {}
-    // TODO(merge): slice C's passkey methods answer from scenario "passkey" ("ok"|"none"|"fail"|"unsupported").
+    // Passkeys from scenario "passkey": "ok" (has one and it works), "none", "fail" (has one, the check fails),
+    // "unsupported" (the browser cannot); no real ceremony, so the options stay empty.
+    PasskeyCeremony beginPasskeyRegistration(const std::string&, const std::string&, bool) override
+    {
+        return {"simulated-challenge", json::object()};
+    }
+    PasskeyResult finishPasskeyRegistration(const std::string& id, const std::string&, const PasskeyResponse&,
+                                            bool) override
+    {
+        if (text(m_scenario, "passkey", "ok") == "fail")
+            return {"bad_signature", id, m_email, {}, false};
+        m_hasPasskey = true;
+        return {{}, id, m_email, "simulated-credential", true};
+    }
+    PasskeyCeremony beginPasskeyAssertion(const std::string&, bool) override
+    {
+        return {"simulated-challenge", json::object()};
+    }
+    PasskeyResult finishPasskeyAssertion(const std::string& id, const std::string&, const PasskeyResponse&,
+                                         bool) override
+    {
+        if (!hasPasskey(userId) || text(m_scenario, "passkey", "ok") == "fail")
+            return {"unknown_credential", {}, {}, {}, false};
+        (void)id;
+        return {{},
+                userId,
+                m_email.empty() ? text(m_scenario, "email", "person@example.com") : m_email,
+                "simulated-credential",
+                true};
+    }
+    bool hasPasskey(const std::string& id) override
+    {
+        const std::string passkey = text(m_scenario, "passkey", "ok");
+        return !id.empty() && (m_hasPasskey || passkey == "ok" || passkey == "fail");
+    }
 
     const std::string userId = "simulated-user";
 
@@ -124,6 +158,7 @@ private:
     const json& m_scenario;
     std::string m_email;
     bool m_enrolled = false;
+    bool m_hasPasskey = false;
 };
 
 /// The risk node with its level given by the scenario ("forcedRisk"), still reporting an assessment event.
@@ -186,8 +221,14 @@ std::optional<FlowInput> answer(const FlowScreen& screen, const json& scenario, 
     } else if (kind == "collect-profile") {
         for (const ScreenField& f : screen.fields)
             input.values[f.name] = "Simulated";
+    } else if (kind == "passkey-signin") {
+        const std::string passkey = text(scenario, "passkey", "ok");
+        input.values["action"] = passkey == "unsupported" ? "unsupported" : passkey == "none" ? "other" : "passkey";
+    } else if (kind == "passkey-enrol") {
+        const std::string passkey = text(scenario, "passkey", "ok");
+        input.values["action"] = passkey == "unsupported" ? "unsupported" : passkey == "none" ? "skip" : "passkey";
     } else {
-        return std::nullopt; // e.g. a passkey ceremony: give "answers" for it
+        return std::nullopt; // a screen the scenario cannot describe: give "answers" for it
     }
     return input;
 }

@@ -150,6 +150,9 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
     router.add("POST", "/api/v1/users/{id}/enable", authenticated(context, bind(people, &PeopleApi::enable)));
     router.add("POST", "/api/v1/users/{id}/offboard", authenticated(context, bind(people, &PeopleApi::offboard)));
     router.add("POST", "/api/v1/users/{id}/reset-mfa", authenticated(context, bind(people, &PeopleApi::resetMfa)));
+    router.add("GET", "/api/v1/users/{id}/passkeys", authenticated(context, bind(people, &PeopleApi::listPasskeys)));
+    router.add("DELETE", "/api/v1/users/{id}/passkeys/{credentialId}",
+               authenticated(context, bind(people, &PeopleApi::deletePasskey)));
     router.add("POST", "/api/v1/users/{id}/revoke-sessions",
                authenticated(context, bind(people, &PeopleApi::revokeSessions)));
     router.add("PATCH", "/api/v1/memberships/{id}", authenticated(context, bind(people, &PeopleApi::updateMembership)));

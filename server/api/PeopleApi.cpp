@@ -10,6 +10,7 @@
 #include "server/api/JsonInput.h"
 #include "server/api/SessionRevocation.h"
 #include "server/http/HttpRequest.h"
+#include "server/login/PasskeyRepository.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
 #include "server/store/PersonRepository.h"
@@ -529,6 +530,48 @@ HttpResponse PeopleApi::offboardMembership(const Caller& caller, HttpRequest& re
         AuditLog(m_context.db).append(event);
     });
     return HttpResponse::json(200, membershipJson(memberships.find(m.id)->membership));
+}
+
+HttpResponse PeopleApi::listPasskeys(const Caller& caller, HttpRequest& request) const
+{
+    const Person person = load(request.pathParams.at("id"));
+    const bool visible = std::any_of(person.memberships.begin(), person.memberships.end(), [&](const auto& m) {
+        return caller.scope.allows(core::Permission::UserRead, m.orgPath);
+    });
+    if (!visible)
+        throw ApiErrors::notFound(kNoPerson);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& credential : PasskeyRepository(m_context.db).listForUser(person.user.id))
+        items.push_back(toApiJson(credential));
+    return HttpResponse::json(200, {{"items", items}});
+}
+
+HttpResponse PeopleApi::deletePasskey(const Caller& caller, HttpRequest& request) const
+{
+    const Person person = load(request.pathParams.at("id"));
+    const std::string credentialId = request.pathParams.at("credentialId");
+    const AccessCheck access(m_context, caller, request);
+    AccessTarget target{"user", person.user.id, person.user.email, {}, {}};
+    // Removing one's own lost device is fine; everyone else's needs user.manage wherever the person belongs.
+    const core::ScopeGrant& grant =
+        requireAccountWide(access, person, "user.passkey_delete", false, target, {{"credentialId", credentialId}});
+    const PasskeyRepository passkeys(m_context.db);
+    m_context.db.transaction([&] {
+        std::optional<PasskeyCredential> found;
+        for (const auto& c : passkeys.listForUser(person.user.id)) {
+            if (c.credentialId == credentialId)
+                found = c;
+        }
+        if (!found || !passkeys.remove(person.user.id, credentialId))
+            throw ApiErrors::notFound("This person has no passkey with this id.");
+        core::AuditEvent event = access.successEvent("user.passkey_delete", target, grant);
+        event.before = {{"passkey", toApiJson(*found)}};
+        event.after = nullptr;
+        AuditLog(m_context.db).append(event);
+    });
+    HttpResponse response;
+    response.status = 204;
+    return response;
 }
 
 } // namespace trellis::server

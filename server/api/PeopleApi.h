@@ -42,6 +42,10 @@ public:
     HttpResponse updateMembership(const Caller& caller, HttpRequest& request) const; ///< PATCH /memberships/{id}
     HttpResponse offboardMembership(const Caller& caller,
                                     HttpRequest& request) const; ///< POST /memberships/{id}/offboard
+    /// GET /users/{id}/passkeys: the person's passkeys (user.read at one of their orgs, like GET /users/{id}).
+    HttpResponse listPasskeys(const Caller& caller, HttpRequest& request) const;
+    /// DELETE /users/{id}/passkeys/{credentialId}: removes a lost device's passkey (user.manage like reset-mfa).
+    HttpResponse deletePasskey(const Caller& caller, HttpRequest& request) const;
 
 private:
     struct Person;

@@ -35,6 +35,8 @@ public:
     /// for (flow cookie), that sign-in continues here; otherwise the page says to go back to the first tab, which
     /// continues on its next request (reload or "I have opened the link").
     HttpResponse openMagicLink(const HttpRequest& request) const;
+    /// GET /login/assets/passkey.js: the one script of the hosted login (passkey screens only).
+    HttpResponse passkeyScript(const HttpRequest& request) const;
 
     static constexpr const char* flowCookie = "trellis_flow";
     static constexpr const char* ssoCookie = "trellis_sso";
@@ -42,6 +44,8 @@ public:
     static constexpr const char* mfaAcr = "urn:trellis:acr:mfa";
     /// Random per browser, set at the first successful sign-in; the risk node's "known device" (hash stored only).
     static constexpr const char* deviceCookie = "trellis_device";
+    /// acr_values entry that picks the built-in passkey-first journey (core/flow/PasskeyFlow) while no flow is bound.
+    static constexpr const char* passkeyAcr = "urn:trellis:acr:passkey";
 
 private:
     /// Saves the step's state and answers it: the next screen, the failure page, or the signed-in redirect.

@@ -182,6 +182,8 @@ std::string LoginPageRenderer::screen(const core::flow::FlowScreen& s, const std
                    escape(jsonString(s.data, "secret")) + "\">" + escape(groupSecret(jsonString(s.data, "secret"))) +
                    "</code>\n";
     }
+    if (s.kind == "passkey-signin" || s.kind == "passkey-enrol")
+        return page(t("title." + s.kind), content + passkeyForm(s, csrf, error));
     content += "<form method=\"post\" action=\"/login/flow\">\n";
     content += "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n";
     content += "<input type=\"hidden\" name=\"node\" value=\"" + escape(s.nodeId) + "\">\n";
@@ -224,6 +226,38 @@ std::string LoginPageRenderer::screen(const core::flow::FlowScreen& s, const std
         button = "button.enrol";
     content += "<button type=\"submit\">" + t(button) + "</button>\n</form>";
     return page(t("title." + s.kind), content);
+}
+
+std::string LoginPageRenderer::passkeyForm(const core::flow::FlowScreen& s, const std::string& csrf,
+                                           const std::string& error) const
+{
+    const bool signin = s.kind == "passkey-signin";
+    const bool allowSkip = !s.data.contains("allowSkip") || s.data["allowSkip"] != false;
+    std::string html = "<p id=\"passkey-text\">" + t(signin ? "text.passkey-signin" : "text.passkey-enrol") + "</p>\n";
+    if (!error.empty())
+        html += "<p class=\"field-error\" id=\"passkey-error\" role=\"alert\">" + t("error." + error) + "</p>\n";
+    html += "<p id=\"passkey-unsupported\" hidden>" + t("text.passkey-unsupported") + "</p>\n";
+    html += "<noscript><p>" + t("text.passkey-noscript") + "</p></noscript>\n";
+    // The script (/login/assets/passkey.js) reads the options, runs the ceremony and posts the result in the hidden
+    // fields. Without it the form still works: its only button posts "unsupported".
+    const nlohmann::json options = s.data.contains("options") ? s.data["options"] : nlohmann::json::object();
+    html += "<form method=\"post\" action=\"/login/flow\" id=\"passkey-form\" data-ceremony=\"" +
+            std::string(signin ? "get" : "create") + "\" data-allow-skip=\"" + (allowSkip ? "true" : "false") +
+            "\" data-options=\"" + escape(options.dump()) + "\">\n";
+    html += "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n";
+    html += "<input type=\"hidden\" name=\"node\" value=\"" + escape(s.nodeId) + "\">\n";
+    html += "<input type=\"hidden\" name=\"action\" value=\"unsupported\">\n";
+    for (const char* name : {"credentialId", "clientDataJSON", "attestationObject", "transports", "authenticatorData",
+                             "signature", "userHandle"})
+        html += std::string("<input type=\"hidden\" name=\"") + name + "\" value=\"\">\n";
+    html += "<button type=\"button\" id=\"passkey-start\" aria-describedby=\"passkey-text\" hidden>" +
+            t(signin ? "button.passkey-signin" : "button.passkey-create") + "</button>\n";
+    const std::string fallback = signin      ? "button.passkey-other"
+                                 : allowSkip ? "button.passkey-skip"
+                                             : "button.continue";
+    html += "<button type=\"submit\" id=\"passkey-fallback\" class=\"secondary\">" + t(fallback) + "</button>\n";
+    html += "</form>\n<script src=\"/login/assets/passkey.js\" defer></script>";
+    return html;
 }
 
 std::string LoginPageRenderer::message(const std::string& titleKey, const std::string& textKey, bool alert) const
@@ -269,7 +303,7 @@ std::string LoginPageRenderer::inviteForm(const InviteForm& form) const
     return page(t(form.titleKey), content);
 }
 
-HttpResponse LoginPageRenderer::page(int status, std::string body, bool formActionSelf)
+HttpResponse LoginPageRenderer::page(int status, std::string body, bool formActionSelf, bool scriptSelf)
 {
     HttpResponse response;
     response.status = status;
@@ -284,6 +318,8 @@ HttpResponse LoginPageRenderer::page(int status, std::string body, bool formActi
                          "base-uri 'none'";
     if (formActionSelf)
         policy += "; form-action 'self'";
+    if (scriptSelf)
+        policy += "; script-src 'self'";
     response.setHeader("Content-Security-Policy", policy);
     return response;
 }

@@ -47,8 +47,9 @@ public:
     static std::string escape(const std::string& text);
     /// A hosted page as an HTTP response with the headers every such page needs (no caching, no framing, no
     /// referrer, a strict Content-Security-Policy). `formActionSelf` adds form-action 'self'; the sign-in pages leave
-    /// it out because browsers apply it to the final redirect back to the application.
-    static HttpResponse page(int status, std::string body, bool formActionSelf);
+    /// it out because browsers apply it to the final redirect back to the application. `scriptSelf` allows scripts
+    /// from this server only (script-src 'self', never inline): the passkey screens' /login/assets/passkey.js.
+    static HttpResponse page(int status, std::string body, bool formActionSelf, bool scriptSelf = false);
     /// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP" for manual entry.
     static std::string groupSecret(const std::string& secret);
 
@@ -60,6 +61,9 @@ private:
     /// A radio group for a "choice" field (choose-organisation): options from the screen data.
     std::string choice(const core::flow::FlowScreen& screen, const core::flow::ScreenField& field,
                        const std::string& error) const;
+    /// The passkey screens' form: hidden fields for the ceremony's result and the fallback button.
+    std::string passkeyForm(const core::flow::FlowScreen& screen, const std::string& csrf,
+                            const std::string& error) const;
 
     LoginText::Language m_language;
 };

@@ -106,6 +106,39 @@ const std::map<std::string, Pair>& texts()
           "Die Rücksprungadresse nach der Abmeldung ist für diese Anwendung nicht "
           "registriert."}},
         {"text.signed-out", {"You can close this window now.", "Sie können dieses Fenster jetzt schließen."}},
+        // Passkey screens (passkey-signin, passkey-enrol) and their script's fallbacks.
+        {"title.passkey-signin", {"Sign in with a passkey", "Mit einem Passkey anmelden"}},
+        {"title.passkey-enrol", {"Create a passkey", "Passkey erstellen"}},
+        {"text.passkey-signin",
+         {"Use the passkey saved on this device, on your phone or on a security key. No password needed.",
+          "Verwenden Sie den Passkey, der auf diesem Gerät, Ihrem Smartphone oder einem Sicherheitsschlüssel "
+          "gespeichert ist. Kein Passwort nötig."}},
+        {"text.passkey-enrol",
+         {"Sign in faster next time: create a passkey. Your device keeps it and unlocks it with your fingerprint, "
+          "face or screen lock.",
+          "Melden Sie sich beim nächsten Mal schneller an: Erstellen Sie einen Passkey. Ihr Gerät speichert ihn und "
+          "entsperrt ihn mit Fingerabdruck, Gesicht oder Bildschirmsperre."}},
+        {"text.passkey-noscript",
+         {"Passkeys need JavaScript, which is switched off in this browser.",
+          "Passkeys benötigen JavaScript, das in diesem Browser ausgeschaltet ist."}},
+        {"text.passkey-unsupported",
+         {"This browser cannot use passkeys.", "Dieser Browser kann keine Passkeys verwenden."}},
+        {"button.passkey-signin", {"Sign in with a passkey", "Mit Passkey anmelden"}},
+        {"button.passkey-other", {"Sign in another way", "Auf andere Weise anmelden"}},
+        {"button.passkey-create", {"Create a passkey", "Passkey erstellen"}},
+        {"button.passkey-skip", {"Not now", "Jetzt nicht"}},
+        {"error.passkey_cancelled",
+         {"The passkey request was cancelled or timed out. Try again.",
+          "Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen. Versuchen Sie es erneut."}},
+        {"error.passkey_failed",
+         {"That passkey could not be used. Try again or sign in another way.",
+          "Dieser Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder melden Sie sich auf andere "
+          "Weise an."}},
+        {"error.passkey_unsupported",
+         {"This browser cannot create a passkey.", "Dieser Browser kann keinen Passkey erstellen."}},
+        {"error.skip_not_allowed",
+         {"A passkey is required to continue.", "Zum Fortfahren ist ein Passkey erforderlich."}},
+
         // The invitation page (/invite). %1, %2, %3 are filled in by InvitePage.
         {"title.invite", {"You are invited", "Sie wurden eingeladen"}},
         {"title.invite-accepted", {"Invitation accepted", "Einladung angenommen"}},

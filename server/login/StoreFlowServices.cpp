@@ -1,14 +1,20 @@
 #include "server/login/StoreFlowServices.h"
 
+#include "core/Encoding.h"
 #include "core/PasswordHasher.h"
+#include "core/Random.h"
 #include "core/crypto/Base32.h"
+#include "core/crypto/CoseKey.h"
 #include "core/crypto/Totp.h"
+#include "core/crypto/WebAuthn.h"
 #include "server/api/ApiContext.h"
 #include "server/api/RequestAudit.h"
 #include "server/http/HttpRequest.h"
 #include "server/login/DeviceHistory.h"
 #include "server/login/EmailOutbox.h"
 #include "server/login/EmailSignInTokens.h"
+#include "server/login/PasskeyRelyingParty.h"
+#include "server/login/PasskeyRepository.h"
 #include "server/login/SignInThrottle.h"
 #include "server/login/TermsAcceptanceRepository.h"
 #include "server/login/TotpFactorRepository.h"
@@ -220,8 +226,8 @@ void StoreFlowServices::recordEvent(const flow::FlowEvent& event)
 {
     // "flow.password.wrong" -> "login.password.wrong"; the outcome follows from the event's last word.
     const std::string suffix = event.type.rfind("flow.", 0) == 0 ? event.type.substr(5) : event.type;
-    static const std::vector<std::string> failures{"wrong",   "failed",   "enrol_failed", "locked",
-                                                   "not_set", "rejected", "failure",      "broken"};
+    static const std::vector<std::string> failures{
+        "wrong", "failed", "enrol_failed", "locked", "not_set", "rejected", "failure", "broken", "counter_regression"};
     const std::string last = suffix.substr(suffix.rfind('.') == std::string::npos ? 0 : suffix.rfind('.') + 1);
     const bool failed = std::find(failures.begin(), failures.end(), last) != failures.end();
     core::AuditEvent audit = makeEvent("login." + suffix, event.userId, event.email, failed ? "failure" : "success");
@@ -367,6 +373,221 @@ void StoreFlowServices::saveProfileAttributes(const std::string& userId,
 {
     if (!userId.empty())
         m_context.db.transaction([&] { UserAttributeRepository(m_context.db).save(userId, attributes); });
+}
+
+} // namespace trellis::server
+
+// ---- Passkeys (WebAuthn) ----
+
+namespace trellis::server {
+
+namespace {
+
+constexpr int passkeyTimeoutMs = 300000; // the challenge lives as long (PasskeyRepository::challengeLifetime)
+
+PasskeyRelyingParty relyingParty(const ApiContext& context)
+{
+    // An issuer that is no URL leaves passkeys unusable rather than guessing: every ceremony then fails "wrong_rp".
+    return PasskeyRelyingParty::fromIssuer(context.issuer).value_or(PasskeyRelyingParty{"invalid.", "null"});
+}
+
+std::string newChallenge(const ApiContext& context, const std::string& purpose, const std::string& userId)
+{
+    const std::string challenge = core::secureRandomBytes(32);
+    context.db.transaction([&] { PasskeyRepository(context.db).saveChallenge(challenge, purpose, userId); });
+    return challenge;
+}
+
+nlohmann::json descriptors(const std::vector<PasskeyCredential>& credentials)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : credentials) {
+        nlohmann::json d = {{"type", "public-key"}, {"id", c.credentialId}};
+        if (!c.transports.empty())
+            d["transports"] = c.transports;
+        list.push_back(std::move(d));
+    }
+    return list;
+}
+
+std::vector<std::string> knownTransports(const std::vector<std::string>& transports)
+{
+    static const std::vector<std::string> known{"usb", "nfc", "ble", "internal", "hybrid", "smart-card"};
+    std::vector<std::string> out;
+    for (const auto& t : transports) {
+        if (std::find(known.begin(), known.end(), t) != known.end() &&
+            std::find(out.begin(), out.end(), t) == out.end())
+            out.push_back(t);
+    }
+    return out;
+}
+
+std::string emailOf(const Database& db, const std::string& userId)
+{
+    QSqlQuery q = prepare(db, QStringLiteral("SELECT email FROM users WHERE id = ?"));
+    q.addBindValue(qs(userId));
+    run(q, "reading a user failed");
+    return q.next() ? ss(q.value(0)) : std::string();
+}
+
+flow::PasskeyResult refused(std::string error, std::string credentialId = {})
+{
+    flow::PasskeyResult r;
+    r.error = std::move(error);
+    r.credentialId = std::move(credentialId);
+    return r;
+}
+
+} // namespace
+
+flow::PasskeyCeremony StoreFlowServices::beginPasskeyRegistration(const std::string& userId, const std::string& email,
+                                                                  bool requireUserVerification)
+{
+    const PasskeyRelyingParty rp = relyingParty(m_context);
+    const std::string challenge = core::base64UrlEncode(newChallenge(m_context, "register", userId));
+    nlohmann::json options = {
+        {"challenge", challenge},
+        {"rp", {{"id", rp.rpId}, {"name", rp.name}}},
+        // The user handle is the opaque account id: no personal data goes into the authenticator's handle.
+        {"user", {{"id", core::base64UrlEncode(userId)}, {"name", email}, {"displayName", email}}},
+        {"pubKeyCredParams",
+         {{{"type", "public-key"}, {"alg", -7}},
+          {{"type", "public-key"}, {"alg", -8}},
+          {{"type", "public-key"}, {"alg", -257}}}},
+        {"timeout", passkeyTimeoutMs},
+        {"attestation", "none"},
+        {"authenticatorSelection",
+         {{"residentKey", "required"},
+          {"requireResidentKey", true},
+          {"userVerification", requireUserVerification ? "required" : "preferred"}}},
+        {"excludeCredentials", descriptors(PasskeyRepository(m_context.db).listForUser(userId))}};
+    return {challenge, std::move(options)};
+}
+
+flow::PasskeyResult StoreFlowServices::finishPasskeyRegistration(const std::string& userId,
+                                                                 const std::string& challenge,
+                                                                 const flow::PasskeyResponse& response,
+                                                                 bool requireUserVerification)
+{
+    const auto raw = core::base64UrlDecode(challenge);
+    bool fresh = false;
+    if (raw)
+        m_context.db.transaction(
+            [&] { fresh = PasskeyRepository(m_context.db).takeChallenge(*raw, "register", userId); });
+    if (!fresh)
+        return refused("expired_challenge");
+    const auto clientData = core::base64UrlDecode(response.clientDataJson);
+    const auto attestation = core::base64UrlDecode(response.attestationObject);
+    if (!clientData || !attestation)
+        return refused("malformed");
+    const PasskeyRelyingParty rp = relyingParty(m_context);
+    std::string error;
+    const auto credential = core::crypto::WebAuthn::verifyRegistration(
+        {rp.rpId, {rp.origin}, *raw, requireUserVerification}, *clientData, *attestation, error);
+    if (!credential)
+        return refused(error);
+    const std::string credentialId = core::base64UrlEncode(credential->credentialId);
+    if (!response.credentialId.empty() && response.credentialId != credentialId)
+        return refused("malformed");
+
+    PasskeyCredential row;
+    row.id = core::newUuid();
+    row.userId = userId;
+    row.credentialId = credentialId;
+    row.publicKey = core::base64UrlEncode(credential->publicKey);
+    row.algorithm = int(credential->algorithm);
+    row.signCount = credential->signCount;
+    row.transports = knownTransports(response.transports);
+    row.backupEligible = credential->backupEligible;
+    row.backupState = credential->backupState;
+    row.aaguid = core::toHex(credential->aaguid);
+    row.createdAt = sql::now(m_context.db);
+    row.name = "Passkey " + row.createdAt.substr(0, 10);
+    try {
+        m_context.db.transaction([&] { PasskeyRepository(m_context.db).insert(row); });
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreError::Kind::Conflict)
+            throw;
+        return refused("duplicate_credential", credentialId);
+    }
+    flow::PasskeyResult result;
+    result.userId = userId;
+    result.email = emailOf(m_context.db, userId);
+    result.credentialId = credentialId;
+    result.userVerified = credential->userVerified;
+    return result;
+}
+
+flow::PasskeyCeremony StoreFlowServices::beginPasskeyAssertion(const std::string& userId, bool requireUserVerification)
+{
+    const PasskeyRelyingParty rp = relyingParty(m_context);
+    const std::string challenge = core::base64UrlEncode(newChallenge(m_context, "authenticate", userId));
+    nlohmann::json options = {{"challenge", challenge},
+                              {"rpId", rp.rpId},
+                              {"timeout", passkeyTimeoutMs},
+                              {"userVerification", requireUserVerification ? "required" : "preferred"},
+                              {"allowCredentials", nlohmann::json::array()}};
+    // Nobody identified yet: an empty list lets the browser offer any of this site's discoverable passkeys.
+    if (!userId.empty())
+        options["allowCredentials"] = descriptors(PasskeyRepository(m_context.db).listForUser(userId));
+    return {challenge, std::move(options)};
+}
+
+flow::PasskeyResult StoreFlowServices::finishPasskeyAssertion(const std::string& userId, const std::string& challenge,
+                                                              const flow::PasskeyResponse& response,
+                                                              bool requireUserVerification)
+{
+    const auto raw = core::base64UrlDecode(challenge);
+    bool fresh = false;
+    if (raw)
+        m_context.db.transaction(
+            [&] { fresh = PasskeyRepository(m_context.db).takeChallenge(*raw, "authenticate", userId); });
+    if (!fresh)
+        return refused("expired_challenge");
+    const PasskeyRepository passkeys(m_context.db);
+    const auto stored = response.credentialId.empty() || response.credentialId.size() > 1400
+                            ? std::nullopt
+                            : passkeys.findByCredentialId(response.credentialId);
+    if (!stored)
+        return refused("unknown_credential");
+    if (!userId.empty() && stored->userId != userId)
+        return refused("user_mismatch", stored->credentialId);
+    // A discoverable credential names its owner (user handle): it must be the credential's owner.
+    if (!response.userHandle.empty() && response.userHandle != core::base64UrlEncode(stored->userId))
+        return refused("user_mismatch", stored->credentialId);
+    const auto publicKey = core::base64UrlDecode(stored->publicKey);
+    const auto key = publicKey ? core::crypto::CoseKey::fromBytes(*publicKey) : std::nullopt;
+    if (!key)
+        return refused("unsupported_key", stored->credentialId);
+    const auto clientData = core::base64UrlDecode(response.clientDataJson);
+    const auto authenticatorData = core::base64UrlDecode(response.authenticatorData);
+    const auto signature = core::base64UrlDecode(response.signature);
+    if (!clientData || !authenticatorData || !signature)
+        return refused("malformed", stored->credentialId);
+    const PasskeyRelyingParty rp = relyingParty(m_context);
+    std::string error;
+    const auto outcome = core::crypto::WebAuthn::verifyAssertion({rp.rpId, {rp.origin}, *raw, requireUserVerification},
+                                                                 *key, std::uint32_t(stored->signCount), *clientData,
+                                                                 *authenticatorData, *signature, error);
+    if (!outcome)
+        return refused(error, stored->credentialId);
+    bool recorded = false;
+    m_context.db.transaction([&] {
+        recorded = passkeys.recordUse(stored->id, stored->signCount, outcome->signCount, outcome->backupState);
+    });
+    if (!recorded)
+        return refused("counter_regression", stored->credentialId); // another sign-in used this counter first
+    flow::PasskeyResult result;
+    result.userId = stored->userId;
+    result.email = emailOf(m_context.db, stored->userId);
+    result.credentialId = stored->credentialId;
+    result.userVerified = outcome->userVerified;
+    return result;
+}
+
+bool StoreFlowServices::hasPasskey(const std::string& userId)
+{
+    return !userId.empty() && PasskeyRepository(m_context.db).hasAny(userId);
 }
 
 } // namespace trellis::server

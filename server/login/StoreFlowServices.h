@@ -53,6 +53,18 @@ public:
     void setLanguage(LoginText::Language language) { m_language = language; }
     /// Outbox ids of the emails this request wrote (LoginApi sends them after its transaction, see MailSender).
     const std::vector<std::string>& emailsWritten() const { return m_emails; }
+    // Passkeys (WebAuthn): the ceremony checks are core/crypto/WebAuthn's; credentials and the single-use challenges
+    // live in passkey_credentials and passkey_challenges; the relying party follows the issuer URL.
+    core::flow::PasskeyCeremony beginPasskeyRegistration(const std::string& userId, const std::string& email,
+                                                         bool requireUserVerification) override;
+    core::flow::PasskeyResult finishPasskeyRegistration(const std::string& userId, const std::string& challenge,
+                                                        const core::flow::PasskeyResponse& response,
+                                                        bool requireUserVerification) override;
+    core::flow::PasskeyCeremony beginPasskeyAssertion(const std::string& userId, bool requireUserVerification) override;
+    core::flow::PasskeyResult finishPasskeyAssertion(const std::string& userId, const std::string& challenge,
+                                                     const core::flow::PasskeyResponse& response,
+                                                     bool requireUserVerification) override;
+    bool hasPasskey(const std::string& userId) override;
 
     /// Seconds the person must wait before another password or code attempt (0: go ahead). The hosted pages
     /// ask before submitting, so an attempt during a delay is never checked nor counted.
