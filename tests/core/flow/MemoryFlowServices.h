@@ -26,8 +26,6 @@ public:
         trellis::core::flow::RiskSignals risk;
         std::vector<std::string> termsAccepted;
         std::map<std::string, std::string> profile;
-        std::string totpCode;              ///< the code the authenticator shows now; empty when no TOTP
-        std::string enrolCode;             ///< the code that confirms a pending enrolment
         std::vector<std::string> passkeys; ///< credential ids
     };
 
@@ -213,118 +211,121 @@ public:
         r.countries = j.value("countries", std::vector<std::string>());
         r.hour = j.value("hour", 12);
         return r;
-        // Passkeys, simulated at the interpreter's boundary (the WebAuthn checks themselves are tested in
-        // tests/core/crypto): the "browser" proves it answered a challenge by echoing it as clientDataJSON; the
-        // signature is "valid", "regress" (a counter that went backwards) or anything else (a bad signature); an
-        // attestationObject "valid" registers credentialId. Challenges are "challenge-<n>" and single use.
-        trellis::core::flow::PasskeyCeremony beginPasskeyRegistration(
-            const std::string& userId, const std::string& email, bool requireUserVerification) override
-        {
-            const std::string challenge = newChallenge();
-            return {challenge,
-                    {{"challenge", challenge},
-                     {"user", {{"id", userId}, {"name", email}}},
-                     {"userVerification", requireUserVerification ? "required" : "preferred"},
-                     {"excludeCredentials", m_accounts[userId].passkeys}}};
-        }
+    }
 
-        trellis::core::flow::PasskeyResult finishPasskeyRegistration(
-            const std::string& userId, const std::string& challenge,
-            const trellis::core::flow::PasskeyResponse& response, bool) override
-        {
-            trellis::core::flow::PasskeyResult result;
-            if (!consume(challenge) || response.clientDataJson != challenge)
-                result.error = "wrong_challenge";
-            else if (response.attestationObject != "valid")
-                result.error = "bad_attestation";
-            else if (owner(response.credentialId))
-                result.error = "duplicate_credential";
-            if (!result.ok())
-                return result;
-            m_accounts[userId].passkeys.push_back(response.credentialId);
-            result.userId = userId;
-            result.email = m_accounts[userId].email;
-            result.credentialId = response.credentialId;
+    // Passkeys, simulated at the interpreter's boundary (the WebAuthn checks themselves are tested in
+    // tests/core/crypto): the "browser" proves it answered a challenge by echoing it as clientDataJSON; the
+    // signature is "valid", "regress" (a counter that went backwards) or anything else (a bad signature); an
+    // attestationObject "valid" registers credentialId. Challenges are "challenge-<n>" and single use.
+    trellis::core::flow::PasskeyCeremony beginPasskeyRegistration(const std::string& userId, const std::string& email,
+                                                                  bool requireUserVerification) override
+    {
+        const std::string challenge = newChallenge();
+        return {challenge,
+                {{"challenge", challenge},
+                 {"user", {{"id", userId}, {"name", email}}},
+                 {"userVerification", requireUserVerification ? "required" : "preferred"},
+                 {"excludeCredentials", m_accounts[userId].passkeys}}};
+    }
+
+    trellis::core::flow::PasskeyResult finishPasskeyRegistration(const std::string& userId,
+                                                                 const std::string& challenge,
+                                                                 const trellis::core::flow::PasskeyResponse& response,
+                                                                 bool) override
+    {
+        trellis::core::flow::PasskeyResult result;
+        if (!consume(challenge) || response.clientDataJson != challenge)
+            result.error = "wrong_challenge";
+        else if (response.attestationObject != "valid")
+            result.error = "bad_attestation";
+        else if (owner(response.credentialId))
+            result.error = "duplicate_credential";
+        if (!result.ok())
             return result;
-        }
+        m_accounts[userId].passkeys.push_back(response.credentialId);
+        result.userId = userId;
+        result.email = m_accounts[userId].email;
+        result.credentialId = response.credentialId;
+        return result;
+    }
 
-        trellis::core::flow::PasskeyCeremony beginPasskeyAssertion(const std::string& userId,
-                                                                   bool requireUserVerification) override
-        {
-            const std::string challenge = newChallenge();
-            nlohmann::json options = {{"challenge", challenge},
-                                      {"userVerification", requireUserVerification ? "required" : "preferred"}};
-            if (!userId.empty())
-                options["allowCredentials"] = m_accounts[userId].passkeys;
-            return {challenge, options};
-        }
+    trellis::core::flow::PasskeyCeremony beginPasskeyAssertion(const std::string& userId,
+                                                               bool requireUserVerification) override
+    {
+        const std::string challenge = newChallenge();
+        nlohmann::json options = {{"challenge", challenge},
+                                  {"userVerification", requireUserVerification ? "required" : "preferred"}};
+        if (!userId.empty())
+            options["allowCredentials"] = m_accounts[userId].passkeys;
+        return {challenge, options};
+    }
 
-        trellis::core::flow::PasskeyResult finishPasskeyAssertion(
-            const std::string& userId, const std::string& challenge,
-            const trellis::core::flow::PasskeyResponse& response, bool) override
-        {
-            trellis::core::flow::PasskeyResult result;
-            result.credentialId = response.credentialId;
-            const Account* account = owner(response.credentialId);
-            if (!consume(challenge) || response.clientDataJson != challenge)
-                result.error = "wrong_challenge";
-            else if (!account)
-                result.error = "unknown_credential";
-            else if (!userId.empty() && account->id != userId)
-                result.error = "user_mismatch";
-            else if (response.signature == "regress")
-                result.error = "counter_regression";
-            else if (response.signature != "valid")
-                result.error = "bad_signature";
-            if (!result.ok())
-                return result;
-            result.userId = account->id;
-            result.email = account->email;
-            result.userVerified = true;
+    trellis::core::flow::PasskeyResult finishPasskeyAssertion(const std::string& userId, const std::string& challenge,
+                                                              const trellis::core::flow::PasskeyResponse& response,
+                                                              bool) override
+    {
+        trellis::core::flow::PasskeyResult result;
+        result.credentialId = response.credentialId;
+        const Account* account = owner(response.credentialId);
+        if (!consume(challenge) || response.clientDataJson != challenge)
+            result.error = "wrong_challenge";
+        else if (!account)
+            result.error = "unknown_credential";
+        else if (!userId.empty() && account->id != userId)
+            result.error = "user_mismatch";
+        else if (response.signature == "regress")
+            result.error = "counter_regression";
+        else if (response.signature != "valid")
+            result.error = "bad_signature";
+        if (!result.ok())
             return result;
-        }
+        result.userId = account->id;
+        result.email = account->email;
+        result.userVerified = true;
+        return result;
+    }
 
-        bool hasPasskey(const std::string& userId) override
-        {
-            const auto it = m_accounts.find(userId);
-            return it != m_accounts.end() && !it->second.passkeys.empty();
-        }
+    bool hasPasskey(const std::string& userId) override
+    {
+        const auto it = m_accounts.find(userId);
+        return it != m_accounts.end() && !it->second.passkeys.empty();
+    }
 
-        std::vector<trellis::core::flow::FlowEvent> events;
-        std::vector<std::string> sent; ///< "magic-link:<email>:<minutes>", "email-code:...", "terms:<user>:<version>"
-        std::map<std::string, trellis::core::flow::MagicLinkStatus> links;
-        std::map<std::string, bool> codeValid;
-        std::vector<std::string> phantomLinks;
-        trellis::core::flow::FlowRequestContext context;
-        trellis::core::flow::RiskSignals anonymousRisk;
-        int passwordChecks = 0;
-        int enrolmentsBegun = 0;
+    std::vector<trellis::core::flow::FlowEvent> events;
+    std::vector<std::string> sent; ///< "magic-link:<email>:<minutes>", "email-code:...", "terms:<user>:<version>"
+    std::map<std::string, trellis::core::flow::MagicLinkStatus> links;
+    std::map<std::string, bool> codeValid;
+    std::vector<std::string> phantomLinks;
+    trellis::core::flow::FlowRequestContext context;
+    trellis::core::flow::RiskSignals anonymousRisk;
+    int passwordChecks = 0;
+    int enrolmentsBegun = 0;
 
-    private:
-        std::string newChallenge()
-        {
-            const std::string challenge = "challenge-" + std::to_string(++m_challenges);
-            m_open.push_back(challenge);
-            return challenge;
+private:
+    std::string newChallenge()
+    {
+        const std::string challenge = "challenge-" + std::to_string(++m_challenges);
+        m_open.push_back(challenge);
+        return challenge;
+    }
+    bool consume(const std::string& challenge)
+    {
+        const auto it = std::find(m_open.begin(), m_open.end(), challenge);
+        if (it == m_open.end())
+            return false;
+        m_open.erase(it);
+        return true;
+    }
+    const Account* owner(const std::string& credentialId) const
+    {
+        for (const auto& [id, a] : m_accounts) {
+            if (std::find(a.passkeys.begin(), a.passkeys.end(), credentialId) != a.passkeys.end())
+                return &a;
         }
-        bool consume(const std::string& challenge)
-        {
-            const auto it = std::find(m_open.begin(), m_open.end(), challenge);
-            if (it == m_open.end())
-                return false;
-            m_open.erase(it);
-            return true;
-        }
-        const Account* owner(const std::string& credentialId) const
-        {
-            for (const auto& [id, a] : m_accounts) {
-                if (std::find(a.passkeys.begin(), a.passkeys.end(), credentialId) != a.passkeys.end())
-                    return &a;
-            }
-            return nullptr;
-        }
+        return nullptr;
+    }
 
-        std::map<std::string, Account> m_accounts;
-        int m_challenges = 0;
-        std::vector<std::string> m_open;
-    };
+    std::map<std::string, Account> m_accounts;
+    int m_challenges = 0;
+    std::vector<std::string> m_open;
+};
