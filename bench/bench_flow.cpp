@@ -3,6 +3,7 @@
 // version once and caches it), and interpreter steps of a hosted sign-in including the FlowState JSON round trip
 // the server does per request. Not a test: run it by hand (build/bench/bench_flow) and record the results in
 // docs/benchmarks.md.
+#include "bench/LargeFlow.h"
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowDocument.h"
 #include "core/flow/FlowInterpreter.h"
@@ -20,45 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace flow = trellis::core::flow;
-
-// A flow of about `nodeCount` nodes that passes the validator, shaped like a real journey grown large: identify,
-// then blocks of (condition -> password screen -> retry limit) chained one after the other, each with its own
-// failure wiring, ending in success. Every outcome is wired, every loop passes a screen, every node is reachable.
-flow::FlowDocument largeFlow(int nodeCount)
-{
-    flow::FlowDocument document;
-    document.name = "Large flow";
-    document.start = "identify";
-    const int blocks = std::max(1, (nodeCount - 3) / 3);
-    const auto node = [](std::string id, std::string type, double x, double y,
-                         std::map<std::string, std::string> outcomes, nlohmann::json config) {
-        flow::FlowNode n;
-        n.id = std::move(id);
-        n.type = std::move(type);
-        n.position = {x, y};
-        n.outcomes = std::move(outcomes);
-        n.config = std::move(config);
-        return n;
-    };
-    document.nodes.push_back(node("identify", "identify", 0, 0, {{"next", "cond-0"}}, nlohmann::json::object()));
-    for (int i = 0; i < blocks; ++i) {
-        const std::string n = std::to_string(i);
-        const std::string next = i + 1 < blocks ? "cond-" + std::to_string(i + 1) : "success";
-        const double x = 240.0 * (i + 1);
-        document.nodes.push_back(node("cond-" + n, "condition", x, 0, {{"true", "password-" + n}, {"false", next}},
-                                      {{"fact", "user.hasTotp"}}));
-        document.nodes.push_back(
-            node("password-" + n, "password", x, 160,
-                 {{"success", next}, {"failure", "retry-" + n}, {"locked", "failure"}, {"not-set", "failure"}},
-                 nlohmann::json::object()));
-        document.nodes.push_back(node("retry-" + n, "retry-limit", x, 320,
-                                      {{"retry", "password-" + n}, {"reject", "failure"}}, {{"maxAttempts", 3}}));
-    }
-    document.nodes.push_back(node("success", "success", 240.0 * (blocks + 1), 0, {}, nlohmann::json::object()));
-    document.nodes.push_back(
-        node("failure", "failure", 240.0 * (blocks + 1), 320, {}, {{"message", "Sign-in failed."}}));
-    return document;
-}
+using trellis::bench::largeFlow;
 
 // In-memory answers, so the interpreter's own cost shows (the server's Argon2id and database are measured by
 // bench_crypto and bench_grants).
