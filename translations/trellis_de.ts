@@ -2511,6 +2511,10 @@
         <source>Start from:</source>
         <translation>Beginnen mit:</translation>
     </message>
+    <message>
+        <source>No login journey is usable here yet, so sign-ins run the built-in journey. Start one with &quot;New journey…&quot;.</source>
+        <translation>Hier ist noch kein Anmeldeablauf nutzbar, Anmeldungen laufen daher über den eingebauten Ablauf. Legen Sie einen mit „Neuer Ablauf…“ an.</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::ImportWizard</name>
