@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTest>
+#include <QUndoStack>
 
 namespace {
 

@@ -41,6 +41,32 @@ public:
     flow::TotpEnrolment beginTotpEnrolment(const std::string&, const std::string&) override { return {}; }
     bool confirmTotpEnrolment(const std::string&, const std::string&) override { return false; }
     void recordEvent(const flow::FlowEvent&) override { ++events; }
+    // Not reached by the journeys measured here (password and TOTP only).
+    std::string sendMagicLink(const std::string&, const std::string&, int) override { return {}; }
+    flow::MagicLinkStatus magicLinkStatus(const std::string&) override { return flow::MagicLinkStatus::Expired; }
+    void sendEmailCode(const std::string&, const std::string&, int, int) override {}
+    bool verifyEmailCode(const std::string&, const std::string&) override { return false; }
+    flow::RiskSignals riskSignals(const std::string&) override { return {}; }
+    std::vector<flow::FlowOrganisation> memberships(const std::string&) override { return {}; }
+    flow::FlowRequestContext requestContext() override { return {}; }
+    bool hasPassword(const std::string&) override { return true; }
+    bool hasAcceptedTerms(const std::string&, const std::string&) override { return true; }
+    void recordTermsAcceptance(const std::string&, const std::string&, const std::string&) override {}
+    std::map<std::string, std::string> profileAttributes(const std::string&) override { return {}; }
+    void saveProfileAttributes(const std::string&, const std::map<std::string, std::string>&) override {}
+    flow::PasskeyCeremony beginPasskeyRegistration(const std::string&, const std::string&, bool) override { return {}; }
+    flow::PasskeyResult finishPasskeyRegistration(const std::string&, const std::string&, const flow::PasskeyResponse&,
+                                                  bool) override
+    {
+        return {"unsupported", {}, {}, {}, false};
+    }
+    flow::PasskeyCeremony beginPasskeyAssertion(const std::string&, bool) override { return {}; }
+    flow::PasskeyResult finishPasskeyAssertion(const std::string&, const std::string&, const flow::PasskeyResponse&,
+                                               bool) override
+    {
+        return {"unsupported", {}, {}, {}, false};
+    }
+    bool hasPasskey(const std::string&) override { return false; }
 
     long long events = 0;
 };
