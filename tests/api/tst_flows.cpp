@@ -978,7 +978,8 @@ void FlowsTest::simulationRunsTheDraftWithoutSideEffects()
     const QString id = str(created.object(), "id");
     // The template's own document, not the default journey.
     bool hasRiskNode = false;
-    for (const auto& n : created.object().value(QStringLiteral("draft")).toObject().value(QStringLiteral("nodes")).toArray())
+    for (const auto& n :
+         created.object().value(QStringLiteral("draft")).toObject().value(QStringLiteral("nodes")).toArray())
         hasRiskNode = hasRiskNode || str(n.toObject(), "type") == QStringLiteral("risk-assessment");
     QVERIFY(hasRiskNode);
 
@@ -1034,8 +1035,8 @@ void FlowsTest::simulationRunsTheDraftWithoutSideEffects()
     QVERIFY2(path(other).contains(QStringLiteral("password-sim:success")), qPrintable(path(other).join(u' ')));
 
     // Bad input is named; out of scope is 404 like a flow that does not exist.
-    const HttpResult noScenario = client(m_designerToken)
-                                      .postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id), QJsonObject{});
+    const HttpResult noScenario =
+        client(m_designerToken).postJson(QStringLiteral("/api/v1/flows/%1/simulate").arg(id), QJsonObject{});
     QCOMPARE(noScenario.status, 400);
     QCOMPARE(str(noScenario.object(), "field"), QStringLiteral("scenario"));
     QCOMPARE(client(m_auditorToken)
@@ -1055,21 +1056,20 @@ void FlowsTest::subflowsResolveOnlyLiveFlowsUsableAtTheOwner()
     const QJsonObject sibling =
         createFlow(m_ownerToken, m_siblingId, QStringLiteral("Sibling's"), passwordFlow(QStringLiteral("sib")));
     QVERIFY(!sibling.isEmpty());
-    QVERIFY(saveAndPublish(m_ownerToken, str(sibling, "id"), passwordFlow(QStringLiteral("sib")), QStringLiteral("v1")) >
-            0);
+    QVERIFY(saveAndPublish(m_ownerToken, str(sibling, "id"), passwordFlow(QStringLiteral("sib")),
+                           QStringLiteral("v1")) > 0);
     const auto withSubflow = [](const QString& flowId) {
         return QJsonObject{
             {QStringLiteral("format"), 1},
             {QStringLiteral("name"), QStringLiteral("Wrapper")},
             {QStringLiteral("start"), QStringLiteral("inner")},
-            {QStringLiteral("nodes"),
-             QJsonArray{node(QStringLiteral("inner"), QStringLiteral("subflow"),
-                             {{QStringLiteral("success"), QStringLiteral("ok")},
-                              {QStringLiteral("failure"), QStringLiteral("no")}},
-                             {{QStringLiteral("flowId"), flowId}}),
-                        node(QStringLiteral("ok"), QStringLiteral("success"), {}),
-                        node(QStringLiteral("no"), QStringLiteral("failure"), {},
-                             {{QStringLiteral("message"), QStringLiteral("No.")}})}}};
+            {QStringLiteral("nodes"), QJsonArray{node(QStringLiteral("inner"), QStringLiteral("subflow"),
+                                                      {{QStringLiteral("success"), QStringLiteral("ok")},
+                                                       {QStringLiteral("failure"), QStringLiteral("no")}},
+                                                      {{QStringLiteral("flowId"), flowId}}),
+                                                 node(QStringLiteral("ok"), QStringLiteral("success"), {}),
+                                                 node(QStringLiteral("no"), QStringLiteral("failure"), {},
+                                                      {{QStringLiteral("message"), QStringLiteral("No.")}})}}};
     };
     const QJsonObject wrapper =
         createFlow(m_designerToken, m_northwindId, QStringLiteral("Wrapper"), withSubflow(m_demoFlowId));
