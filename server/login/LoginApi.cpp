@@ -453,9 +453,10 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     flow::FlowStep step = interpreter.submit(state, input);
 
     // Identifier-first routing: signed in from no particular organisation, a person whose every live membership
-    // leads to one other bound flow continues in that flow, after its own first identify node.
-    if (type == "identify" && authorization.organization.empty() && !state.userId.empty() &&
-        submittedNode == LoginFlows::firstIdentifyNode(document)) {
+    // leads to one other bound flow continues in that flow, after its own first identify node. Not when the
+    // application chose the journey itself (an organisation, or the passkey journey through acr_values).
+    if (type == "identify" && authorization.organization.empty() && flowKey != LoginFlows::passkeyKey &&
+        !state.userId.empty() && submittedNode == LoginFlows::firstIdentifyNode(document)) {
         const std::string routed = flows.routeFor(state.userId, authorization.clientId, flowKey);
         const auto routedDocument = routed.empty() ? nullptr : flows.document(routed);
         const std::string identify = routedDocument ? LoginFlows::firstIdentifyNode(*routedDocument) : std::string();
