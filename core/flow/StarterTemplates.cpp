@@ -56,6 +56,42 @@ StarterTemplate passwordlessFirst()
                      })};
 }
 
+StarterTemplate passkeyWithPassword()
+{
+    return {"passkey-password", "Passkey first, password as fallback",
+            "For people moving from passwords to passkeys: the browser offers a saved passkey at once; without one, "
+            "email and password, then the offer to create a passkey for next time.",
+            document("Passkey first, password as fallback",
+                     {
+                         n("passkey", "passkey-signin", 0, 0,
+                           {{"success", "success"},
+                            {"failure", "passkey-retries"},
+                            {"no-passkey", "identify"},
+                            {"unsupported", "identify"}}),
+                         n("passkey-retries", "retry-limit", 0, 1, {{"retry", "passkey"}, {"reject", "too-many"}},
+                           {{"maxAttempts", 5}}),
+                         n("identify", "identify", 1, 0, {{"next", "password"}}),
+                         n("password", "password", 2, 0,
+                           {{"success", "offer-passkey"},
+                            {"failure", "password-retries"},
+                            {"locked", "locked"},
+                            {"not-set", "no-password"}}),
+                         n("password-retries", "retry-limit", 2, 1, {{"retry", "password"}, {"reject", "too-many"}},
+                           {{"maxAttempts", 5}}),
+                         n("offer-passkey", "passkey-enrol", 3, 0,
+                           {{"enrolled", "success"}, {"skipped", "success"}, {"failed", "success"}},
+                           {{"allowSkip", true}, {"onlyWithoutPasskey", true}}),
+                         n("success", "success", 4, 0, {}),
+                         failure("locked", 2, 2,
+                                 "This account is locked after too many failed attempts. Try again later or ask "
+                                 "your administrator."),
+                         failure("no-password", 2, 3,
+                                 "No password has been set for this account yet. Use the link in your invitation "
+                                 "to set one."),
+                         failure("too-many", 4, 2, "Too many failed attempts. Start again."),
+                     })};
+}
+
 StarterTemplate partnerSso()
 {
     return {"partner-sso", "Partner sign-in",
@@ -153,7 +189,7 @@ StarterTemplate invitationAcceptance()
 
 std::vector<StarterTemplate> starterTemplates()
 {
-    return {passwordlessFirst(), partnerSso(), passwordRiskStepUp(), invitationAcceptance()};
+    return {passwordlessFirst(), passkeyWithPassword(), partnerSso(), passwordRiskStepUp(), invitationAcceptance()};
 }
 
 const StarterTemplate* findStarterTemplate(const std::string& key)

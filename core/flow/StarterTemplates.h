@@ -11,14 +11,14 @@ namespace trellis::core::flow {
 /// `template`). Documents are laid out for the canvas (columns 240 px apart, rows 160 px).
 struct StarterTemplate
 {
-    std::string key; ///< passwordless-first, partner-sso, password-risk-step-up, invitation-acceptance
+    std::string
+        key; ///< passwordless-first, passkey-password, partner-sso, password-risk-step-up, invitation-acceptance
     std::string displayName;
     std::string description;
     FlowDocument document;
 };
 
-/// All starter templates, in the order the designer lists them. passwordless-first uses slice C's passkey-signin
-/// and passkey-enrol node types, so it validates only with a catalog that has them.
+/// All starter templates, in the order the designer lists them.
 std::vector<StarterTemplate> starterTemplates();
 /// The template with that key, or nullptr.
 const StarterTemplate* findStarterTemplate(const std::string& key);

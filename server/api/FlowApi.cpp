@@ -177,7 +177,8 @@ HttpResponse FlowApi::create(const Caller& caller, HttpRequest& request) const
     if (templateKey && !starter)
         throw ApiErrors::invalidField("template", "\"" + templateKey->substr(0, 64) +
                                                       "\" is not a starter template; the templates are "
-                                                      "passwordless-first, partner-sso, password-risk-step-up and "
+                                                      "passwordless-first, passkey-password, partner-sso, "
+                                                      "password-risk-step-up and "
                                                       "invitation-acceptance.");
     auto parsed = documentField(input, false);
     if (std::holds_alternative<HttpResponse>(parsed))

@@ -7,7 +7,6 @@
 #include "core/User.h"
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowInterpreter.h"
-#include "core/flow/PasskeyFlow.h"
 #include "core/flow/ProfileAttributes.h"
 #include "server/api/ApiContext.h"
 #include "server/http/FormBody.h"
@@ -290,7 +289,6 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     if (startAt.org)
         authorization.organization = startAt.org->id;
     const bool wantsMfa = contains(ScopeWords::split(authorization.acrValues), mfaAcr);
-    const bool wantsPasskey = contains(ScopeWords::split(authorization.acrValues), passkeyAcr);
 
     // A live SSO session answers at once, unless the client asks to see the login again or needs a second factor
     // the session did not use.
@@ -319,10 +317,6 @@ HttpResponse LoginApi::authorize(const HttpRequest& request) const
     }
     if (flowKey.empty())
         flowKey = wantsMfa ? LoginFlows::mfaKey : LoginFlows::defaultKey;
-    // Interim (until the browser test binds a designed passkey journey): an application asking for passkey sign-in
-    // gets the built-in passkey-first journey. TODO(issue 5): remove with urn:trellis:acr:passkey.
-    if (wantsPasskey && !wantsMfa)
-        flowKey = LoginFlows::passkeyKey;
     const auto document = flows.document(flowKey);
     if (!document)
         return html(500, pages.message("title.error", "error.session", true));
@@ -454,9 +448,9 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
 
     // Identifier-first routing: signed in from no particular organisation, a person whose every live membership
     // leads to one other bound flow continues in that flow, after its own first identify node. Not when the
-    // application chose the journey itself (an organisation, or the passkey journey through acr_values).
-    if (type == "identify" && authorization.organization.empty() && flowKey != LoginFlows::passkeyKey &&
-        !state.userId.empty() && submittedNode == LoginFlows::firstIdentifyNode(document)) {
+    // application chose the journey itself (by naming an organisation).
+    if (type == "identify" && authorization.organization.empty() && !state.userId.empty() &&
+        submittedNode == LoginFlows::firstIdentifyNode(document)) {
         const std::string routed = flows.routeFor(state.userId, authorization.clientId, flowKey);
         const auto routedDocument = routed.empty() ? nullptr : flows.document(routed);
         const std::string identify = routedDocument ? LoginFlows::firstIdentifyNode(*routedDocument) : std::string();
@@ -532,7 +526,11 @@ HttpResponse LoginApi::finishStep(const HttpRequest& request, const LoginPageRen
             sessions.complete(session->id);
             appendAll(m_context, services.auditEvents());
         });
-        HttpResponse response = html(200, pages.message("title.failure", failureKey(flowKey, step), true));
+        // The designer's own words on a failure step show as written; stock messages in the visitor's language.
+        const std::string key = failureKey(flowKey, step);
+        HttpResponse response = key == "failure.default" && !step.message.empty()
+                                    ? html(200, pages.messageText("title.failure", {step.message}, true))
+                                    : html(200, pages.message("title.failure", key, true));
         setCookie(response, request, flowCookie, "", 0);
         return response;
     }

@@ -44,8 +44,6 @@ public:
     static constexpr const char* mfaAcr = "urn:trellis:acr:mfa";
     /// Random per browser, set at the first successful sign-in; the risk node's "known device" (hash stored only).
     static constexpr const char* deviceCookie = "trellis_device";
-    /// acr_values entry that picks the built-in passkey-first journey (core/flow/PasskeyFlow) while no flow is bound.
-    static constexpr const char* passkeyAcr = "urn:trellis:acr:passkey";
 
 private:
     /// Saves the step's state and answers it: the next screen, the failure page, or the signed-in redirect.

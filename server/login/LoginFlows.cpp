@@ -1,7 +1,6 @@
 #include "server/login/LoginFlows.h"
 
 #include "core/flow/DefaultFlow.h"
-#include "core/flow/PasskeyFlow.h"
 #include "server/store/FlowRepository.h"
 
 #include <charconv>
@@ -49,10 +48,6 @@ std::shared_ptr<const flow::FlowDocument> builtin(const std::string& key)
         return mfa;
     if (key == LoginFlows::stepUpKey)
         return stepUp;
-    if (key == LoginFlows::passkeyKey) {
-        static const auto passkey = std::make_shared<const flow::FlowDocument>(flow::passkeyFlow());
-        return passkey;
-    }
     return nullptr;
 }
 

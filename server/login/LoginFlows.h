@@ -20,8 +20,6 @@ public:
     /// The second factor alone (verify, or enrol when the person has none): after a designed flow succeeds without
     /// the second factor the application asked for (acr_values) or an admin's MFA reset demands.
     static constexpr const char* stepUpKey = "builtin:step-up";
-    /// Passkey first, password as the way around it (core/flow/PasskeyFlow), for acr_values urn:trellis:acr:passkey.
-    static constexpr const char* passkeyKey = "builtin:passkey";
 
     explicit LoginFlows(const Database& db)
         : m_db(db)

@@ -1,8 +1,9 @@
 // Headless Chromium signs up for and then signs in with a passkey through trellisd's hosted login, using Chromium's
-// virtual authenticator (DevTools protocol WebAuthn domain): password sign-in on the built-in passkey-first journey
-// (acr_values urn:trellis:acr:passkey), creating a passkey, then a passwordless sign-in with the passkey alone.
+// virtual authenticator (DevTools protocol WebAuthn domain), on a designed journey bound to the root organisation
+// through the admin API (started from the starter template passkey-password): password sign-in, creating a passkey,
+// then a passwordless sign-in with the passkey alone.
 // Usage: node login-passkey.mjs <path to trellisd>. Exit 77 (skipped) when Chromium or playwright-core is missing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -71,6 +72,25 @@ await new Promise((resolve, reject) => {
 });
 const base = `http://localhost:${port}`;
 
+// The platform owner binds the passkey journey to the root organisation, the way the console does: a journey from
+// the starter template, published, bound for every application.
+const ownerToken = execFileSync(trellisd, ['admin-token', ...store, '--user', 'owner@acme.example', '--ttl', '1h'])
+    .toString().trim();
+async function admin(method, path, body) {
+    const response = await fetch(`${base}${path}`, {
+        method, headers: { Authorization: `Bearer ${ownerToken}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!response.ok)
+        throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+    return text ? JSON.parse(text) : {};
+}
+const rootOrg = (await admin('GET', '/api/v1/orgs')).items.find((o) => !o.parentId);
+const journey = await admin('POST', `/api/v1/orgs/${rootOrg.id}/flows`,
+                            { name: 'Passkey first', template: 'passkey-password' });
+await admin('POST', `/api/v1/flows/${journey.id}/publish`, { note: 'Passkeys for everyone' });
+await admin('PUT', `/api/v1/orgs/${rootOrg.id}/flow-bindings`, { flowId: journey.id });
+
 const callbacks = [];
 const rp = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -90,7 +110,7 @@ function authorizeUrl(state, extra = {}) {
         client_id: 'trellis-console', redirect_uri: redirectUri, response_type: 'code', scope: 'openid profile',
         state, nonce: b64url(randomBytes(16)), code_challenge_method: 'S256',
         code_challenge: b64url(createHash('sha256').update(verifier).digest()),
-        acr_values: 'urn:trellis:acr:passkey', ...extra,
+        ...extra,
     });
     return `${base}/oauth2/authorize?${params}`;
 }

@@ -73,8 +73,8 @@ private Q_SLOTS:
             QCOMPARE(findStarterTemplate(t.key), findStarterTemplate(t.key));
             QVERIFY(findStarterTemplate(t.key)->document == t.document);
         }
-        QCOMPARE(keys, (std::vector<std::string>{"passwordless-first", "partner-sso", "password-risk-step-up",
-                                                 "invitation-acceptance"}));
+        QCOMPARE(keys, (std::vector<std::string>{"passwordless-first", "passkey-password", "partner-sso",
+                                                 "password-risk-step-up", "invitation-acceptance"}));
         QVERIFY(!findStarterTemplate("nope"));
     }
 

@@ -3,7 +3,6 @@
 #include "core/flow/DefaultFlow.h"
 #include "core/flow/FlowValidator.h"
 #include "core/flow/NodeCatalog.h"
-#include "core/flow/PasskeyFlow.h"
 
 #include <QFileInfo>
 #include <QTest>
@@ -77,14 +76,6 @@ private Q_SLOTS:
         QVERIFY2(problems.empty(), problems.dump(1).c_str());
         QCOMPARE(flow.node("totp-enrol") != nullptr, requireTotp);
         QCOMPARE(flow.node("has-totp")->target("false"), std::string(requireTotp ? "totp-enrol" : "success"));
-    }
-
-    void passkeyFlowIsClean()
-    {
-        const FlowDocument flow = passkeyFlow();
-        const nlohmann::json problems = FlowValidator().validate(flow);
-        QVERIFY2(problems.empty(), problems.dump(1).c_str());
-        QCOMPARE(flow.node(flow.start)->type, std::string("passkey-signin"));
     }
 
     void catalogEntriesAreComplete()
