@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -276,7 +277,15 @@ void FlowEditor::setConfigValue(const std::string& nodeId, const std::string& fi
         config.erase(field);
     else
         config[field] = value;
-    push(after, tr("Change %1").arg(qs(field)), QStringLiteral("config:%1:%2").arg(qs(nodeId), qs(field)));
+    // The undo menu names the setting as the inspector shows it ("Change High from score").
+    QString caption = qs(field);
+    if (const core::flow::NodeType* type = m_catalog->find(m_document.node(nodeId)->type)) {
+        for (const auto& f : type->fields) {
+            if (f.name == field && !f.displayName.empty())
+                caption = QCoreApplication::translate("FlowCatalog", f.displayName.c_str());
+        }
+    }
+    push(after, tr("Change %1").arg(caption), QStringLiteral("config:%1:%2").arg(qs(nodeId), qs(field)));
 }
 
 void FlowEditor::setLabel(const std::string& nodeId, const std::string& label)

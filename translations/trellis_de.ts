@@ -1793,6 +1793,10 @@
         <source>Exit “%1” leads to</source>
         <translation>Ausgang „%1“ führt zu</translation>
     </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::FlowInspector</name>
@@ -2514,6 +2518,10 @@
     <message>
         <source>No login journey is usable here yet, so sign-ins run the built-in journey. Start one with &quot;New journey…&quot;.</source>
         <translation>Hier ist noch kein Anmeldeablauf nutzbar, Anmeldungen laufen daher über den eingebauten Ablauf. Legen Sie einen mit „Neuer Ablauf…“ an.</translation>
+    </message>
+    <message>
+        <source>Passkey first, password as fallback (then the offer of a passkey)</source>
+        <translation>Zuerst Passkey, sonst Passwort (danach das Angebot eines Passkeys)</translation>
     </message>
 </context>
 <context>

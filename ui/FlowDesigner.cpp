@@ -140,6 +140,13 @@ void FlowDesigner::createActions()
     connect(m_copy, &QAction::triggered, this, &FlowDesigner::copySelection);
     m_paste = add(new QAction(tr("&Paste"), this), QStringLiteral("flowPaste"), QKeySequence::Paste);
     connect(m_paste, &QAction::triggered, this, &FlowDesigner::paste);
+    m_selectAll = add(new QAction(tr("Select &all"), this), QStringLiteral("flowSelectAll"), QKeySequence::SelectAll);
+    connect(m_selectAll, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (const auto& node : m_editor->document().nodes)
+            ids.append(QString::fromStdString(node.id));
+        m_scene->selectNodes(ids);
+    });
     m_delete = add(new QAction(tr("&Delete"), this), QStringLiteral("flowDelete"), QKeySequence::Delete);
     connect(m_delete, &QAction::triggered, this, &FlowDesigner::deleteSelection);
     m_connect =

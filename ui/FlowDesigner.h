@@ -43,6 +43,7 @@ public:
     QAction* copyAction() const { return m_copy; }
     QAction* pasteAction() const { return m_paste; }
     QAction* deleteAction() const { return m_delete; }
+    QAction* selectAllAction() const { return m_selectAll; }
     QAction* autoLayoutAction() const { return m_autoLayout; }
     QAction* connectAction() const { return m_connect; }
     QAction* fitAction() const { return m_fit; }
@@ -78,6 +79,7 @@ private:
     QToolBar* m_toolBar = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
+    QAction* m_selectAll = nullptr;
     QAction* m_copy = nullptr;
     QAction* m_paste = nullptr;
     QAction* m_delete = nullptr;

@@ -36,9 +36,12 @@ FlowVersionsPanel::FlowVersionsPanel(client::ApiClient* client, models::FlowEdit
     m_note->setWordWrap(true);
     m_note->setForegroundRole(QPalette::PlaceholderText);
     m_compareButton = new QPushButton(tr("&Compare"), this);
+    m_compareButton->setObjectName(QStringLiteral("flowCompareVersions"));
     m_restoreButton = new QPushButton(tr("Restore as &draft"), this);
+    m_restoreButton->setObjectName(QStringLiteral("flowRestoreVersion"));
     m_restoreButton->setToolTip(tr("Replace the draft with this version's journey"));
     m_rollbackButton = new QPushButton(tr("Make &live again…"), this);
+    m_rollbackButton->setObjectName(QStringLiteral("flowRollbackVersion"));
     m_rollbackButton->setToolTip(tr("Roll back: sign-ins use this version again"));
     m_changes = new QListWidget(this);
     m_changes->setObjectName(QStringLiteral("flowVersionChanges"));

@@ -115,6 +115,8 @@ FlowsPage::FlowsPage(models::ConsoleSession* session, QWidget* parent)
         const QList<std::pair<QString, QString>> templates{
             {QString(), tr("Email and password (the built-in sign-in)")},
             {QStringLiteral("passwordless-first"), tr("Passwordless first (passkey, else a link by email)")},
+            {QStringLiteral("passkey-password"),
+             tr("Passkey first, password as fallback (then the offer of a passkey)")},
             {QStringLiteral("partner-sso"), tr("Partner sign-in (code by email, choose organisation, terms)")},
             {QStringLiteral("password-risk-step-up"), tr("Password with risk-based step-up")},
             {QStringLiteral("invitation-acceptance"),

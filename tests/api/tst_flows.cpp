@@ -854,6 +854,18 @@ void FlowsTest::hostedLoginRunsTheBoundFlow()
     QCOMPARE(formNode(LoginBrowser(m_server.baseUrl()).open(authorizePath(m_northwindSlug))),
              QStringLiteral("identify-v1"));
 
+    // A failure step shows the designer's own words: the third wrong password ends on "No." (an address nobody
+    // has, so no real account collects failed attempts).
+    LoginBrowser failing(m_server.baseUrl());
+    QCOMPARE(formNode(failing.open(authorizePath(m_northwindSlug))), QStringLiteral("identify-v1"));
+    failing.submit({{QStringLiteral("node"), QStringLiteral("identify-v1")},
+                    {QStringLiteral("email"), QStringLiteral("nobody@northwind.example")}});
+    HttpResult last;
+    for (int attempt = 0; attempt < 3; ++attempt)
+        last = failing.submit({{QStringLiteral("node"), QStringLiteral("password-v1")},
+                               {QStringLiteral("password"), QStringLiteral("x")}});
+    QVERIFY2(last.body.contains("<p class=\"alert\" role=\"alert\">No.</p>"), last.describe());
+
     QCOMPARE(del(m_designerToken, QStringLiteral("/api/v1/flow-bindings/") + str(bound.object(), "id")).status, 204);
     QCOMPARE(formNode(LoginBrowser(m_server.baseUrl()).open(authorizePath(m_northwindSlug))),
              QStringLiteral("identify"));

@@ -6,6 +6,7 @@
 
 #include "core/flow/DefaultFlow.h"
 #include "models/FlowEditor.h"
+#include "tests/gui/FlowCanvasInput.h"
 #include "ui/FlowEdgeItem.h"
 #include "ui/FlowInspector.h"
 #include "ui/FlowNodeItem.h"
@@ -18,7 +19,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDropEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -36,39 +36,7 @@ using trellis::models::FlowEditor;
 using trellis::ui::FlowDesigner;
 using trellis::ui::FlowNodeItem;
 
-namespace {
-
-/// What a drag from the palette delivers to the canvas: enter, move and drop at `pos` (viewport coordinates).
-/// QDrag::exec blocks on the offscreen platform, so the test sends the events the view receives.
-bool dropType(trellis::ui::FlowView* view, const QString& type, QPoint pos)
-{
-    std::unique_ptr<QMimeData> data(trellis::ui::FlowPalette::mimeDataFor(type));
-    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDragMoveEvent move(pos, Qt::CopyAction | Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &move);
-    QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(view->viewport(), &drop);
-    return drop.isAccepted() && drop.dropAction() == Qt::CopyAction;
-}
-
-QPoint viewPoint(trellis::ui::FlowView* view, QPointF scenePos)
-{
-    return view->mapFromScene(scenePos);
-}
-
-/// Presses the left button at `from`, moves in steps to `to` and releases there (viewport coordinates).
-void drag(QWidget* viewport, QPoint from, QPoint to)
-{
-    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, from);
-    for (int i = 1; i <= 5; ++i)
-        QTest::mouseMove(viewport, from + (to - from) * i / 5);
-    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, to);
-}
-
-} // namespace
+using namespace trellis::test::FlowCanvasInput;
 
 class FlowDesignerTest : public QObject
 {
