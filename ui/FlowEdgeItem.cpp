@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPen>
+#include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
 namespace trellis::ui {
@@ -17,6 +18,8 @@ FlowEdgeItem::FlowEdgeItem(const QString& from, const QString& outcome, const QS
 {
     setZValue(0);
     setFlag(ItemIsSelectable, false);
+    // paint() is told which part of the wire needs drawing, not just its whole bounding rect.
+    setFlag(ItemUsesExtendedStyleOption, true);
 }
 
 QPainterPath FlowEdgeItem::curve(QPointF start, QPointF end)
@@ -40,6 +43,10 @@ void FlowEdgeItem::setEnds(QPointF start, QPointF end)
     m_start = start;
     m_end = end;
     setPath(curve(start, end));
+    m_polyline = path().toSubpathPolygons().value(0);
+    m_length = path().length();
+    m_middle = path().pointAtPercent(0.5);
+    m_arrowAngle = qDegreesToRadians(path().angleAtPercent(0.98));
 }
 
 void FlowEdgeItem::setHighlighted(bool highlighted)
@@ -60,18 +67,40 @@ QPainterPath FlowEdgeItem::shape() const
     return stroker.createStroke(path());
 }
 
-void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const QPalette palette = QApplication::palette();
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor colour = m_highlighted ? QColor(0xe0, 0x9a, 0x00) : palette.color(QPalette::Mid).darker(130);
-    painter->setPen(QPen(colour, m_highlighted ? 3 : 1.6));
+    // An ordinary wire is a one-pixel cosmetic line: the raster engine draws those directly, while a wider pen
+    // goes through the polygon rasterizer, whose cost grows with the square of a long, flat wire's length on screen.
+    QPen pen(colour, m_highlighted ? 3 : 1);
+    pen.setCosmetic(!m_highlighted);
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
+    const QRectF exposed = option->exposedRect.adjusted(-4, -4, 4, 4);
+    if (exposed.contains(m_polyline.boundingRect())) {
+        painter->drawPath(path());
+    } else {
+        // Only the runs of segments that cross the exposed area are stroked.
+        int runStart = -1;
+        for (int i = 0; i + 1 < m_polyline.size(); ++i) {
+            const bool shows =
+                QRectF(m_polyline[i], m_polyline[i + 1]).normalized().adjusted(-1, -1, 1, 1).intersects(exposed);
+            if (shows && runStart < 0)
+                runStart = i;
+            if (!shows && runStart >= 0) {
+                painter->drawPolyline(m_polyline.constData() + runStart, i - runStart + 1);
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0)
+            painter->drawPolyline(m_polyline.constData() + runStart, int(m_polyline.size()) - runStart);
+    }
 
     // Arrow head pointing into the input port
     const QPointF tip = m_end;
-    const double angle = qDegreesToRadians(path().angleAtPercent(0.98));
+    const double angle = m_arrowAngle;
     const QPointF back(std::cos(angle), -std::sin(angle));
     const QPointF normal(-back.y(), back.x());
     QPolygonF arrow;
@@ -81,13 +110,13 @@ void FlowEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->drawPolygon(arrow);
 
     // The port already names the outcome; the label helps only on a wire long enough to lose sight of it.
-    if (m_label.isEmpty() || path().length() < 160)
+    if (m_label.isEmpty() || m_length < 160)
         return;
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
     const QFontMetricsF metrics(font);
-    const QPointF mid = path().pointAtPercent(0.5);
+    const QPointF mid = m_middle;
     const QRectF box(mid.x() - metrics.horizontalAdvance(m_label) / 2 - 4, mid.y() - metrics.height() / 2 - 1,
                      metrics.horizontalAdvance(m_label) + 8, metrics.height() + 2);
     painter->setPen(QPen(colour, 1));

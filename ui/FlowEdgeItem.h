@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsPathItem>
+#include <QPolygonF>
 #include <QString>
 
 namespace trellis::ui {
@@ -41,6 +42,13 @@ private:
     QString m_label;
     QPointF m_start;
     QPointF m_end;
+    /// The curve as line segments, for stroking only the part that shows (a long wire otherwise costs its whole
+    /// length in every frame that touches it).
+    QPolygonF m_polyline;
+    // Measured once per shape: a curve's length and points along it cost a numeric integration each time.
+    double m_length = 0;
+    QPointF m_middle;
+    double m_arrowAngle = 0;
     bool m_highlighted = false;
 };
 

@@ -43,6 +43,9 @@ FlowNodeItem::FlowNodeItem(const QString& id, QGraphicsItem* parent)
     setFlags(ItemIsMovable | ItemIsSelectable | ItemIsFocusable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(1);
+    // Painting a step (rounded shapes, elided captions, a line per exit) costs far more than copying a pixmap, and a
+    // drag repaints every step under the moving wires in every frame.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 QRectF FlowNodeItem::nodeRect() const

@@ -25,6 +25,8 @@ FlowView::FlowView(FlowScene* scene, QWidget* parent)
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    // The dot grid never changes under a drag: drawn once per scroll or zoom, then copied.
+    setCacheMode(QGraphicsView::CacheBackground);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
 }
