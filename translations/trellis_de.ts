@@ -2094,7 +2094,7 @@
     </message>
     <message>
         <source>C&amp;ountry:</source>
-        <translation>&amp;Land:</translation>
+        <translation>La&amp;nd:</translation>
     </message>
     <message>
         <source>&amp;Hour:</source>
@@ -2151,6 +2151,26 @@
     <message>
         <source>Events:</source>
         <translation>Ereignisse:</translation>
+    </message>
+    <message>
+        <source>The address the sign-in comes from, for the risk assessment&apos;s allow and deny lists and country table</source>
+        <translation>Die Adresse, von der die Anmeldung kommt – für die Erlaubt- und Sperrlisten und die Ländertabelle der Risikobewertung</translation>
+    </message>
+    <message>
+        <source>Any application</source>
+        <translation>Beliebige Anwendung</translation>
+    </message>
+    <message>
+        <source>Addre&amp;ss:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>Appl&amp;ication:</source>
+        <translation>An&amp;wendung:</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address, for example 203.0.113.10 or 2001:db8::1.</source>
+        <translation>„%1“ ist keine IP-Adresse, zum Beispiel 203.0.113.10 oder 2001:db8::1.</translation>
     </message>
 </context>
 <context>

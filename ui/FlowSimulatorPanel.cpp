@@ -1,8 +1,10 @@
 #include "ui/FlowSimulatorPanel.h"
 
 #include "client/ApiClient.h"
+#include "core/flow/AddressRange.h"
 #include "models/FlowEditor.h"
 #include "ui/FlowDesigner.h"
+#include "ui/FlowNodeItem.h"
 #include "ui/FlowScene.h"
 #include "ui/FlowView.h"
 
@@ -68,6 +70,19 @@ FlowSimulatorPanel::FlowSimulatorPanel(client::ApiClient* client, FlowDesigner* 
                          {{QStringLiteral("ok"), tr("Correct code")}, {QStringLiteral("wrong"), tr("Wrong code")}});
     m_device = choice(this, QStringLiteral("simDevice"),
                       {{QStringLiteral("known"), tr("Known device")}, {QStringLiteral("new"), tr("New device")}});
+    m_address = new QLineEdit(QStringLiteral("203.0.113.10"), this);
+    m_address->setObjectName(QStringLiteral("simAddress"));
+    m_address->setToolTip(tr("The address the sign-in comes from, for the risk assessment's allow and deny lists "
+                             "and country table"));
+    m_addressError = new QLabel(this);
+    m_addressError->setObjectName(QStringLiteral("simAddressError"));
+    m_addressError->setWordWrap(true);
+    m_addressError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_addressError->hide();
+    connect(m_address, &QLineEdit::textEdited, m_addressError, &QLabel::hide);
+    m_application = new QComboBox(this);
+    m_application->setObjectName(QStringLiteral("simApplication"));
+    m_application->addItem(tr("Any application"), QString());
     m_country = new QLineEdit(QStringLiteral("DE"), this);
     m_country->setObjectName(QStringLiteral("simCountry"));
     m_country->setMaxLength(2);
@@ -101,11 +116,14 @@ FlowSimulatorPanel::FlowSimulatorPanel(client::ApiClient* client, FlowDesigner* 
     form->addRow(tr("Email &link:"), m_magicLink);
     form->addRow(tr("Email &code:"), m_emailCode);
     form->addRow(tr("&Device:"), m_device);
+    form->addRow(tr("Addre&ss:"), m_address);
+    form->addRow(QString(), m_addressError);
+    form->addRow(tr("Appl&ication:"), m_application);
     form->addRow(tr("C&ountry:"), m_country);
     form->addRow(tr("&Hour:"), m_hour);
     form->addRow(tr("&Risk:"), m_risk);
     for (QWidget* w : std::initializer_list<QWidget*>{m_email, m_password, m_totp, m_passkey, m_magicLink, m_emailCode,
-                                                      m_device, m_country, m_hour, m_risk}) {
+                                                      m_device, m_address, m_application, m_country, m_hour, m_risk}) {
         if (auto* label = qobject_cast<QLabel*>(form->labelForField(w)))
             w->setAccessibleName(QString(label->text()).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     }
@@ -126,6 +144,17 @@ void FlowSimulatorPanel::setFlow(const QString& flowId, const QString& orgId)
     m_flowId = flowId;
     m_orgId = orgId;
     m_run->setEnabled(!flowId.isEmpty());
+    if (!flowId.isEmpty() && !m_applicationsLoaded) {
+        m_applicationsLoaded = true;
+        m_client->listApplications(this, [this](client::ApiResult<std::vector<client::ApplicationInfo>> r) {
+            if (!r.ok()) {
+                m_applicationsLoaded = false; // try again with the next journey
+                return;
+            }
+            for (const auto& app : *r.value)
+                m_application->addItem(app.name.isEmpty() ? app.id : app.name, app.id);
+        });
+    }
     m_steps->clear();
     m_details->clear();
     m_outcome->clear();
@@ -145,11 +174,13 @@ nlohmann::json FlowSimulatorPanel::scenario() const
         {"magicLink", value(m_magicLink)},
         {"emailCode", value(m_emailCode)},
         {"device", value(m_device)},
-        {"address", "203.0.113.10"},
+        {"address", m_address->text().trimmed().toStdString()},
         {"country", m_country->text().trimmed().toUpper().toStdString()},
         {"hour", m_hour->value()},
         {"orgId", m_orgId.toStdString()},
-        {"clientId", nullptr},
+        {"clientId", m_application->currentData().toString().isEmpty()
+                         ? nlohmann::json(nullptr)
+                         : nlohmann::json(m_application->currentData().toString().toStdString())},
         {"memberships", m_orgId.isEmpty() ? nlohmann::json::array() : nlohmann::json::array({m_orgId.toStdString()})},
         {"answers", nlohmann::json::object()}};
     const std::string risk = value(m_risk);
@@ -161,6 +192,15 @@ void FlowSimulatorPanel::run()
 {
     if (m_flowId.isEmpty())
         return;
+    // A typo in the address is pointed out next to it, before anything is asked of the server.
+    if (!core::flow::AddressRange::parseAddress(m_address->text().trimmed().toStdString())) {
+        m_addressError->setText(
+            tr("“%1” is not an IP address, for example 203.0.113.10 or 2001:db8::1.").arg(m_address->text().trimmed()));
+        m_addressError->show();
+        m_address->setFocus();
+        return;
+    }
+    m_addressError->hide();
     m_run->setEnabled(false);
     m_outcome->setText(tr("Simulating…"));
     // The journey as drawn now, saved or not.
@@ -186,11 +226,21 @@ void FlowSimulatorPanel::setResult(const client::SimulationResult& result)
     const QString verdict = m_result.result == QLatin1String("success")   ? tr("Signed in.")
                             : m_result.result == QLatin1String("failure") ? tr("Not signed in.")
                                                                           : tr("Stopped: waiting for an answer.");
-    m_outcome->setText(m_result.message.isEmpty() ? verdict : verdict + QLatin1Char(' ') + m_result.message);
+    // A failure step's message says why; a success needs no second "Signed in.".
+    const bool explains = !m_result.message.isEmpty() && m_result.result != QLatin1String("success");
+    m_outcome->setText(explains ? verdict + QLatin1Char(' ') + m_result.message : verdict);
     for (std::size_t i = 0; i < m_result.steps.size(); ++i) {
         const auto& step = m_result.steps[i];
-        m_steps->addItem(
-            tr("%1. %2 → %3").arg(i + 1).arg(step.nodeId, step.outcome.isEmpty() ? tr("(end)") : step.outcome));
+        // The steps and exits as the canvas names them (a step of a subflow keeps its id).
+        QString caption = step.nodeId;
+        QString outcome = step.outcome;
+        if (const FlowNodeItem* item = m_designer->scene()->nodeItem(step.nodeId)) {
+            caption = item->caption();
+            for (const auto& o : item->outcomes())
+                if (o.name == step.outcome)
+                    outcome = o.caption;
+        }
+        m_steps->addItem(tr("%1. %2 → %3").arg(i + 1).arg(caption, outcome.isEmpty() ? tr("(end)") : outcome));
     }
     if (!m_result.steps.empty())
         m_steps->setCurrentRow(0);

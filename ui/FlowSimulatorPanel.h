@@ -45,6 +45,9 @@ public:
     QTextBrowser* details() const { return m_details; }
     QLineEdit* emailField() const { return m_email; }
     QComboBox* passwordChoice() const { return m_password; }
+    QLineEdit* addressField() const { return m_address; }
+    QLabel* addressError() const { return m_addressError; }
+    QComboBox* applicationChoice() const { return m_application; }
     QPushButton* runButton() const { return m_run; }
 
 Q_SIGNALS:
@@ -67,6 +70,10 @@ private:
     QComboBox* m_magicLink = nullptr;
     QComboBox* m_emailCode = nullptr;
     QComboBox* m_device = nullptr;
+    QLineEdit* m_address = nullptr;
+    QLabel* m_addressError = nullptr;
+    QComboBox* m_application = nullptr;
+    bool m_applicationsLoaded = false;
     QLineEdit* m_country = nullptr;
     QSpinBox* m_hour = nullptr;
     QComboBox* m_risk = nullptr;

@@ -25,8 +25,10 @@
 #include <memory>
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -319,7 +321,23 @@ void FlowsPageTest::simulateLightsThePath()
 {
     trellis::ui::FlowSimulatorPanel* simulator = page()->simulatorPanel();
     QSignalSpy finished(simulator, &trellis::ui::FlowSimulatorPanel::finished);
+    // The scenario names the application (the server's registered ones are offered) and the address.
+    QTRY_VERIFY_WITH_TIMEOUT(simulator->applicationChoice()->findData(QStringLiteral("trellis-console")) >= 0,
+                             kLoadTimeoutMs);
+    simulator->applicationChoice()->setCurrentIndex(
+        simulator->applicationChoice()->findData(QStringLiteral("trellis-console")));
+    // An address with a typo is pointed out next to the field, and nothing runs.
+    simulator->addressField()->setText(QStringLiteral("203.0.113.300"));
     simulator->run();
+    QVERIFY(simulator->addressError()->isVisibleTo(simulator));
+    QVERIFY(simulator->addressError()->text().contains(QStringLiteral("203.0.113.300")));
+    QCOMPARE(simulator->addressField()->text(), QStringLiteral("203.0.113.300"));
+    QVERIFY(!finished.wait(300));
+    simulator->addressField()->setText(QStringLiteral("2001:db8::7"));
+    QCOMPARE(simulator->scenario().value("address", std::string()), std::string("2001:db8::7"));
+    QCOMPARE(simulator->scenario().value("clientId", std::string()), std::string("trellis-console"));
+    simulator->run();
+    QVERIFY(!simulator->addressError()->isVisibleTo(simulator));
     QVERIFY(finished.wait(kLoadTimeoutMs));
     const auto& steps = simulator->result().steps;
     QVERIFY(!steps.empty());

@@ -42,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTest>
 #include <QTreeView>
@@ -351,6 +352,12 @@ void JourneyEndToEndTest::simulateBeforePublishing()
 {
     QVERIFY2(m_ids.size() == 8, "the journey was not built");
     trellis::ui::FlowSimulatorPanel* simulator = page()->simulatorPanel();
+    // The Simulate tab, as the user opens it.
+    for (QTabWidget* tabs : page()->designer()->findChildren<QTabWidget*>())
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i) == simulator || tabs->widget(i)->isAncestorOf(simulator))
+                tabs->setCurrentIndex(i);
+    QVERIFY(simulator->isVisible());
     auto choose = [simulator](const char* name, const QString& value) {
         auto* combo = simulator->findChild<QComboBox*>(QString::fromLatin1(name));
         QVERIFY2(combo, name);
@@ -390,6 +397,8 @@ void JourneyEndToEndTest::simulateBeforePublishing()
              qPrintable(path().join(QLatin1Char(','))));
     QVERIFY2(path().contains(m_ids.at("risk-assessment") + QStringLiteral(":high")),
              qPrintable(path().join(QLatin1Char(','))));
+    // The steps are listed as the canvas names them.
+    QCOMPARE(simulator->stepList()->item(4)->text(), QStringLiteral("5. Risk assessment → High"));
     // The path lights up on the canvas.
     simulator->stepList()->setCurrentRow(int(nodes.size()) - 1);
     auto* scene = page()->designer()->scene();
