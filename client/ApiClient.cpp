@@ -469,6 +469,23 @@ void ApiClient::offboardMembership(const QString& membershipId, QObject* context
                    QByteArrayLiteral("{}"), context, std::move(callback));
 }
 
+void ApiClient::listPasskeys(const QString& userId, QObject* context, Callback<std::vector<PasskeyInfo>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/users/") + encoded(userId) + QStringLiteral("/passkeys")), {}, true,
+         context, [callback = std::move(callback)](const QByteArray& data, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<PasskeyInfo>>(data, status, failure, &PasskeyInfo::listFromJson));
+         });
+}
+
+void ApiClient::deletePasskey(const QString& userId, const QString& credentialId, QObject* context,
+                              Callback<bool> callback)
+{
+    sendForSuccess("DELETE",
+                   QStringLiteral("/api/v1/users/") + encoded(userId) + QStringLiteral("/passkeys/") +
+                       encoded(credentialId),
+                   {}, context, std::move(callback));
+}
+
 void ApiClient::listRoles(const QString& orgId, QObject* context, Callback<std::vector<RoleInfo>> callback)
 {
     send("GET", urlFor(QStringLiteral("/api/v1/roles"), QStringLiteral("orgId=") + encoded(orgId)), {}, true, context,

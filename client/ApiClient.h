@@ -7,6 +7,7 @@
 #include "client/InvitationRequest.h"
 #include "client/MemberQuery.h"
 #include "client/OrgImpact.h"
+#include "client/PasskeyInfo.h"
 #include "client/PersonDetails.h"
 #include "client/RoleInfo.h"
 #include "core/Invitation.h"
@@ -91,6 +92,9 @@ public:
                           QObject* context, Callback<bool> callback);
     /// Ends one membership (and the roles held there).
     void offboardMembership(const QString& membershipId, QObject* context, Callback<bool> callback);
+    /// A person's passkeys (GET /users/{id}/passkeys) and removing one, e.g. of a lost device (needs user.manage).
+    void listPasskeys(const QString& userId, QObject* context, Callback<std::vector<PasskeyInfo>> callback);
+    void deletePasskey(const QString& userId, const QString& credentialId, QObject* context, Callback<bool> callback);
 
     /// The roles usable at an organisation, each saying whether the signed-in admin may assign it there.
     void listRoles(const QString& orgId, QObject* context, Callback<std::vector<RoleInfo>> callback);

@@ -4045,6 +4045,49 @@
         <source>Justification</source>
         <translation>Begründung</translation>
     </message>
+    <message>
+        <source>Passkeys</source>
+        <translation>Passkeys</translation>
+    </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Passkey</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Remove pass&amp;key…</source>
+        <translation>Pass&amp;key entfernen…</translation>
+    </message>
+    <message>
+        <source>Passkey (%1)</source>
+        <translation>Passkey (%1)</translation>
+    </message>
+    <message>
+        <source>%1, synced</source>
+        <translation>%1, synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passkey(s).</source>
+        <translation>
+            <numerusform>%n Passkey.</numerusform>
+            <numerusform>%n Passkeys.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the passkey “%1” of %2? It no longer signs in; their other passkeys keep working.</source>
+        <translation>Den Passkey „%1“ von %2 entfernen? Mit ihm ist keine Anmeldung mehr möglich; andere Passkeys funktionieren weiter.</translation>
+    </message>
+    <message>
+        <source>The passkey could not be removed: %1</source>
+        <translation>Der Passkey konnte nicht entfernt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::ProfilesDialog</name>

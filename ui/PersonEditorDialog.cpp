@@ -168,11 +168,28 @@ PersonEditorDialog::PersonEditorDialog(models::ConsoleSession* session, const QS
     m_signOut = new QPushButton(tr("Sign &out everywhere…"), security);
     m_status = new QPushButton(tr("Disable…"), security);
     m_status->setObjectName(QStringLiteral("accountStatus"));
-    auto* securityLayout = new QHBoxLayout(security);
-    securityLayout->addWidget(m_security, 1);
-    securityLayout->addWidget(m_resetMfa);
-    securityLayout->addWidget(m_signOut);
-    securityLayout->addWidget(m_status);
+    // Passkeys one by one: a lost phone's passkey goes, the laptop's stays.
+    m_passkeys = new QTreeWidget(security);
+    m_passkeys->setObjectName(QStringLiteral("personPasskeys"));
+    m_passkeys->setAccessibleName(tr("Passkeys"));
+    m_passkeys->setRootIsDecorated(false);
+    m_passkeys->setHeaderLabels({tr("Passkey"), tr("Created"), tr("Last used")});
+    m_passkeys->setMaximumHeight(110);
+    m_passkeys->hide();
+    m_removePasskey = new QPushButton(tr("Remove pass&key…"), security);
+    m_removePasskey->setObjectName(QStringLiteral("removePasskey"));
+    m_removePasskey->hide();
+    auto* accountRow = new QHBoxLayout;
+    accountRow->addWidget(m_security, 1);
+    accountRow->addWidget(m_resetMfa);
+    accountRow->addWidget(m_signOut);
+    accountRow->addWidget(m_status);
+    auto* passkeyRow = new QHBoxLayout;
+    passkeyRow->addWidget(m_passkeys, 1);
+    passkeyRow->addWidget(m_removePasskey, 0, Qt::AlignTop);
+    auto* securityLayout = new QVBoxLayout(security);
+    securityLayout->addLayout(accountRow);
+    securityLayout->addLayout(passkeyRow);
 
     m_error = makeErrorLabel(this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -204,6 +221,8 @@ PersonEditorDialog::PersonEditorDialog(models::ConsoleSession* session, const QS
     connect(m_assignRole, &QPushButton::clicked, this, &PersonEditorDialog::assignRole);
     connect(m_revokeRole, &QPushButton::clicked, this, &PersonEditorDialog::revokeRole);
     connect(m_offboardMembership, &QPushButton::clicked, this, &PersonEditorDialog::offboardMembership);
+    connect(m_passkeys, &QTreeWidget::currentItemChanged, this, &PersonEditorDialog::updateActions);
+    connect(m_removePasskey, &QPushButton::clicked, this, &PersonEditorDialog::removePasskey);
     connect(m_resetMfa, &QPushButton::clicked, this, [this] {
         runAccountAction(QStringLiteral("reset-mfa"),
                          tr("Remove %1's second factors? They set up a new one at their next sign-in."));
@@ -283,8 +302,61 @@ void PersonEditorDialog::show(const client::PersonDetails& person)
     m_security->setText(security.join(QLatin1Char(' ')));
     m_status->setText(person.user.status == core::UserStatus::Active ? tr("&Disable…") : tr("&Enable…"));
     loadOrgs();
+    loadPasskeys();
     updateActions();
     Q_EMIT loaded();
+}
+
+void PersonEditorDialog::loadPasskeys()
+{
+    m_session->client()->listPasskeys(
+        m_userId, this, [this](client::ApiResult<std::vector<client::PasskeyInfo>> result) {
+            // Without the right to see them (or from an older server) the list stays hidden.
+            m_passkeysVisible = result.ok();
+            m_passkeys->clear();
+            if (result.ok()) {
+                for (const auto& passkey : *result.value) {
+                    const QString name =
+                        passkey.name.empty() ? tr("Passkey (%1)").arg(qs(passkey.algorithm)) : qs(passkey.name);
+                    auto* item = new QTreeWidgetItem(
+                        m_passkeys, {passkey.backedUp ? tr("%1, synced").arg(name) : name, shortDate(passkey.createdAt),
+                                     passkey.lastUsedAt.empty() ? tr("never") : shortDate(passkey.lastUsedAt)});
+                    item->setData(0, Qt::UserRole, qs(passkey.credentialId));
+                }
+                if (m_passkeys->topLevelItemCount() > 0) {
+                    m_passkeys->setCurrentItem(m_passkeys->topLevelItem(0));
+                    m_passkeys->resizeColumnToContents(0);
+                    m_security->setText(m_security->text() + QLatin1Char(' ') +
+                                        tr("%n passkey(s).", nullptr, m_passkeys->topLevelItemCount()));
+                }
+            }
+            m_passkeys->setVisible(m_passkeysVisible && m_passkeys->topLevelItemCount() > 0);
+            updateActions();
+            Q_EMIT passkeysLoaded();
+        });
+}
+
+void PersonEditorDialog::removePasskey()
+{
+    QTreeWidgetItem* item = m_passkeys->currentItem();
+    if (!item)
+        return;
+    const auto answer = QMessageBox::question(
+        this, windowTitle(),
+        tr("Remove the passkey “%1” of %2? It no longer signs in; their other passkeys keep working.")
+            .arg(item->text(0), qs(m_person.user.displayName)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    showError(m_error, QString());
+    m_session->client()->deletePasskey(
+        m_userId, item->data(0, Qt::UserRole).toString(), this, [this](client::ApiResult<bool> result) {
+            if (!result.ok()) {
+                showError(m_error, tr("The passkey could not be removed: %1").arg(result.failure.message));
+                return;
+            }
+            afterChange();
+        });
 }
 
 void PersonEditorDialog::loadOrgs()
@@ -363,6 +435,9 @@ void PersonEditorDialog::updateActions()
         button->setVisible(manageEverywhere);
         button->setEnabled(manageEverywhere && !self);
     }
+    const bool passkeys = m_passkeysVisible && m_passkeys->topLevelItemCount() > 0;
+    m_removePasskey->setVisible(passkeys && manageEverywhere);
+    m_removePasskey->setEnabled(passkeys && manageEverywhere && !self && m_passkeys->currentItem());
 }
 
 void PersonEditorDialog::showError(QLabel* label, const QString& text)

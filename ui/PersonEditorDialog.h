@@ -47,12 +47,16 @@ public:
     QPushButton* resetMfaButton() const { return m_resetMfa; }
     QPushButton* signOutButton() const { return m_signOut; }
     QPushButton* statusButton() const { return m_status; }
+    QTreeWidget* passkeyList() const { return m_passkeys; }
+    QPushButton* removePasskeyButton() const { return m_removePasskey; }
     QLabel* errorLabel() const { return m_error; }
     QLabel* nameError() const { return m_nameError; }
     QLabel* membershipError() const { return m_membershipError; }
 
 Q_SIGNALS:
     void loaded();
+    /// The person's passkeys were (re)loaded into the list.
+    void passkeysLoaded();
     /// Something about the person changed on the server (the people list reloads).
     void personChanged(const QString& userId);
 
@@ -70,6 +74,8 @@ private:
     void revokeRole();
     void offboardMembership();
     void runAccountAction(const QString& action, const QString& question);
+    void loadPasskeys();
+    void removePasskey();
     void showError(QLabel* label, const QString& text);
     void afterChange();
 
@@ -97,6 +103,9 @@ private:
     QPushButton* m_resetMfa = nullptr;
     QPushButton* m_signOut = nullptr;
     QPushButton* m_status = nullptr;
+    QTreeWidget* m_passkeys = nullptr;
+    QPushButton* m_removePasskey = nullptr;
+    bool m_passkeysVisible = false; ///< the server let us list them
     QLabel* m_error = nullptr;
 };
 

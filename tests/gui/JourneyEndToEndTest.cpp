@@ -12,6 +12,7 @@
 #include "models/FlowEditor.h"
 #include "tests/common/TrellisdProcess.h"
 #include "tests/gui/FlowCanvasInput.h"
+#include "tests/gui/MessageBoxAnswer.h"
 #include "tests/gui/SignedInConsole.h"
 #include "ui/FlowBindingsPanel.h"
 #include "ui/FlowDesigner.h"
@@ -23,6 +24,7 @@
 #include "ui/FlowView.h"
 #include "ui/FlowsPage.h"
 #include "ui/MainWindow.h"
+#include "ui/PersonEditorDialog.h"
 
 #include <algorithm>
 #include <map>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void resellerStaffSignInFollowsIt();
     void aPublishedChangeShowsAtTheNextSignIn();
     void rollbackRestoresTheJourney();
+    void aLostPasskeyRemovedInThePersonEditor();
     void removingTheBindingRestoresTheStandardSignIn();
 
 private:
@@ -96,7 +99,7 @@ private:
     static QStringList kindsOf(const QJsonObject& result);
     static QString describe(const QJsonObject& result);
     void publishAndWait(const QString& note, int expectedVersion);
-    void screenshot(const QString& name) const;
+    void screenshot(const QString& name, QWidget* widget = nullptr) const;
 
     TrellisdProcess m_server;
     trellis::test::SignedInConsole m_console;
@@ -223,12 +226,12 @@ void JourneyEndToEndTest::publishAndWait(const QString& note, int expectedVersio
     QCOMPARE(published.last().first().toInt(), expectedVersion);
 }
 
-void JourneyEndToEndTest::screenshot(const QString& name) const
+void JourneyEndToEndTest::screenshot(const QString& name, QWidget* widget) const
 {
     // For looking at: TRELLIS_SCREENSHOT_DIR=/tmp/shots ctest -R test_gui_journey_end_to_end
     const QString dir = qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR");
     if (!dir.isEmpty())
-        m_console.window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+        (widget ? widget : m_console.window.get())->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
 void JourneyEndToEndTest::buildTheJourneyFromThePalette()
@@ -505,6 +508,36 @@ void JourneyEndToEndTest::rollbackRestoresTheJourney()
     const QJsonObject result = signIn(QStringLiteral("northwind"), kResellerStaff);
     QVERIFY2(result.value(QStringLiteral("ok")).toBool(), qPrintable(describe(result)));
     QVERIFY2(nodesOf(result).mid(1) == QStringList({m_ids.at("passkey-signin")}), qPrintable(describe(result)));
+}
+
+void JourneyEndToEndTest::aLostPasskeyRemovedInThePersonEditor()
+{
+    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    // Her phone is lost: the owner opens her in the person editor and removes the passkey.
+    const auto users = m_server.queryRows(QStringLiteral("SELECT id FROM users WHERE email = ?"), {kResellerStaff});
+    QCOMPARE(users.size(), 1);
+    trellis::ui::PersonEditorDialog editor(
+        m_console.session.get(), users.front().value(QStringLiteral("id")).toString(), m_console.window.get());
+    editor.open();
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isLoaded() && editor.passkeyList()->topLevelItemCount() == 1, kLoadTimeoutMs);
+    QVERIFY(editor.passkeyList()->isVisible());
+    QVERIFY(editor.passkeyList()->topLevelItem(0)->text(2) != QStringLiteral("never")); // she signed in with it
+    QTRY_VERIFY_WITH_TIMEOUT(editor.removePasskeyButton()->isEnabled(), kLoadTimeoutMs);
+    screenshot(QStringLiteral("person-passkeys"), &editor);
+    trellis::test::answerNextMessageBox(QMessageBox::Yes);
+    QSignalSpy reloaded(&editor, &trellis::ui::PersonEditorDialog::passkeysLoaded);
+    QTest::mouseClick(editor.removePasskeyButton(), Qt::LeftButton);
+    QVERIFY(reloaded.wait(kLoadTimeoutMs));
+    QCOMPARE(editor.passkeyList()->topLevelItemCount(), 0);
+    QVERIFY(!editor.removePasskeyButton()->isVisible());
+    editor.close();
+
+    // The next sign-in skips the passkey step (she has none any more), sends the link and offers a new passkey; the
+    // device is known, so no step-up.
+    const QJsonObject result = signIn(QStringLiteral("northwind"), kResellerStaff);
+    QVERIFY2(result.value(QStringLiteral("ok")).toBool(), qPrintable(describe(result)));
+    QVERIFY2(nodesOf(result).mid(1) == QStringList({m_ids.at("magic-link"), m_ids.at("passkey-enrol")}),
+             qPrintable(describe(result)));
 }
 
 void JourneyEndToEndTest::removingTheBindingRestoresTheStandardSignIn()

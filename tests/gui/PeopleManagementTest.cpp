@@ -9,6 +9,7 @@
 #include "models/OrgTreeModel.h"
 #include "tests/common/TestHttpClient.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/gui/MessageBoxAnswer.h"
 #include "tests/gui/SignedInConsole.h"
 #include "ui/BulkActionPanel.h"
 #include "ui/InvitationsPanel.h"
@@ -47,26 +48,13 @@ using trellis::test::HttpResult;
 using trellis::test::TestHttpClient;
 using trellis::test::TrellisdProcess;
 
+using trellis::test::answerNextMessageBox;
+
 namespace {
 
 constexpr int kLoadTimeoutMs = 20000;
 const QString kNorthwindAdmin = QStringLiteral("superadmin@northwind.example");
 const QString kAuditor = QStringLiteral("auditor@acme.example");
-
-/// Answers the next message box with `button` as soon as it is shown (QMessageBox::question runs its own loop).
-void answerNextMessageBox(QMessageBox::StandardButton button)
-{
-    auto attempt = std::make_shared<std::function<void()>>();
-    *attempt = [button, attempt] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            box->button(button)->click();
-            *attempt = nullptr; // breaks the self-reference
-            return;
-        }
-        QTimer::singleShot(20, *attempt);
-    };
-    QTimer::singleShot(0, *attempt);
-}
 
 /// The path and query of an absolute link, for TestHttpClient.
 QString pathOf(const QString& link)
