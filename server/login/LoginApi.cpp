@@ -480,6 +480,8 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         // A passkey with user verification is two factors in one (possession and biometrics or PIN).
         const bool twoFactors = contains(amr, "otp") || (contains(amr, "hwk") && contains(amr, "user"));
         if (!twoFactors && (wantsMfa || PersonRepository(m_context.db).mfaEnrolmentRequired(state.userId))) {
+            // Signed in only once the second factor is done: one login.success, written by the step-up's end.
+            services.retractAuditEvent("login.success");
             core::AuditEvent event = services.makeEvent("login.step_up", state.userId, state.email, "success");
             event.after = {{"flow", flowKey}, {"reason", wantsMfa ? "acr_values" : "mfa reset"}};
             services.addAuditEvent(std::move(event));

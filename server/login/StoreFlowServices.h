@@ -4,6 +4,7 @@
 #include "core/flow/FlowServices.h"
 #include "server/login/LoginText.h"
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,17 @@ public:
     /// The audit events of this request so far (never with passwords or codes).
     const std::vector<core::AuditEvent>& auditEvents() const { return m_events; }
     void addAuditEvent(core::AuditEvent event) { m_events.push_back(std::move(event)); }
+    /// Takes back the last event with `action` not yet written (a journey's success that is not the end of the
+    /// sign-in, because a second factor follows).
+    void retractAuditEvent(const std::string& action)
+    {
+        for (auto it = m_events.rbegin(); it != m_events.rend(); ++it) {
+            if (it->action == action) {
+                m_events.erase(std::next(it).base());
+                return;
+            }
+        }
+    }
     /// An audit event about `userId` (or an unidentified person) from this request.
     core::AuditEvent makeEvent(std::string action, const std::string& userId, const std::string& email,
                                std::string outcome) const;
