@@ -6,21 +6,9 @@
 // Usage: node console-browser-step.mjs <authorize URL>. Environment: TRELLIS_EMAIL, TRELLIS_PASSWORD (default: the
 // README's demo owner), TRELLIS_CHROMIUM. Exit 0 on the listener's page, 1 on failure, 77 (skipped) when Chromium or
 // playwright-core is missing.
-import { existsSync } from 'node:fs';
+import { loadChromium } from './harness.mjs';
 
-const SKIP = 77;
-const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromiumPath) {
-    console.error('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
-    process.exit(SKIP);
-}
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch {
-    console.error('SKIPPED: playwright-core is not installed (run "npm ci" in tests/browser)');
-    process.exit(SKIP);
-}
+const { chromium, chromiumPath } = await loadChromium();
 const start = process.argv[2];
 if (!start || !URL.canParse(start)) {
     console.error('usage: node console-browser-step.mjs <authorize URL>');

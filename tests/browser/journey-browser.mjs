@@ -17,23 +17,11 @@
 //   {"op": "quit"}
 // Exit 77 (skipped) when Chromium or playwright-core is missing, before "ready".
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 
-const SKIP = 77;
-const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromiumPath) {
-    console.error('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
-    process.exit(SKIP);
-}
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch {
-    console.error('SKIPPED: playwright-core is not installed (run "npm ci" in tests/browser)');
-    process.exit(SKIP);
-}
+import { b64url, loadChromium, startCallbackServer } from './harness.mjs';
+
+const { chromium, chromiumPath } = await loadChromium();
 const base = process.argv[2];
 if (!base || !URL.canParse(base)) {
     console.error('usage: node journey-browser.mjs <base URL>');
@@ -43,19 +31,9 @@ const adminToken = process.env.TRELLIS_ADMIN_TOKEN || '';
 const outboxOrg = process.env.TRELLIS_OUTBOX_ORG || '';
 const password = process.env.TRELLIS_PASSWORD || 'trellis-demo-2026';
 const stepTimeout = 15000;
-const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 // The application the sign-ins are for: the console's public client, with a loopback redirect caught here.
-const callbacks = [];
-const rp = createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/callback')
-        callbacks.push(url);
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('You can close this tab.');
-});
-await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
-const redirectUri = `http://127.0.0.1:${rp.address().port}/callback`;
+const { callbacks, redirectUri, close: closeCallbacks } = await startCallbackServer();
 const verifiers = new Map();
 let signIns = 0;
 function authorizeUrl() {
@@ -232,5 +210,5 @@ for await (const line of lines) {
         reply({ ok: false, error: 'unknown op ' + command.op });
 }
 await browser.close();
-rp.close();
+closeCallbacks();
 process.exit(0);

@@ -3,104 +3,34 @@
 // through the admin API (started from the starter template passkey-password): password sign-in, creating a passkey,
 // then a passwordless sign-in with the passkey alone.
 // Usage: node login-passkey.mjs <path to trellisd>. Exit 77 (skipped) when Chromium or playwright-core is missing.
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
-const SKIP = 77;
-const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromiumPath) {
-    console.log('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
-    process.exit(SKIP);
-}
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch {
-    console.log('SKIPPED: playwright-core is not installed (run "npm ci" in tests/browser)');
-    process.exit(SKIP);
-}
+import { adminApi, b64url, check, freePort, loadChromium, startCallbackServer, startTrellisd } from './harness.mjs';
+
+const { chromium, chromiumPath } = await loadChromium(console.log);
 const trellisd = process.argv[2];
 if (!trellisd || !existsSync(trellisd)) {
     console.error('usage: node login-passkey.mjs <trellisd>');
     process.exit(2);
 }
 
-const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-function check(condition, message) {
-    if (!condition)
-        throw new Error(message);
-    console.log('ok - ' + message);
-}
-
-
 // Passkeys need a domain as relying party ID (an IP address is refused by browsers), and "localhost" is a secure
 // context over plain http: trellisd listens on loopback with the issuer http://localhost:<port>.
-const port = await new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-        const p = probe.address().port;
-        probe.close(() => resolve(p));
-    });
-});
-const dataDir = mkdtempSync(join(tmpdir(), 'trellis-passkey-'));
 // TRELLIS_BROWSER_DATABASE (an empty PostgreSQL database URL) runs the same on PostgreSQL instead of SQLite.
-const store = process.env.TRELLIS_BROWSER_DATABASE ? ['--database', process.env.TRELLIS_BROWSER_DATABASE]
-                                                   : ['--data-dir', dataDir];
-const server = spawn(trellisd, ['--listen', `127.0.0.1:${port}`, '--issuer', `http://localhost:${port}`, ...store,
-                                '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
-await new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
-    const onData = (chunk) => {
-        buffer += chunk;
-        for (const line of buffer.split('\n')) {
-            try {
-                if (JSON.parse(line).event === 'listening') {
-                    clearTimeout(timer);
-                    resolve();
-                }
-            } catch { /* not a whole JSON line yet */ }
-        }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error('trellisd exited with ' + code)));
-});
-const base = `http://localhost:${port}`;
+const trellis = await startTrellisd(trellisd, { port: await freePort(), issuerHost: 'localhost' });
+const base = trellis.base;
 
 // The platform owner binds the passkey journey to the root organisation, the way the console does: a journey from
 // the starter template, published, bound for every application.
-const ownerToken = execFileSync(trellisd, ['admin-token', ...store, '--user', 'owner@acme.example', '--ttl', '1h'])
-    .toString().trim();
-async function admin(method, path, body) {
-    const response = await fetch(`${base}${path}`, {
-        method, headers: { Authorization: `Bearer ${ownerToken}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (!response.ok)
-        throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-    return text ? JSON.parse(text) : {};
-}
+const admin = adminApi(trellisd, trellis);
 const rootOrg = (await admin('GET', '/api/v1/orgs')).items.find((o) => !o.parentId);
 const journey = await admin('POST', `/api/v1/orgs/${rootOrg.id}/flows`,
                             { name: 'Passkey first', template: 'passkey-password' });
 await admin('POST', `/api/v1/flows/${journey.id}/publish`, { note: 'Passkeys for everyone' });
 await admin('PUT', `/api/v1/orgs/${rootOrg.id}/flow-bindings`, { flowId: journey.id });
 
-const callbacks = [];
-const rp = createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/callback')
-        callbacks.push(url);
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('You can close this tab.');
-});
-await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
-const redirectUri = `http://127.0.0.1:${rp.address().port}/callback`;
+const { callbacks, redirectUri, close: closeCallbacks } = await startCallbackServer();
 
 const verifiers = new Map();
 function authorizeUrl(state, extra = {}) {
@@ -202,9 +132,7 @@ try {
         console.error('page ' + p.url() + ': ' + (await p.locator('main').textContent().catch(() => '')));
 } finally {
     await browser.close();
-    rp.close();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
-    if (!process.env.TRELLIS_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true }); else console.error('data: ' + dataDir);
+    closeCallbacks();
+    await trellis.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -2,33 +2,18 @@
 // authorization code + PKCE for the console client, the password page, TOTP enrolment with a code computed from the
 // secret shown on the page, a wrong password, and SSO for a second request. Driven by playwright-core.
 // Usage: node login-signin.mjs <path to trellisd>. Exit 77 (skipped) when Chromium or playwright-core is missing.
-import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
-const SKIP = 77;
-const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromiumPath) {
-    console.log('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
-    process.exit(SKIP);
-}
-let chromium;
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch {
-    console.log('SKIPPED: playwright-core is not installed (run "npm ci" in tests/browser)');
-    process.exit(SKIP);
-}
+import { b64url, check, loadChromium, startCallbackServer, startTrellisd } from './harness.mjs';
+
+const { chromium, chromiumPath } = await loadChromium(console.log);
 const trellisd = process.argv[2];
 if (!trellisd || !existsSync(trellisd)) {
     console.error('usage: node login-signin.mjs <trellisd>');
     process.exit(2);
 }
 
-const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function base32Decode(text) {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     let bits = 0, value = 0;
@@ -50,48 +35,11 @@ function totp(secret, offsetSeconds = 0) {
     const o = mac[mac.length - 1] & 15;
     return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
-function check(condition, message) {
-    if (!condition)
-        throw new Error(message);
-    console.log('ok - ' + message);
-}
 
-// trellisd on an ephemeral port with the demo world.
-const dataDir = mkdtempSync(join(tmpdir(), 'trellis-browser-'));
-const server = spawn(trellisd, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
-const port = await new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
-    const onData = (chunk) => {
-        buffer += chunk;
-        for (const line of buffer.split('\n')) {
-            try {
-                const event = JSON.parse(line);
-                if (event.event === 'listening') {
-                    clearTimeout(timer);
-                    resolve(event.port);
-                }
-            } catch { /* not a whole JSON line yet */ }
-        }
-    };
-    // The "listening" announcement goes to stdout, the JSON log to stderr; read both.
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error('trellisd exited with ' + code)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-// The relying party's loopback redirect (RFC 8252): catches the code.
-const callbacks = [];
-const rp = createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/callback') // not the browser's favicon request
-        callbacks.push(url);
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('You can close this tab.');
-});
-await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
-const redirectUri = `http://127.0.0.1:${rp.address().port}/callback`;
+// trellisd on an ephemeral port with the demo world; the relying party's loopback redirect catches the code.
+const trellis = await startTrellisd(trellisd);
+const base = trellis.base;
+const { callbacks, redirectUri, close: closeCallbacks } = await startCallbackServer();
 
 function authorizeUrl(state, extra = {}) {
     const verifier = b64url(randomBytes(32));
@@ -158,9 +106,7 @@ try {
     console.error('not ok - ' + e.message);
 } finally {
     await browser.close();
-    rp.close();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    closeCallbacks();
+    await trellis.stop();
 }
 process.exit(failed ? 1 : 0);
