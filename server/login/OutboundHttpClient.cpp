@@ -66,13 +66,26 @@ OutboundResponse exchange(asio::io_context& io, Stream& stream, const OutboundUr
     http::response_parser<http::string_body> parser;
     parser.header_limit(16 * 1024);
     parser.body_limit(maxBytes);
+    const auto tooLarge = [&url] {
+        return OutboundHttpError("the answer of " + url.hostHeader() + " is larger than allowed");
+    };
+    // The header first: a declared length over the cap ends the exchange before any of the body is read (the
+    // parser's own body limit alone did not always catch it with Boost 1.74).
+    beast::get_lowest_layer(stream).expires_after(remaining(deadline));
+    ec = runOne(io, [&](auto handler) { http::async_read_header(stream, buffer, parser, std::move(handler)); });
+    if (ec == http::error::body_limit || (!ec && parser.content_length() && *parser.content_length() > maxBytes))
+        throw tooLarge();
+    if (ec)
+        fail(url, "reading from", ec);
     beast::get_lowest_layer(stream).expires_after(remaining(deadline));
     ec = runOne(io, [&](auto handler) { http::async_read(stream, buffer, parser, std::move(handler)); });
     if (ec == http::error::body_limit)
-        throw OutboundHttpError("the answer of " + url.hostHeader() + " is larger than allowed");
+        throw tooLarge();
     if (ec)
         fail(url, "reading from", ec);
     const auto& res = parser.get();
+    if (res.body().size() > maxBytes)
+        throw tooLarge();
     OutboundResponse out;
     out.status = int(res.result_int());
     out.contentType = std::string(res[http::field::content_type]);
