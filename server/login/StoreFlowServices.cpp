@@ -1,6 +1,7 @@
 #include "server/login/StoreFlowServices.h"
 
 #include "core/Encoding.h"
+#include "core/OrgPath.h"
 #include "core/PasswordHasher.h"
 #include "core/Random.h"
 #include "core/User.h"
@@ -695,6 +696,19 @@ flow::FederationResult StoreFlowServices::finishFederatedSignIn(const std::strin
                 if (const auto known = users.findByEmail(*email)) {
                     if (!who.emailVerified) {
                         result = fail("email_not_verified");
+                        return;
+                    }
+                    // And only a member of the provider's organisation (or below it): whoever configures a provider
+                    // controls what it asserts, so it must not reach people outside the subtree its organisation
+                    // already administers.
+                    const auto memberships = MembershipRepository(m_context.db).ofUser(known->id);
+                    const bool inside =
+                        std::any_of(memberships.begin(), memberships.end(), [&](const ScopedMembership& m) {
+                            return m.membership.status == core::MembershipStatus::Active &&
+                                   core::OrgPath::isWithin(m.orgPath, provider->orgPath);
+                        });
+                    if (!inside) {
+                        result = fail("outside_organisation");
                         return;
                     }
                     const auto link = providers.link(providerId, who.subject, known->id, *email);

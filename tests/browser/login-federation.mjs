@@ -82,6 +82,8 @@ const idpIssuer = `http://localhost:${idpPort}`;
 const clientSecret = b64url(randomBytes(24));
 const account = { id: 'nina-4711', login: 'nina', password: 'upstream-password-1', email: 'nina@nw-staff.example',
                   name: 'Nina Upstream' };
+// The upstream's directory (by login); more people join below, once their addresses are known.
+const accounts = new Map([[account.login, account]]);
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'upstream-rs256', use: 'sig', alg: 'RS256' };
 const provider = new Provider(idpIssuer, {
@@ -93,9 +95,10 @@ const provider = new Provider(idpIssuer, {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // Scope claims in the ID token itself (trellisd reads the ID token, not userinfo).
     conformIdTokenClaims: false,
-    findAccount: async (ctx, id) => id !== account.id ? undefined : {
-        accountId: id,
-        claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name }),
+    findAccount: async (ctx, id) => {
+        const who = [...accounts.values()].find((a) => a.id === id);
+        return who && { accountId: id,
+                        claims: async () => ({ sub: id, email: who.email, email_verified: true, name: who.name }) };
     },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -128,9 +131,10 @@ const idpServer = createServer(async (req, res) => {
                 req.on('data', (c) => { data += c; });
                 req.on('end', () => resolve(data));
             }));
-            if (body.get('login') === account.login && body.get('password') === account.password) {
-                upstreamSignIns.push(account.login);
-                return provider.interactionFinished(req, res, { login: { accountId: account.id } },
+            const who = accounts.get(body.get('login'));
+            if (who && body.get('password') === who.password) {
+                upstreamSignIns.push(who.login);
+                return provider.interactionFinished(req, res, { login: { accountId: who.id } },
                                                     { mergeWithLastSubmission: false });
             }
         }
@@ -216,9 +220,22 @@ try {
     const northwind = children.json.items.find((o) => o.slug === 'northwind');
     check(northwind, 'Northwind found in the demo world');
 
+    // Two existing people for later: a Northwind member, and a member of the sibling reseller whose domain this
+    // provider also claims (nothing stops an admin from claiming a domain nobody else has).
+    const staff = (await api('GET', `/api/v1/orgs/${northwind.id}/members?limit=200`)).json.items
+        .find((m) => m.status === 'active' && m.user.email !== 'superadmin@northwind.example');
+    const sibling = children.json.items.find((o) => o.kind === 'reseller' && o.id !== northwind.id);
+    const outsider = (await api('GET', `/api/v1/orgs/${sibling.id}/members?limit=200`)).json.items
+        .find((m) => m.status === 'active');
+    check(staff && outsider, 'a Northwind member and a member of ' + sibling.name);
+    accounts.set('vera', { id: 'vera-1', login: 'vera', password: 'upstream-password-2', email: staff.user.email,
+                           name: 'Vera Upstream' });
+    accounts.set('mallory', { id: 'mallory-1', login: 'mallory', password: 'upstream-password-3',
+                              email: outsider.user.email, name: 'Not Who They Say' });
     const created = await api('POST', `/api/v1/orgs/${northwind.id}/identity-providers`, {
         displayName: 'Northwind staff directory', issuer: idpIssuer, clientId: 'trellis-federation', clientSecret,
-        domains: ['nw-staff.example'], jitProvisioning: true });
+        domains: ['nw-staff.example', staff.user.email.split('@')[1], outsider.user.email.split('@')[1]],
+        jitProvisioning: true });
     check(created.status === 201 && created.json.redirectUri === `${base}/login/federated/callback`,
           'identity provider configured at Northwind: ' + created.status);
     check(!JSON.stringify(created.json).includes(clientSecret), 'the client secret is not echoed');
@@ -284,6 +301,32 @@ try {
     await forged.goto(`${base}/login/federated/callback?state=forged&code=whatever&iss=${encodeURIComponent(idpIssuer)}`);
     check(!forged.url().startsWith(redirectUri) && callbacks.length === codesSoFar, 'no code for a forged state');
     check((await forged.locator('main').textContent()).includes('Sign-in failed'), 'the journey failed instead');
+
+    // 4. An existing Northwind member, verified upstream: linked to their own account, no new person.
+    const signInUpstream = async (state, email, login, password) => {
+        const p = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+        await p.goto(authorizeUrl(state, { prompt: 'login' }));
+        await p.getByLabel('Email address', { exact: true }).fill(email);
+        await p.getByRole('button', { name: 'Continue' }).click();
+        await p.waitForURL((url) => url.port === String(idpPort));
+        await p.getByLabel('Username').fill(login);
+        await p.getByLabel('Password').fill(password);
+        await p.getByRole('button', { name: 'Sign in at the partner' }).click();
+        await p.waitForURL((url) => url.pathname === '/callback' || url.port === String(port));
+        await p.waitForLoadState();
+        return p;
+    };
+    await signInUpstream('f4', staff.user.email, 'vera', 'upstream-password-2');
+    check(callbacks.at(-1).searchParams.get('state') === 'f4', 'the Northwind member got a code');
+    check((await idTokenOf(callbacks.at(-1))).sub === staff.user.id, 'linked to their existing account');
+
+    // 5. Someone the upstream vouches for, but who belongs to another organisation: not linked, no code.
+    const before = callbacks.length;
+    const refused = await signInUpstream('f5', outsider.user.email, 'mallory', 'upstream-password-3');
+    check(callbacks.length === before && (await refused.locator('main').textContent()).includes('Sign-in failed'),
+          'a member of another organisation is not taken over through this provider');
+    const linked = await api('GET', `/api/v1/identity-providers/${created.json.id}`);
+    check(linked.json.linkedIdentities === 2, 'two linked upstream identities (nina, the member)');
 
     // The secret never reached trellisd's log.
     check(!logs.join('').includes(clientSecret), 'the client secret is not in the log');
