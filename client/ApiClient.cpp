@@ -616,6 +616,46 @@ void ApiClient::revokeInvitation(const QString& invitationId, QObject* context, 
                    std::move(callback));
 }
 
+void ApiClient::listIdentityProviders(const QString& orgId, QObject* context,
+                                      Callback<std::vector<core::IdentityProvider>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/identity-providers")), {},
+         true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<core::IdentityProvider>>(body, status, failure, [](const nlohmann::json& j) {
+                 return j.at("items").get<std::vector<core::IdentityProvider>>();
+             }));
+         });
+}
+
+void ApiClient::createIdentityProvider(const QString& orgId, const core::IdentityProviderDraft& draft, QObject* context,
+                                       Callback<core::IdentityProvider> callback)
+{
+    send("POST", urlFor(QStringLiteral("/api/v1/orgs/") + encoded(orgId) + QStringLiteral("/identity-providers")),
+         QByteArray::fromStdString(core::toRequestJson(draft).dump()), true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<core::IdentityProvider>(
+                 body, status, failure, [](const nlohmann::json& j) { return j.get<core::IdentityProvider>(); }));
+         });
+}
+
+void ApiClient::updateIdentityProvider(const QString& providerId, const core::IdentityProviderDraft& draft,
+                                       QObject* context, Callback<core::IdentityProvider> callback)
+{
+    send("PATCH", urlFor(QStringLiteral("/api/v1/identity-providers/") + encoded(providerId)),
+         QByteArray::fromStdString(core::toRequestJson(draft).dump()), true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<core::IdentityProvider>(
+                 body, status, failure, [](const nlohmann::json& j) { return j.get<core::IdentityProvider>(); }));
+         });
+}
+
+void ApiClient::deleteIdentityProvider(const QString& providerId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("DELETE", QStringLiteral("/api/v1/identity-providers/") + encoded(providerId), {}, context,
+                   std::move(callback));
+}
+
 void ApiClient::importPeople(const QString& orgId, const QByteArray& csv, bool dryRun, bool skipInvalid,
                              QObject* context, Callback<ImportReport> callback)
 {

@@ -10,6 +10,7 @@
 #include "client/PasskeyInfo.h"
 #include "client/PersonDetails.h"
 #include "client/RoleInfo.h"
+#include "core/IdentityProvider.h"
 #include "core/Invitation.h"
 #include "core/Membership.h"
 #include "core/Org.h"
@@ -120,6 +121,15 @@ public:
     void listInvitations(const QString& orgId, const QString& status, const QString& cursor, int limit,
                          QObject* context, Callback<core::Page<core::Invitation>> callback);
     void revokeInvitation(const QString& invitationId, QObject* context, Callback<bool> callback);
+    // Federation: an organisation's upstream identity providers (the client secret is write-only).
+    void listIdentityProviders(const QString& orgId, QObject* context,
+                               Callback<std::vector<core::IdentityProvider>> callback);
+    void createIdentityProvider(const QString& orgId, const core::IdentityProviderDraft& draft, QObject* context,
+                                Callback<core::IdentityProvider> callback);
+    /// An empty clientSecret in `draft` keeps the stored one.
+    void updateIdentityProvider(const QString& providerId, const core::IdentityProviderDraft& draft, QObject* context,
+                                Callback<core::IdentityProvider> callback);
+    void deleteIdentityProvider(const QString& providerId, QObject* context, Callback<bool> callback);
     /// Sends `csv` (UTF-8, header row first) to POST /orgs/{id}/imports: a dry run, or a commit (with `skipInvalid`,
     /// of the valid rows only). A commit the server refuses because rows have errors (422) answers its report with
     /// `committed` false, not a failure; whole-request refusals (400, 403, 413...) are failures.

@@ -9,7 +9,7 @@ struct MemberQuery
 {
     bool subtree = false; ///< members of every organisation below too
     QString status;       ///< "active", "suspended", "ended"
-    QString source;       ///< "manual", "invitation", "import", "scim"
+    QString source;       ///< "manual", "invitation", "import", "scim", "federation"
     QString role;         ///< a role key held at the membership's organisation
     int inactiveDays = 0; ///< no sign-in for at least this many days (or never)
     QString text;         ///< name or e-mail contains

@@ -11,11 +11,12 @@ constexpr std::array<std::pair<MembershipStatus, std::string_view>, 3> kStatus{{
     {MembershipStatus::Suspended, "suspended"},
     {MembershipStatus::Ended, "ended"},
 }};
-constexpr std::array<std::pair<MembershipSource, std::string_view>, 4> kSource{{
+constexpr std::array<std::pair<MembershipSource, std::string_view>, 5> kSource{{
     {MembershipSource::Manual, "manual"},
     {MembershipSource::Invitation, "invitation"},
     {MembershipSource::Import, "import"},
     {MembershipSource::Scim, "scim"},
+    {MembershipSource::Federation, "federation"},
 }};
 
 template <typename E, std::size_t N>

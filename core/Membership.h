@@ -23,7 +23,8 @@ enum class MembershipSource
     Manual,
     Invitation,
     Import,
-    Scim
+    Scim,
+    Federation ///< just-in-time provisioning at a federated sign-in
 };
 std::string_view toString(MembershipSource source);
 std::optional<MembershipSource> membershipSourceFromString(std::string_view text);

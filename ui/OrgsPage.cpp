@@ -6,6 +6,7 @@
 #include "models/MemberListModel.h"
 #include "models/OrgSearchModel.h"
 #include "models/OrgTreeModel.h"
+#include "ui/IdentityProvidersPanel.h"
 #include "ui/OrgDetailsPane.h"
 #include "ui/OrgEditDialog.h"
 #include "ui/OrgLifecycleDialog.h"
@@ -82,11 +83,19 @@ OrgsPage::OrgsPage(models::ConsoleSession* session, QWidget* parent)
     leftLayout->addWidget(m_tree, 1);
 
     m_details = new OrgDetailsPane(m_memberModel, this);
+    // The selected organisation's identity providers (federated sign-in), below its details.
+    m_identityProviders = new IdentityProvidersPanel(session, this);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->setChildrenCollapsible(false);
+    right->addWidget(m_details);
+    right->addWidget(m_identityProviders);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(right);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({400, 650});
@@ -233,11 +242,13 @@ void OrgsPage::onCurrentChanged(const QModelIndex& current)
     if (!current.isValid()) {
         m_selected = {};
         m_details->clear();
+        m_identityProviders->setOrg({});
         updateActions();
         return;
     }
     m_selected = m_treeModel->orgAt(current.siblingAtColumn(0));
     m_details->setOrg(m_selected);
+    m_identityProviders->setOrg(m_selected);
     updateActions();
 }
 

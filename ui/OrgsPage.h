@@ -20,6 +20,7 @@ class OrgTreeModel;
 
 namespace trellis::ui {
 
+class IdentityProvidersPanel;
 class OrgDetailsPane;
 class OrgSearchField;
 
@@ -46,6 +47,7 @@ public:
     models::OrgTreeModel* treeModel() const { return m_treeModel; }
     OrgSearchField* searchField() const { return m_search; }
     OrgDetailsPane* detailsPane() const { return m_details; }
+    IdentityProvidersPanel* identityProvidersPanel() const { return m_identityProviders; }
 
     /// Loads the ancestors of `org` as needed, then selects it and scrolls to it.
     void revealOrg(const core::Org& org);
@@ -93,6 +95,7 @@ private:
     QTreeView* m_tree = nullptr;
     QLabel* m_note = nullptr;
     OrgDetailsPane* m_details = nullptr;
+    IdentityProvidersPanel* m_identityProviders = nullptr;
 
     QTimer m_busyRecheck;
     bool m_busy = false;

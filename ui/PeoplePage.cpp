@@ -119,6 +119,7 @@ PeoplePage::PeoplePage(models::ConsoleSession* session, QWidget* parent)
     m_source->addItem(tr("Invitation"), QStringLiteral("invitation"));
     m_source->addItem(tr("Import"), QStringLiteral("import"));
     m_source->addItem(tr("SCIM"), QStringLiteral("scim"));
+    m_source->addItem(tr("Federated sign-in"), QStringLiteral("federation"));
 
     m_inactive = new QCheckBox(tr("Inactive for at &least"), right);
     m_inactive->setObjectName(QStringLiteral("inactiveFilter"));

@@ -66,6 +66,8 @@ QString sourceText(core::MembershipSource source)
         return PersonEditorDialog::tr("Import");
     case core::MembershipSource::Scim:
         return PersonEditorDialog::tr("SCIM");
+    case core::MembershipSource::Federation:
+        return PersonEditorDialog::tr("Federated sign-in");
     }
     return QString();
 }

@@ -2,6 +2,7 @@
 
 #include "core/User.h"
 #include "core/flow/AccountNodes.h"
+#include "core/flow/FederationNodes.h"
 #include "core/flow/NodeCatalog.h"
 #include "core/flow/PasskeyNodes.h"
 
@@ -315,6 +316,7 @@ void addBuiltinNodes(NodeCatalog& catalog)
                  std::make_shared<FailureBehaviour>()});
     addAccountNodes(catalog); // slice B: magic-link, email-code, risk-assessment, subflow, account nodes
     addPasskeyNodes(catalog);
+    addFederationNodes(catalog);
 }
 
 } // namespace trellis::core::flow

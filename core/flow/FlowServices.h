@@ -75,6 +75,52 @@ struct FlowRequestContext
     std::string clientId; ///< empty outside an OIDC authorization
 };
 
+/// An organisation's upstream OpenID Connect provider as a journey sees it (home-realm discovery, federated sign-in).
+struct FederationProvider
+{
+    std::string id;
+    std::string name;  ///< display name, shown on the hosted pages
+    std::string orgId; ///< the organisation that configured it (just-in-time members join it)
+};
+
+/// Where to send the browser to sign in upstream, and what the sign-in must remember until it comes back.
+struct FederationRedirect
+{
+    std::string error;            ///< empty when it worked, else e.g. "unknown_provider", "provider_unavailable"
+    std::string authorizationUrl; ///< the upstream's authorization endpoint with every parameter
+    std::string state;            ///< comes back in the callback; compared in constant time
+    std::string nonce;            ///< must come back inside the ID token
+    std::string codeVerifier;     ///< PKCE S256 verifier (the challenge is in the URL)
+
+    bool ok() const { return error.empty(); }
+};
+
+/// What the upstream sent back to the callback (query parameters code, error, iss).
+struct FederationCallback
+{
+    std::string code;
+    std::string error;  ///< the upstream's OAuth error code (access_denied...), empty when a code came
+    std::string issuer; ///< "iss" of the authorization response (RFC 9207), empty when the upstream sends none
+};
+
+/// How a federated sign-in ended; each becomes the federated-signin node's outcome of the same name.
+enum class FederationOutcome
+{
+    Success,
+    Failure,
+    NoAccount
+};
+
+struct FederationResult
+{
+    FederationOutcome outcome = FederationOutcome::Failure;
+    std::string error; ///< why it failed, stable: "token_exchange_failed", "invalid_id_token", "email_not_verified"...
+    std::string userId;
+    std::string email;
+    bool provisioned = false; ///< just-in-time provisioning created the person and their membership
+    bool linked = false;      ///< the upstream subject was linked to a person just now
+};
+
 /// What the interpreter needs from the outside world. The server implements it over its store and
 /// crypto helpers; core never does I/O itself. Calls happen synchronously inside submit()/start().
 class FlowServices
@@ -147,6 +193,42 @@ public:
                                                  const PasskeyResponse& response, bool requireUserVerification) = 0;
     /// Whether the person has at least one passkey.
     virtual bool hasPasskey(const std::string& userId) = 0;
+
+    // ---- Federation (issue 5): upstream OpenID Connect providers configured per organisation. The defaults answer
+    // "no provider configured", for services that know none (benchmarks).
+    /// The enabled provider that claims this email domain (lower case), if any.
+    virtual std::optional<FederationProvider> identityProviderForDomain(const std::string& domain)
+    {
+        (void)domain;
+        return std::nullopt;
+    }
+    /// An enabled provider by id.
+    virtual std::optional<FederationProvider> identityProvider(const std::string& providerId)
+    {
+        (void)providerId;
+        return std::nullopt;
+    }
+    /// Makes state, nonce and PKCE verifier and the upstream authorization URL (`loginHint`: the typed address).
+    virtual FederationRedirect beginFederatedSignIn(const FederationProvider& provider, const std::string& loginHint)
+    {
+        (void)provider;
+        (void)loginHint;
+        return {"unknown_provider", {}, {}, {}, {}};
+    }
+    /// Exchanges the code (with the verifier), validates the ID token (signature, iss, aud, exp, iat, nonce) and finds
+    /// the person: linked upstream subject, else a person with that address when the upstream says it is verified
+    /// (linked now), else a new person with a membership in the provider's organisation when `jitProvisioning`.
+    virtual FederationResult finishFederatedSignIn(const std::string& providerId, const FederationCallback& callback,
+                                                   const std::string& codeVerifier, const std::string& nonce,
+                                                   bool jitProvisioning)
+    {
+        (void)providerId;
+        (void)callback;
+        (void)codeVerifier;
+        (void)nonce;
+        (void)jitProvisioning;
+        return {FederationOutcome::Failure, "unknown_provider", {}, {}, false, false};
+    }
 };
 
 void to_json(nlohmann::json& j, const FlowEvent& e);

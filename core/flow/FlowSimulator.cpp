@@ -152,9 +152,51 @@ public:
         return !id.empty() && (m_hasPasskey || passkey == "ok" || passkey == "fail");
     }
 
+    // Federation from scenario "identityProvider" (the address's domain belongs to an organisation's identity
+    // provider: true, or {"id", "name", "orgId"}) and "federated": "ok" (a linked person signs in upstream), "new"
+    // (an upstream person without an account: provisioned with jitProvisioning, else no-account), "no-account", "fail".
+    std::optional<FederationProvider> identityProviderForDomain(const std::string&) override
+    {
+        const auto it = m_scenario.find("identityProvider");
+        if (it == m_scenario.end() || !(it->is_object() || (it->is_boolean() && it->get<bool>())))
+            return std::nullopt;
+        return provider(it->is_object() ? it->value("id", std::string()) : std::string());
+    }
+    std::optional<FederationProvider> identityProvider(const std::string& id) override { return provider(id); }
+    FederationRedirect beginFederatedSignIn(const FederationProvider& p, const std::string&) override
+    {
+        return {{},
+                "https://idp.example/authorize?provider=" + p.id,
+                "simulated-state",
+                "simulated-nonce",
+                "simulated-verifier"};
+    }
+    FederationResult finishFederatedSignIn(const std::string&, const FederationCallback&, const std::string&,
+                                           const std::string&, bool jitProvisioning) override
+    {
+        const std::string answer = text(m_scenario, "federated", "ok");
+        if (answer == "fail" || answer == "failure")
+            return {FederationOutcome::Failure, "simulated_failure", {}, {}, false, false};
+        if (answer == "no-account" || (answer == "new" && !jitProvisioning))
+            return {FederationOutcome::NoAccount, {}, {}, {}, false, false};
+        if (answer == "new")
+            return {FederationOutcome::Success, {}, "simulated-new-user", m_email, true, true};
+        return {FederationOutcome::Success, {}, userId, m_email, false, false};
+    }
+
     const std::string userId = "simulated-user";
 
 private:
+    FederationProvider provider(std::string id) const
+    {
+        const auto it = m_scenario.find("identityProvider");
+        const json given = it != m_scenario.end() && it->is_object() ? *it : json::object();
+        if (id.empty())
+            id = given.value("id", std::string("simulated-idp"));
+        return {id, given.value("name", std::string("Simulated identity provider")),
+                given.value("orgId", text(m_scenario, "orgId", ""))};
+    }
+
     const json& m_scenario;
     std::string m_email;
     bool m_enrolled = false;
@@ -227,6 +269,9 @@ std::optional<FlowInput> answer(const FlowScreen& screen, const json& scenario, 
     } else if (kind == "passkey-enrol") {
         const std::string passkey = text(scenario, "passkey", "ok");
         input.values["action"] = passkey == "unsupported" ? "unsupported" : passkey == "none" ? "skip" : "passkey";
+    } else if (kind == "federated-signin") {
+        // The person signs in upstream and comes back with the state that was sent.
+        input.values = {{"action", "callback"}, {"state", "simulated-state"}, {"code", "simulated-code"}};
     } else {
         return std::nullopt; // a screen the scenario cannot describe: give "answers" for it
     }

@@ -16,7 +16,9 @@ namespace trellis::core::flow {
 /// totp: "ok"|"wrong", passkey: "ok"|"none"|"fail"|"unsupported", magicLink: "clicked"|"expired",
 /// emailCode: "ok"|"wrong", device: "known"|"new", address, country (where the person signed in from before:
 /// compared with the country the risk node's table gives `address`), hour, orgId, clientId,
-/// memberships: [orgId...], forcedRisk: null|"low"|"medium"|"high", answers: {nodeId: {field: value}}}.
+/// memberships: [orgId...], identityProvider: true|{id, name, orgId} (the domain is federated),
+/// federated: "ok"|"new"|"no-account"|"fail" (what happens at the upstream identity provider), forcedRisk:
+/// null|"low"|"medium"|"high", answers: {nodeId: {field: value}}}.
 ///
 /// Every screen is answered from the scenario (identify types `email`, password/code screens are judged by
 /// `password`/`totp`/`emailCode`, a magic link is opened or left to expire, the first organisation is chosen,

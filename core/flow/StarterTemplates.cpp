@@ -95,33 +95,44 @@ StarterTemplate passkeyWithPassword()
 StarterTemplate partnerSso()
 {
     return {"partner-sso", "Partner sign-in",
-            "For partner staff signing in to a shared application: partner addresses sign in with a code by "
-            "email, everyone else with a password; then they choose the organisation they act for and accept "
-            "the partner terms. (Federated sign-in with the partner's own identity provider is not part of "
-            "this template yet.)",
+            "For partner staff signing in to a shared application: home-realm discovery sends people whose email "
+            "domain belongs to a partner's identity provider to sign in there (new staff get an account and a "
+            "membership just in time); other partner addresses sign in with a code by email, everyone else with a "
+            "password. Then they choose the organisation they act for and accept the partner terms.",
             document(
                 "Partner sign-in",
                 {
-                    n("identify", "identify", 0, 0, {{"next", "is-partner"}}),
-                    n("is-partner", "condition", 1, 0, {{"true", "email-code"}, {"false", "password"}},
+                    n("identify", "identify", 0, 0, {{"next", "home-realm"}}),
+                    n("home-realm", "home-realm-discovery", 1, 0,
+                      {{"federated", "federated"}, {"local", "is-partner"}, {"unknown", "is-partner"}}, json::object(),
+                      "Partner identity provider?"),
+                    n("federated", "federated-signin", 2, -2,
+                      {{"success", "choose-org"}, {"failure", "federation-failed"}, {"no-account", "no-account"}},
+                      {{"jitProvisioning", true}}),
+                    n("is-partner", "condition", 2, 0, {{"true", "email-code"}, {"false", "password"}},
                       {{"fact", "email.domain"}, {"operator", "in"}, {"value", "partner.example"}}, "Partner address?"),
-                    n("email-code", "email-code", 2, -1, {{"success", "choose-org"}, {"failure", "code-retries"}}),
-                    n("code-retries", "retry-limit", 2, -2, {{"retry", "email-code"}, {"reject", "too-many"}},
+                    n("email-code", "email-code", 3, -1, {{"success", "choose-org"}, {"failure", "code-retries"}}),
+                    n("code-retries", "retry-limit", 3, -2, {{"retry", "email-code"}, {"reject", "too-many"}},
                       {{"maxAttempts", 3}}),
-                    n("password", "password", 2, 1,
+                    n("password", "password", 3, 1,
                       {{"success", "choose-org"},
                        {"failure", "password-retries"},
                        {"locked", "locked"},
                        {"not-set", "email-code"}}),
-                    n("password-retries", "retry-limit", 2, 2, {{"retry", "password"}, {"reject", "too-many"}},
+                    n("password-retries", "retry-limit", 3, 2, {{"retry", "password"}, {"reject", "too-many"}},
                       {{"maxAttempts", 5}}),
-                    n("choose-org", "choose-organisation", 3, 0, {{"chosen", "terms"}}),
-                    n("terms", "accept-terms", 4, 0, {{"accepted", "success"}, {"declined", "declined"}},
+                    n("choose-org", "choose-organisation", 4, 0, {{"chosen", "terms"}}),
+                    n("terms", "accept-terms", 5, 0, {{"accepted", "success"}, {"declined", "declined"}},
                       {{"url", "https://example.com/partner-terms"}, {"version", "1"}}),
-                    n("success", "success", 5, 0, {}),
-                    failure("too-many", 3, 2, "Too many failed attempts. Start again."),
-                    failure("locked", 3, 3, "This account is locked. Try again later or ask your administrator."),
-                    failure("declined", 5, 1, "You need to accept the partner terms to continue."),
+                    n("success", "success", 6, 0, {}),
+                    failure("federation-failed", 3, -3,
+                            "Signing in with your organisation's identity provider did not work. Start again."),
+                    failure("no-account", 4, -3,
+                            "Your organisation's identity provider signed you in, but you have no account here. "
+                            "Ask your administrator."),
+                    failure("too-many", 4, 2, "Too many failed attempts. Start again."),
+                    failure("locked", 4, 3, "This account is locked. Try again later or ask your administrator."),
+                    failure("declined", 6, 1, "You need to accept the partner terms to continue."),
                 })};
 }
 

@@ -6,6 +6,7 @@
 #include "server/api/Authenticator.h"
 #include "server/api/FlowApi.h"
 #include "server/api/FlowBindingApi.h"
+#include "server/api/IdentityProviderApi.h"
 #include "server/api/ImportApi.h"
 #include "server/api/InvitationApi.h"
 #include "server/api/OrgApi.h"
@@ -183,6 +184,18 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(flowBindings, &FlowBindingApi::unbind)));
     router.add("GET", "/api/v1/applications",
                authenticated(context, bind(flowBindings, &FlowBindingApi::applications)));
+    // Federation: an organisation's upstream identity providers.
+    const auto identityProviders = std::make_shared<IdentityProviderApi>(context);
+    router.add("GET", "/api/v1/orgs/{id}/identity-providers",
+               authenticated(context, bind(identityProviders, &IdentityProviderApi::list)));
+    router.add("POST", "/api/v1/orgs/{id}/identity-providers",
+               authenticated(context, bind(identityProviders, &IdentityProviderApi::create)));
+    router.add("GET", "/api/v1/identity-providers/{id}",
+               authenticated(context, bind(identityProviders, &IdentityProviderApi::get)));
+    router.add("PATCH", "/api/v1/identity-providers/{id}",
+               authenticated(context, bind(identityProviders, &IdentityProviderApi::update)));
+    router.add("DELETE", "/api/v1/identity-providers/{id}",
+               authenticated(context, bind(identityProviders, &IdentityProviderApi::remove)));
     const auto outbox = std::make_shared<OutboxApi>(context);
     router.add("GET", "/api/v1/outbox", authenticated(context, bind(outbox, &OutboxApi::list)));
     OidcRoutes::install(router, context);

@@ -402,7 +402,53 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
     const auto form = FormBody::parse(request);
     if (!form || !FlowSessionRepository::csrfMatches(*session, form->value("csrf")))
         return html(403, pages.message("title.error", "error.csrf", true));
+    flow::FlowInput input;
+    input.nodeId = form->value("node");
+    for (const char* name : {"email", "password", "code", "org",
+                             // passkey screens (core/flow/PasskeyNodes.h)
+                             "action", "credentialId", "clientDataJSON", "attestationObject", "transports",
+                             "authenticatorData", "signature", "userHandle"}) {
+        if (form->has(name))
+            input.values[name] = form->value(name);
+    }
+    for (const auto& attribute : flow::ProfileAttributes::all()) {
+        if (form->has(attribute.name))
+            input.values[attribute.name] = form->value(attribute.name);
+    }
+    // "callback" belongs to the federated sign-in's return route, which checks the upstream's state instead.
+    if (input.values.count("action") && input.values["action"] == "callback")
+        input.values.erase("action");
+    return continueFlow(request, pages, *session, token, input);
+}
 
+HttpResponse LoginApi::federatedCallback(const HttpRequest& request) const
+{
+    const LoginPageRenderer pages(languageOf(request));
+    const std::string token = cookieValue(request, flowCookie);
+    const auto session = FlowSessionRepository(m_context.db).findByToken(token);
+    if (!session)
+        return html(400, pages.message("title.error", "error.session", true));
+    for (const char* name : {"state", "code", "error", "iss"}) {
+        if (request.query.count(name) > 1)
+            return html(400, pages.message("title.error", "error.session", true));
+    }
+    // No CSRF token can come back from another site: the upstream's "state", compared in constant time by the
+    // federated-signin node against the one this sign-in sent, plays that part (and is single use).
+    flow::FlowInput input;
+    input.nodeId = session->state.value("currentNode", std::string());
+    input.values = {{"action", "callback"},
+                    {"state", request.queryValue("state")},
+                    {"code", request.queryValue("code")},
+                    {"error", request.queryValue("error")},
+                    {"iss", request.queryValue("iss")}};
+    return continueFlow(request, pages, *session, token, input);
+}
+
+HttpResponse LoginApi::continueFlow(const HttpRequest& request, const LoginPageRenderer& pages,
+                                    const FlowSession& flowSession, const std::string& token,
+                                    const flow::FlowInput& input) const
+{
+    const auto session = &flowSession;
     flow::FlowState state = session->state.get<flow::FlowState>();
     const LoginFlows flows(m_context.db);
     std::string flowKey = session->flowKey;
@@ -430,19 +476,6 @@ HttpResponse LoginApi::submitFlow(const HttpRequest& request) const
         }
     }
 
-    flow::FlowInput input;
-    input.nodeId = form->value("node");
-    for (const char* name : {"email", "password", "code", "org",
-                             // passkey screens (core/flow/PasskeyNodes.h)
-                             "action", "credentialId", "clientDataJSON", "attestationObject", "transports",
-                             "authenticatorData", "signature", "userHandle"}) {
-        if (form->has(name))
-            input.values[name] = form->value(name);
-    }
-    for (const auto& attribute : flow::ProfileAttributes::all()) {
-        if (form->has(attribute.name))
-            input.values[attribute.name] = form->value(attribute.name);
-    }
     const std::string submittedNode = state.currentNode;
     flow::FlowStep step = interpreter.submit(state, input);
 
@@ -519,6 +552,12 @@ HttpResponse LoginApi::finishStep(const HttpRequest& request, const LoginPageRen
             sessions.saveState(session->id, nlohmann::json(state));
             appendAll(m_context, services.auditEvents());
         });
+        // Federated sign-in: off to the organisation's identity provider; it comes back to /login/federated/callback.
+        if (step.screen.kind == "federated-signin") {
+            HttpResponse response = seeOther(step.screen.data.value("authorizationUrl", std::string()));
+            response.setHeader("Referrer-Policy", "no-referrer");
+            return response;
+        }
         return screenPage(200, pages, step.screen, csrf);
     }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 namespace trellis::core::flow {
+struct FlowInput;
 struct FlowState;
 struct FlowStep;
 } // namespace trellis::core::flow
@@ -37,6 +38,9 @@ public:
     HttpResponse openMagicLink(const HttpRequest& request) const;
     /// GET /login/assets/passkey.js: the one script of the hosted login (passkey screens only).
     HttpResponse passkeyScript(const HttpRequest& request) const;
+    /// GET /login/federated/callback?state&code (or error), optionally iss: an upstream identity provider sends the
+    /// browser back here; the sign-in (flow cookie) continues at its federated-signin node.
+    HttpResponse federatedCallback(const HttpRequest& request) const;
 
     static constexpr const char* flowCookie = "trellis_flow";
     static constexpr const char* ssoCookie = "trellis_sso";
@@ -52,6 +56,9 @@ private:
     HttpResponse finishStep(const HttpRequest& request, const LoginPageRenderer& pages, const FlowSession& session,
                             const std::string& flowKey, core::flow::FlowState& state, StoreFlowServices& services,
                             const core::flow::FlowStep& step, const std::string& csrf) const;
+    /// Runs the submitted input on the session's flow (throttling, identifier-first routing, step-up) and answers.
+    HttpResponse continueFlow(const HttpRequest& request, const LoginPageRenderer& pages, const FlowSession& session,
+                              const std::string& token, const core::flow::FlowInput& input) const;
     /// Gives the services what they need to know about this request and sign-in.
     void prepare(StoreFlowServices& services, const HttpRequest& request, const FlowSession* session) const;
 

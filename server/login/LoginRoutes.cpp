@@ -47,6 +47,7 @@ void LoginRoutes::install(Router& router, const ApiContext& context)
     router.add("GET", "/login/assets/login.css", guarded(api, &LoginApi::stylesheet));
     router.add("GET", "/login/magic", guarded(api, &LoginApi::openMagicLink));
     router.add("GET", "/login/assets/passkey.js", guarded(api, &LoginApi::passkeyScript));
+    router.add("GET", "/login/federated/callback", guarded(api, &LoginApi::federatedCallback));
     const auto invite = std::make_shared<InvitePage>(context);
     router.add("GET", "/invite", guarded(invite, &InvitePage::show));
     router.add("POST", "/invite", guarded(invite, &InvitePage::accept));

@@ -134,6 +134,13 @@ const std::map<std::string, Pair>& texts()
          {"That passkey could not be used. Try again or sign in another way.",
           "Dieser Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder melden Sie sich auf andere "
           "Weise an."}},
+        {"error.federation_failed",
+         {"Signing in with your organisation's identity provider did not work. Try again or sign in another way.",
+          "Die Anmeldung über den Identitätsanbieter Ihrer Organisation hat nicht funktioniert. Versuchen Sie es "
+          "erneut oder melden Sie sich auf andere Weise an."}},
+        {"error.federation_no_account",
+         {"Your organisation's identity provider signed you in, but there is no account for you here.",
+          "Der Identitätsanbieter Ihrer Organisation hat Sie angemeldet, aber hier gibt es kein Konto für Sie."}},
         {"error.passkey_unsupported",
          {"This browser cannot create a passkey.", "Dieser Browser kann keinen Passkey erstellen."}},
         {"error.skip_not_allowed",

@@ -1,27 +1,37 @@
 #include "server/login/StoreFlowServices.h"
 
 #include "core/Encoding.h"
+#include "core/OrgPath.h"
 #include "core/PasswordHasher.h"
 #include "core/Random.h"
+#include "core/User.h"
 #include "core/crypto/Base32.h"
 #include "core/crypto/CoseKey.h"
+#include "core/crypto/Pkce.h"
 #include "core/crypto/Totp.h"
 #include "core/crypto/WebAuthn.h"
 #include "server/api/ApiContext.h"
 #include "server/api/RequestAudit.h"
 #include "server/http/HttpRequest.h"
+#include "server/http/JsonLog.h"
 #include "server/login/DeviceHistory.h"
 #include "server/login/EmailOutbox.h"
 #include "server/login/EmailSignInTokens.h"
+#include "server/login/FederationRelyingParty.h"
 #include "server/login/PasskeyRelyingParty.h"
 #include "server/login/PasskeyRepository.h"
 #include "server/login/SignInThrottle.h"
 #include "server/login/TermsAcceptanceRepository.h"
 #include "server/login/TotpFactorRepository.h"
 #include "server/login/UserAttributeRepository.h"
+#include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/IdentityProviderRepository.h"
+#include "server/store/MembershipRepository.h"
+#include "server/store/OrgRepository.h"
 #include "server/store/PersonRepository.h"
 #include "server/store/SqlSupport.h"
+#include "server/store/UserRepository.h"
 
 #include <algorithm>
 #include <chrono>
@@ -227,7 +237,8 @@ void StoreFlowServices::recordEvent(const flow::FlowEvent& event)
     // "flow.password.wrong" -> "login.password.wrong"; the outcome follows from the event's last word.
     const std::string suffix = event.type.rfind("flow.", 0) == 0 ? event.type.substr(5) : event.type;
     static const std::vector<std::string> failures{
-        "wrong", "failed", "enrol_failed", "locked", "not_set", "rejected", "failure", "broken", "counter_regression"};
+        "wrong",   "failed", "enrol_failed",       "locked",    "not_set", "rejected",
+        "failure", "broken", "counter_regression", "no_account"};
     const std::string last = suffix.substr(suffix.rfind('.') == std::string::npos ? 0 : suffix.rfind('.') + 1);
     const bool failed = std::find(failures.begin(), failures.end(), last) != failures.end();
     core::AuditEvent audit = makeEvent("login." + suffix, event.userId, event.email, failed ? "failure" : "success");
@@ -588,6 +599,163 @@ flow::PasskeyResult StoreFlowServices::finishPasskeyAssertion(const std::string&
 bool StoreFlowServices::hasPasskey(const std::string& userId)
 {
     return !userId.empty() && PasskeyRepository(m_context.db).hasAny(userId);
+}
+
+// ---- Federation
+
+namespace {
+
+// A provider a journey may use: enabled, and its organisation active (a suspended partner's staff do not get in).
+std::optional<flow::FederationProvider> usable(const Database& db, const std::optional<IdentityProviderRecord>& p)
+{
+    if (!p || !p->enabled)
+        return std::nullopt;
+    const auto org = OrgRepository(db).find(p->orgId);
+    if (!org || org->status != core::OrgStatus::Active)
+        return std::nullopt;
+    return flow::FederationProvider{p->id, p->displayName, p->orgId};
+}
+
+} // namespace
+
+std::optional<flow::FederationProvider> StoreFlowServices::identityProviderForDomain(const std::string& domain)
+{
+    return usable(m_context.db, IdentityProviderRepository(m_context.db).findByDomain(domain));
+}
+
+std::optional<flow::FederationProvider> StoreFlowServices::identityProvider(const std::string& providerId)
+{
+    return usable(m_context.db, IdentityProviderRepository(m_context.db).find(providerId));
+}
+
+flow::FederationRedirect StoreFlowServices::beginFederatedSignIn(const flow::FederationProvider& provider,
+                                                                 const std::string& loginHint)
+{
+    const auto record = IdentityProviderRepository(m_context.db).find(provider.id);
+    if (!record || !usable(m_context.db, record))
+        return {"unknown_provider", {}, {}, {}, {}};
+    flow::FederationRedirect redirect;
+    redirect.state = core::newSecretToken();
+    redirect.nonce = core::newSecretToken();
+    redirect.codeVerifier = core::crypto::Pkce::newVerifier();
+    try {
+        redirect.authorizationUrl = FederationRelyingParty(m_context).authorizationUrl(
+            *record, redirect.state, redirect.nonce, redirect.codeVerifier, loginHint);
+    } catch (const FederationError& e) {
+        JsonLog::warn("federation: upstream unavailable",
+                      {{"requestId", m_request.requestId}, {"provider", provider.id}, {"error", e.what()}});
+        return {e.code(), {}, {}, {}, {}};
+    }
+    return redirect;
+}
+
+flow::FederationResult StoreFlowServices::finishFederatedSignIn(const std::string& providerId,
+                                                                const flow::FederationCallback& callback,
+                                                                const std::string& codeVerifier,
+                                                                const std::string& nonce, bool jitProvisioning)
+{
+    using flow::FederationOutcome;
+    const auto fail = [](std::string error) {
+        return flow::FederationResult{FederationOutcome::Failure, std::move(error), {}, {}, false, false};
+    };
+    const IdentityProviderRepository providers(m_context.db);
+    const auto provider = providers.find(providerId);
+    if (!provider || !usable(m_context.db, provider))
+        return fail("unknown_provider");
+    UpstreamIdentity who;
+    try {
+        who =
+            FederationRelyingParty(m_context).complete(*provider, callback.code, codeVerifier, nonce, callback.issuer);
+    } catch (const FederationError& e) {
+        // The reason goes to the log for the admin; the audit event gets the stable code (see FederatedSignin node).
+        JsonLog::warn("federation: sign-in refused",
+                      {{"requestId", m_request.requestId}, {"provider", providerId}, {"error", e.what()}});
+        return fail(e.code());
+    }
+    const auto email = who.email.empty() ? std::nullopt : core::normaliseEmail(who.email);
+
+    flow::FederationResult result = fail("failed");
+    try {
+        m_context.db.transaction([&] {
+            const UserRepository users(m_context.db);
+            const AuditLog log(m_context.db);
+            // 1. This upstream person signed in before: the link decides, whatever their address is now.
+            if (const auto link = providers.findLink(providerId, who.subject)) {
+                const auto user = users.find(link->userId);
+                if (!user) {
+                    result = fail("linked_person_missing");
+                    return;
+                }
+                providers.touchLink(link->id);
+                result = {FederationOutcome::Success, {}, user->id, user->email, false, false};
+                return;
+            }
+            // 2. A person with this address: linked only when the upstream vouches for the address, else anyone who
+            // can register that address upstream would take over the account.
+            if (email) {
+                if (const auto known = users.findByEmail(*email)) {
+                    if (!who.emailVerified) {
+                        result = fail("email_not_verified");
+                        return;
+                    }
+                    // And only a member of the provider's organisation (or below it): whoever configures a provider
+                    // controls what it asserts, so it must not reach people outside the subtree its organisation
+                    // already administers.
+                    const auto memberships = MembershipRepository(m_context.db).ofUser(known->id);
+                    const bool inside =
+                        std::any_of(memberships.begin(), memberships.end(), [&](const ScopedMembership& m) {
+                            return m.membership.status == core::MembershipStatus::Active &&
+                                   core::OrgPath::isWithin(m.orgPath, provider->orgPath);
+                        });
+                    if (!inside) {
+                        result = fail("outside_organisation");
+                        return;
+                    }
+                    const auto link = providers.link(providerId, who.subject, known->id, *email);
+                    core::AuditEvent event = makeEvent("federation.link", known->id, known->email, "success");
+                    event.after = {{"provider", providerId}, {"subject", who.subject}, {"link", link.id}};
+                    log.append(event);
+                    result = {FederationOutcome::Success, {}, known->id, known->email, false, true};
+                    return;
+                }
+            }
+            // 3. Nobody: a new person only with just-in-time provisioning, and only for an address the upstream
+            // verified or one in a domain this provider claims.
+            if (!jitProvisioning) {
+                result = {FederationOutcome::NoAccount, {}, {}, {}, false, false};
+                return;
+            }
+            const std::string domain = email ? email->substr(email->rfind('@') + 1) : std::string();
+            const bool claimed =
+                std::find(provider->domains.begin(), provider->domains.end(), domain) != provider->domains.end();
+            if (!email || !(who.emailVerified || claimed)) {
+                result = fail(email ? "email_not_verified" : "no_email");
+                return;
+            }
+            NewUser person;
+            person.email = *email;
+            person.displayName = who.name.empty() ? *email : who.name;
+            const core::User created = users.create(person);
+            NewMembership membership;
+            membership.userId = created.id;
+            membership.orgId = provider->orgId;
+            membership.source = core::MembershipSource::Federation;
+            const std::string membershipId = MembershipRepository(m_context.db).create(membership);
+            const auto link = providers.link(providerId, who.subject, created.id, *email);
+            core::AuditEvent event = makeEvent("federation.provision", created.id, created.email, "success");
+            event.targetOrgPath = provider->orgPath;
+            event.after = {{"provider", providerId},     {"subject", who.subject}, {"orgId", provider->orgId},
+                           {"membership", membershipId}, {"link", link.id},        {"displayName", person.displayName}};
+            log.append(event);
+            result = {FederationOutcome::Success, {}, created.id, created.email, true, true};
+        });
+    } catch (const StoreError& e) {
+        // Two callbacks for one new person at once: the second finds the unique rules taken; it may simply retry.
+        if (e.kind() != StoreError::Kind::Conflict)
+            throw;
+        return fail("conflict");
+    }
+    return result;
 }
 
 } // namespace trellis::server

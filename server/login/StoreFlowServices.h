@@ -66,6 +66,17 @@ public:
                                                      const core::flow::PasskeyResponse& response,
                                                      bool requireUserVerification) override;
     bool hasPasskey(const std::string& userId) override;
+    // Federation: providers from identity_providers (enabled ones, in active organisations); the upstream exchange is
+    // FederationRelyingParty's; links, just-in-time people and memberships are written here, audited in the same
+    // transaction.
+    std::optional<core::flow::FederationProvider> identityProviderForDomain(const std::string& domain) override;
+    std::optional<core::flow::FederationProvider> identityProvider(const std::string& providerId) override;
+    core::flow::FederationRedirect beginFederatedSignIn(const core::flow::FederationProvider& provider,
+                                                        const std::string& loginHint) override;
+    core::flow::FederationResult finishFederatedSignIn(const std::string& providerId,
+                                                       const core::flow::FederationCallback& callback,
+                                                       const std::string& codeVerifier, const std::string& nonce,
+                                                       bool jitProvisioning) override;
 
     /// Seconds the person must wait before another password or code attempt (0: go ahead). The hosted pages
     /// ask before submitting, so an attempt during a delay is never checked nor counted.

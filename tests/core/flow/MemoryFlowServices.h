@@ -41,6 +41,12 @@ public:
         }
         if (world.contains("risk"))
             anonymousRisk = riskFrom(world["risk"]);
+        // Federation: "identityProviders": [{"id", "name", "orgId", "domains": [...]}]; "upstream": {code: {"subject",
+        // "email", "emailVerified"}} (what the upstream answers for a code); users' "federated": [{"provider",
+        // "subject"}] are existing links.
+        for (const auto& p : world.value("identityProviders", nlohmann::json::array()))
+            providers.push_back(p);
+        upstream = world.value("upstream", nlohmann::json::object());
         for (const auto& u : users) {
             Account a;
             a.id = u.at("id").get<std::string>();
@@ -58,6 +64,8 @@ public:
             a.termsAccepted = u.value("termsAccepted", std::vector<std::string>());
             a.profile = u.value("profile", std::map<std::string, std::string>());
             a.passkeys = u.value("passkeys", std::vector<std::string>());
+            for (const auto& f : u.value("federated", nlohmann::json::array()))
+                federatedLinks[f.at("provider").get<std::string>() + "|" + f.at("subject").get<std::string>()] = a.id;
             m_accounts[a.id] = a;
         }
     }
@@ -291,7 +299,93 @@ public:
         return it != m_accounts.end() && !it->second.passkeys.empty();
     }
 
+    std::optional<trellis::core::flow::FederationProvider> identityProviderForDomain(const std::string& domain) override
+    {
+        for (const auto& p : providers) {
+            const auto domains = p.value("domains", std::vector<std::string>());
+            if (std::find(domains.begin(), domains.end(), domain) != domains.end())
+                return providerFrom(p);
+        }
+        return std::nullopt;
+    }
+    std::optional<trellis::core::flow::FederationProvider> identityProvider(const std::string& id) override
+    {
+        for (const auto& p : providers) {
+            if (p.value("id", std::string()) == id)
+                return providerFrom(p);
+        }
+        return std::nullopt;
+    }
+    trellis::core::flow::FederationRedirect beginFederatedSignIn(const trellis::core::flow::FederationProvider& p,
+                                                                 const std::string& loginHint) override
+    {
+        const std::string n = std::to_string(++m_redirects);
+        m_pending[p.id] = {"verifier-" + n, "nonce-" + n};
+        return {{},
+                "https://idp.example/" + p.id + "/authorize?state=state-" + n + "&login_hint=" + loginHint,
+                "state-" + n,
+                "nonce-" + n,
+                "verifier-" + n};
+    }
+    trellis::core::flow::FederationResult finishFederatedSignIn(const std::string& providerId,
+                                                                const trellis::core::flow::FederationCallback& callback,
+                                                                const std::string& codeVerifier,
+                                                                const std::string& nonce, bool jit) override
+    {
+        using trellis::core::flow::FederationOutcome;
+        trellis::core::flow::FederationResult r;
+        const auto pending = m_pending.find(providerId);
+        // The upstream only answers a code for the request it was issued for (PKCE), and the ID token carries its
+        // nonce.
+        if (pending == m_pending.end() || pending->second.first != codeVerifier || !upstream.contains(callback.code)) {
+            r.error = "token_exchange_failed";
+            return r;
+        }
+        m_pending.erase(pending);
+        const auto& who = upstream[callback.code];
+        if (who.value("nonce", nonce) != nonce) {
+            r.error = "invalid_id_token";
+            return r;
+        }
+        const std::string key = providerId + "|" + who.at("subject").get<std::string>();
+        const std::string email = who.value("email", std::string());
+        if (const auto link = federatedLinks.find(key); link != federatedLinks.end()) {
+            r.outcome = FederationOutcome::Success;
+            r.userId = link->second;
+            r.email = m_accounts[link->second].email;
+            return r;
+        }
+        if (const auto known = findUserByEmail(email)) {
+            if (!who.value("emailVerified", false)) {
+                r.error = "email_not_verified";
+                return r;
+            }
+            federatedLinks[key] = known->id;
+            r = {FederationOutcome::Success, {}, known->id, email, false, true};
+            return r;
+        }
+        if (!jit) {
+            r.outcome = FederationOutcome::NoAccount;
+            return r;
+        }
+        Account a;
+        a.id = "jit-" + std::to_string(m_accounts.size() + 1);
+        a.email = email;
+        const auto provider = identityProvider(providerId);
+        a.memberships.push_back({provider->orgId, provider->orgId});
+        m_accounts[a.id] = a;
+        federatedLinks[key] = a.id;
+        return {FederationOutcome::Success, {}, a.id, email, true, true};
+    }
+    static trellis::core::flow::FederationProvider providerFrom(const nlohmann::json& p)
+    {
+        return {p.at("id").get<std::string>(), p.value("name", std::string()), p.value("orgId", std::string())};
+    }
+
     std::vector<trellis::core::flow::FlowEvent> events;
+    std::vector<nlohmann::json> providers;
+    nlohmann::json upstream;
+    std::map<std::string, std::string> federatedLinks; ///< "provider|subject" -> user id
     std::vector<std::string> sent; ///< "magic-link:<email>:<minutes>", "email-code:...", "terms:<user>:<version>"
     std::map<std::string, trellis::core::flow::MagicLinkStatus> links;
     std::map<std::string, bool> codeValid;
@@ -326,6 +420,8 @@ private:
     }
 
     std::map<std::string, Account> m_accounts;
+    int m_redirects = 0;
+    std::map<std::string, std::pair<std::string, std::string>> m_pending; ///< provider -> (verifier, nonce)
     int m_challenges = 0;
     std::vector<std::string> m_open;
 };
