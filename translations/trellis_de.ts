@@ -531,6 +531,58 @@
         <source>Account</source>
         <translation>Konto</translation>
     </message>
+    <message>
+        <source>Home-realm discovery</source>
+        <translation>Heimat-IdP-Erkennung</translation>
+    </message>
+    <message>
+        <source>Looks up the identified email address&apos;s domain: &quot;federated&quot; when an organisation&apos;s identity provider claims it, &quot;local&quot; when a person has the address, &quot;unknown&quot; otherwise. Decides at once, without a screen; put it after identify.</source>
+        <translation>Schlägt die Domain der erkannten E-Mail-Adresse nach: „federated“, wenn der Identitätsanbieter einer Organisation sie beansprucht, „local“, wenn eine Person die Adresse hat, sonst „unknown“. Entscheidet sofort, ohne Seite; gehört hinter „Identifizieren“.</translation>
+    </message>
+    <message>
+        <source>Federated</source>
+        <translation>Föderiert</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Federated sign-in</source>
+        <translation>Föderierte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sends the person to their organisation&apos;s own identity provider (OpenID Connect) and signs them in with the answer. &quot;no-account&quot; when the upstream person has no Trellis account and just-in-time provisioning is off.</source>
+        <translation>Schickt die Person zum eigenen Identitätsanbieter ihrer Organisation (OpenID Connect) und meldet sie mit dessen Antwort an. „no-account“, wenn die Person dort kein Trellis-Konto hat und Just-in-time-Bereitstellung aus ist.</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Kein Konto</translation>
+    </message>
+    <message>
+        <source>Identity provider</source>
+        <translation>Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>Id of the identity provider to use; empty: the one home-realm discovery found.</source>
+        <translation>ID des zu nutzenden Identitätsanbieters; leer: der, den die Heimat-IdP-Erkennung gefunden hat.</translation>
+    </message>
+    <message>
+        <source>Just-in-time provisioning</source>
+        <translation>Just-in-time-Bereitstellung</translation>
+    </message>
+    <message>
+        <source>An upstream person without a Trellis account becomes one, with a membership in the provider&apos;s organisation.</source>
+        <translation>Eine Person ohne Trellis-Konto bekommt eines, mit einer Mitgliedschaft in der Organisation des Anbieters.</translation>
+    </message>
+    <message>
+        <source>What to ask for: given_name, family_name, phone_number, job_title, department, locale</source>
+        <translation>Was abgefragt wird: given_name, family_name, phone_number, job_title, department, locale</translation>
+    </message>
 </context>
 <context>
     <name>ImportFile</name>
@@ -2545,6 +2597,144 @@
     </message>
 </context>
 <context>
+    <name>trellis::ui::IdentityProviderDialog</name>
+    <message>
+        <source>Change identity provider</source>
+        <translation>Identitätsanbieter ändern</translation>
+    </message>
+    <message>
+        <source>Add identity provider</source>
+        <translation>Identitätsanbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>People whose email address is in one of the domains sign in with this OpenID Connect provider when their login journey uses home-realm discovery.</source>
+        <translation>Personen, deren E-Mail-Adresse in einer der Domains liegt, melden sich bei diesem OpenID-Connect-Anbieter an, wenn ihr Anmeldeablauf die Heimat-IdP-Erkennung nutzt.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored secret</source>
+        <translation>Leer lassen, um das gespeicherte Geheimnis zu behalten</translation>
+    </message>
+    <message>
+        <source>example.com, example.org</source>
+        <translation>example.com, example.org</translation>
+    </message>
+    <message>
+        <source>Create accounts for new people (just-in-time, with a membership here)</source>
+        <translation>Konten für neue Personen anlegen (just in time, mit einer Mitgliedschaft hier)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer URL:</source>
+        <translation>&amp;Aussteller-URL:</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>S&amp;copes:</source>
+        <translation>S&amp;copes:</translation>
+    </message>
+    <message>
+        <source>Email &amp;domains:</source>
+        <translation>E-Mail-&amp;Domains:</translation>
+    </message>
+    <message>
+        <source>Redirect URI to register:</source>
+        <translation>Beim Anbieter einzutragende Weiterleitungs-URI:</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Pflichtfeld.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::IdentityProvidersPanel</name>
+    <message>
+        <source>&lt;b&gt;Identity providers&lt;/b&gt; (federated sign-in)</source>
+        <translation>&lt;b&gt;Identitätsanbieter&lt;/b&gt; (föderierte Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Email domains</source>
+        <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+        <source>Just-in-time</source>
+        <translation>Just in time</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Identity providers</source>
+        <translation>Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>&amp;Add provider…</source>
+        <translation>Anbieter &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>None: everybody here signs in with Trellis.</source>
+        <translation>Keiner: Alle hier melden sich bei Trellis an.</translation>
+    </message>
+    <message>
+        <source>Managing identity providers needs the permission to manage this organisation.</source>
+        <translation>Identitätsanbieter zu verwalten erfordert das Recht, diese Organisation zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Remove identity provider</source>
+        <translation>Identitätsanbieter entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1? People of its domains then sign in with Trellis; their accounts stay.</source>
+        <translation>%1 entfernen? Personen seiner Domains melden sich dann bei Trellis an; ihre Konten bleiben.</translation>
+    </message>
+</context>
+<context>
     <name>trellis::ui::ImportWizard</name>
     <message>
         <source>Choose the file</source>
@@ -3689,6 +3879,10 @@
         <source>Ctrl+Shift+U</source>
         <translation>Ctrl+Shift+U</translation>
     </message>
+    <message>
+        <source>Federated sign-in</source>
+        <translation>Föderierte Anmeldung</translation>
+    </message>
 </context>
 <context>
     <name>trellis::ui::PermissionChecklist</name>
@@ -4087,6 +4281,10 @@
     <message>
         <source>The passkey could not be removed: %1</source>
         <translation>Der Passkey konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Federated sign-in</source>
+        <translation>Föderierte Anmeldung</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,8 @@ namespace {
                       "Asks for profile attributes the person has not given yet (skipped when all are known)."),
     QT_TRANSLATE_NOOP("FlowCatalog", "Done"),
     QT_TRANSLATE_NOOP("FlowCatalog", "Attributes"),
+    QT_TRANSLATE_NOOP("FlowCatalog",
+                      "What to ask for: given_name, family_name, phone_number, job_title, department, locale"),
     QT_TRANSLATE_NOOP("FlowCatalog", "Required"),
     QT_TRANSLATE_NOOP("FlowCatalog", "Attributes that must not be left empty."),
     QT_TRANSLATE_NOOP("FlowCatalog", "Outcome name"),
@@ -165,6 +167,27 @@ namespace {
                                      "\"preferred\" asks for it but also accepts a touch."),
     QT_TRANSLATE_NOOP("FlowCatalog", "preferred"),
     QT_TRANSLATE_NOOP("FlowCatalog", "required"),
+    // Federation (core/flow/FederationNodes)
+    QT_TRANSLATE_NOOP("FlowCatalog", "Home-realm discovery"),
+    QT_TRANSLATE_NOOP("FlowCatalog",
+                      "Looks up the identified email address's domain: \"federated\" when an organisation's identity "
+                      "provider claims it, \"local\" when a person has the address, \"unknown\" otherwise. Decides at "
+                      "once, without a screen; put it after identify."),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Federated"),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Local"),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Unknown"),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Federated sign-in"),
+    QT_TRANSLATE_NOOP("FlowCatalog",
+                      "Sends the person to their organisation's own identity provider (OpenID Connect) and signs them "
+                      "in with the answer. \"no-account\" when the upstream person has no Trellis account and "
+                      "just-in-time provisioning is off."),
+    QT_TRANSLATE_NOOP("FlowCatalog", "No account"),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Identity provider"),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Id of the identity provider to use; empty: the one home-realm discovery found."),
+    QT_TRANSLATE_NOOP("FlowCatalog", "Just-in-time provisioning"),
+    QT_TRANSLATE_NOOP("FlowCatalog",
+                      "An upstream person without a Trellis account becomes one, with a membership in the provider's "
+                      "organisation."),
 };
 
 } // namespace
