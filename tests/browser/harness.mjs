@@ -47,7 +47,7 @@ export function freePort() {
 
 /// trellisd with the demo world on loopback: `port` 0 picks one; `issuerHost` "localhost" gives the issuer
 /// http://localhost:PORT (passkeys need a host name). TRELLIS_BROWSER_DATABASE (an empty PostgreSQL database URL)
-/// runs on PostgreSQL instead of a temporary SQLite directory. Returns {base, port, store, stop()}.
+/// runs on PostgreSQL instead of a temporary SQLite directory. Returns {base, port, store, logs, stop()}.
 export async function startTrellisd(trellisd, { port = 0, issuerHost = null, extra = [] } = {}) {
     const dataDir = mkdtempSync(join(tmpdir(), 'trellis-browser-'));
     const store = process.env.TRELLIS_BROWSER_DATABASE ? ['--database', process.env.TRELLIS_BROWSER_DATABASE]
@@ -55,15 +55,22 @@ export async function startTrellisd(trellisd, { port = 0, issuerHost = null, ext
     const issuer = issuerHost ? ['--issuer', `http://${issuerHost}:${port}`] : [];
     const server = spawn(trellisd, ['--listen', `127.0.0.1:${port}`, ...issuer, ...store, '--demo', ...extra],
                          { stdio: ['ignore', 'pipe', 'pipe'] });
+    const logs = [];
     const listening = await new Promise((resolve, reject) => {
         let buffer = '';
         const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
+        let announced = false;
+        // Everything trellisd prints is kept (a test may check what its log never says).
         const onData = (chunk) => {
+            logs.push(String(chunk));
+            if (announced)
+                return;
             buffer += chunk;
             for (const line of buffer.split('\n')) {
                 try {
                     const event = JSON.parse(line);
                     if (event.event === 'listening') {
+                        announced = true;
                         clearTimeout(timer);
                         resolve(event.port);
                     }
@@ -76,6 +83,7 @@ export async function startTrellisd(trellisd, { port = 0, issuerHost = null, ext
         server.on('exit', (code) => reject(new Error('trellisd exited with ' + code)));
     });
     return {
+        logs,
         port: listening,
         base: `http://${issuerHost || '127.0.0.1'}:${listening}`,
         store,

@@ -5,26 +5,19 @@
 // second links to the same person (no duplicate). Both end with a code at the application's callback.
 // Usage: node login-federation.mjs <path to trellisd>. Exit 77 (skipped) when Chromium, playwright-core or
 // oidc-provider is missing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-const SKIP = 77;
-const chromiumPath = process.env.TRELLIS_CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-if (!chromiumPath) {
-    console.log('SKIPPED: no Chromium found (install the Debian package "chromium" or set TRELLIS_CHROMIUM)');
-    process.exit(SKIP);
-}
-let chromium;
+import { b64url, check, freePort, loadChromium, SKIP, startCallbackServer, startTrellisd } from './harness.mjs';
+
+const { chromium, chromiumPath } = await loadChromium(console.log);
 let Provider;
 try {
-    ({ chromium } = await import('playwright-core'));
     ({ default: Provider } = await import('oidc-provider'));
 } catch {
-    console.log('SKIPPED: playwright-core or oidc-provider is not installed (run "npm ci" in tests/browser)');
+    console.log('SKIPPED: oidc-provider is not installed (run "npm ci" in tests/browser)');
     process.exit(SKIP);
 }
 const trellisd = process.argv[2];
@@ -33,48 +26,9 @@ if (!trellisd || !existsSync(trellisd)) {
     process.exit(2);
 }
 
-const b64url = (buf) => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-function check(condition, message) {
-    if (!condition)
-        throw new Error(message);
-    console.log('ok - ' + message);
-}
-const freePort = () => new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-        const p = probe.address().port;
-        probe.close(() => resolve(p));
-    });
-});
-
 // ---- trellisd (SQLite, or PostgreSQL with TRELLIS_BROWSER_DATABASE), issuer http://localhost:<port>
-const port = await freePort();
-const dataDir = mkdtempSync(join(tmpdir(), 'trellis-federation-'));
-const store = process.env.TRELLIS_BROWSER_DATABASE ? ['--database', process.env.TRELLIS_BROWSER_DATABASE]
-                                                   : ['--data-dir', dataDir];
-const logs = [];
-const server = spawn(trellisd, ['--listen', `127.0.0.1:${port}`, '--issuer', `http://localhost:${port}`, ...store,
-                                '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
-await new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('trellisd did not start')), 120000);
-    const onData = (chunk) => {
-        buffer += chunk;
-        logs.push(String(chunk));
-        for (const line of buffer.split('\n')) {
-            try {
-                if (JSON.parse(line).event === 'listening') {
-                    clearTimeout(timer);
-                    resolve();
-                }
-            } catch { /* not a whole JSON line yet */ }
-        }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error('trellisd exited with ' + code)));
-});
-const base = `http://localhost:${port}`;
+const trellis = await startTrellisd(trellisd, { port: await freePort(), issuerHost: 'localhost' });
+const { base, logs, store } = trellis;
 
 // ---- The upstream identity provider: oidc-provider with its own sign-in page and one test account.
 const idpPort = await freePort();
@@ -151,16 +105,7 @@ const idpServer = createServer(async (req, res) => {
 await new Promise((resolve) => idpServer.listen(idpPort, '127.0.0.1', resolve));
 
 // ---- The application that asked trellisd for a sign-in (a loopback redirect of the console's public client).
-const callbacks = [];
-const rp = createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/callback')
-        callbacks.push(url);
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('You can close this tab.');
-});
-await new Promise((resolve) => rp.listen(0, '127.0.0.1', resolve));
-const redirectUri = `http://127.0.0.1:${rp.address().port}/callback`;
+const { callbacks, redirectUri, close: closeCallbacks } = await startCallbackServer();
 const verifiers = new Map();
 function authorizeUrl(state, extra = {}) {
     const verifier = b64url(randomBytes(32));
@@ -312,7 +257,7 @@ try {
         await p.getByLabel('Username').fill(login);
         await p.getByLabel('Password').fill(password);
         await p.getByRole('button', { name: 'Sign in at the partner' }).click();
-        await p.waitForURL((url) => url.pathname === '/callback' || url.port === String(port));
+        await p.waitForURL((url) => url.pathname === '/callback' || url.port === String(trellis.port));
         await p.waitForLoadState();
         return p;
     };
@@ -338,10 +283,8 @@ try {
     console.error(logs.join('').split('\n').filter((l) => l.includes('federation')).join('\n'));
 } finally {
     await browser.close();
-    rp.close();
+    closeCallbacks();
     idpServer.close();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
-    if (!process.env.TRELLIS_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true }); else console.error('data: ' + dataDir);
+    await trellis.stop();
 }
 process.exit(failed ? 1 : 0);
