@@ -1,9 +1,9 @@
 #include "core/Encoding.h"
 
+#include <array>
+#include <cctype>
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
-
-#include <array>
 
 namespace trellis::core {
 
@@ -26,14 +26,45 @@ int decodeChar(char c)
 }
 } // namespace
 
+std::string base64Encode(std::string_view bytes)
+{
+    std::string out = base64UrlEncode(bytes);
+    for (char& c : out) {
+        if (c == '-')
+            c = '+';
+        else if (c == '_')
+            c = '/';
+    }
+    while (out.size() % 4 != 0)
+        out += '=';
+    return out;
+}
+
+std::string percentEncode(std::string_view text)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += char(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 std::string base64UrlEncode(std::string_view bytes)
 {
     std::string out;
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const std::uint32_t v = (std::uint8_t(bytes[i]) << 16) | (std::uint8_t(bytes[i + 1]) << 8) |
-                                std::uint8_t(bytes[i + 2]);
+        const std::uint32_t v =
+            (std::uint8_t(bytes[i]) << 16) | (std::uint8_t(bytes[i + 1]) << 8) | std::uint8_t(bytes[i + 2]);
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += kAlphabet[(v >> 6) & 63];

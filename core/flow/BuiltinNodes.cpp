@@ -4,6 +4,7 @@
 #include "core/flow/AccountNodes.h"
 #include "core/flow/FederationNodes.h"
 #include "core/flow/NodeCatalog.h"
+#include "core/flow/NodeKit.h"
 #include "core/flow/PasskeyNodes.h"
 
 #include <algorithm>
@@ -13,16 +14,6 @@ namespace trellis::core::flow {
 namespace {
 
 using nlohmann::json;
-
-// Adds an authentication method reference (RFC 8176) once; the server copies them into the ID token's "amr".
-void addAmr(FlowState& state, const std::string& method)
-{
-    json& amr = state.facts["amr"];
-    if (!amr.is_array())
-        amr = json::array();
-    if (std::find(amr.begin(), amr.end(), method) == amr.end())
-        amr.push_back(method);
-}
 
 ScreenField field(std::string name, std::string kind, std::string autocomplete, std::string value = {})
 {
@@ -81,7 +72,7 @@ public:
             check = PasswordCheck::Wrong;
         switch (check) {
         case PasswordCheck::Ok:
-            addAmr(c.state, "pwd");
+            kit::addAmr(c.state, "pwd");
             c.record("flow.password.ok");
             return NodeResult::follow("success");
         case PasswordCheck::Wrong:
@@ -126,7 +117,7 @@ public:
         if (code.empty())
             return show(c, "required");
         if (!c.state.userId.empty() && c.services.verifyTotp(c.state.userId, code)) {
-            addAmr(c.state, "otp");
+            kit::addAmr(c.state, "otp");
             c.record("flow.totp.ok");
             return NodeResult::follow("success");
         }
@@ -159,7 +150,7 @@ public:
         if (code.empty())
             return show(c, "required");
         if (c.services.confirmTotpEnrolment(c.state.userId, code)) {
-            addAmr(c.state, "otp");
+            kit::addAmr(c.state, "otp");
             c.state.facts["totpEnrolled"] = true;
             c.record("flow.totp.enrolled");
             return NodeResult::follow("enrolled");

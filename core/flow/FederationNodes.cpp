@@ -130,17 +130,6 @@ private:
     }
 };
 
-ConfigField boolField(std::string name, std::string displayName, std::string description, bool def)
-{
-    ConfigField f;
-    f.name = std::move(name);
-    f.displayName = std::move(displayName);
-    f.description = std::move(description);
-    f.type = ConfigFieldType::Boolean;
-    f.defaultValue = def;
-    return f;
-}
-
 } // namespace
 
 void addFederationNodes(NodeCatalog& catalog)
@@ -166,10 +155,11 @@ void addFederationNodes(NodeCatalog& catalog)
          {{"success", "Signed in"}, {"failure", "Failed"}, {"no-account", "No account"}},
          {kit::stringField("provider", "Identity provider",
                            "Id of the identity provider to use; empty: the one home-realm discovery found.", "", 100),
-          boolField("jitProvisioning", "Just-in-time provisioning",
-                    "An upstream person without a Trellis account becomes one, with a membership in the provider's "
-                    "organisation.",
-                    false)},
+          kit::boolField(
+              "jitProvisioning", "Just-in-time provisioning",
+              "An upstream person without a Trellis account becomes one, with a membership in the provider's "
+              "organisation.",
+              false)},
          true,
          NodeType::Terminal::None,
          std::make_shared<FederatedSigninBehaviour>()});

@@ -1,7 +1,7 @@
 #pragma once
 
-// Small helpers shared by the node behaviours of slice B's files (AccountNodes, EmailNodes, RiskNodes,
-// ConditionNode). Header-only, internal to core/flow.
+// Small helpers shared by the node behaviours (BuiltinNodes, AccountNodes, ConditionNode, PasskeyNodes,
+// FederationNodes). Header-only, internal to core/flow.
 
 #include "core/flow/ConfigField.h"
 #include "core/flow/FlowScreen.h"
@@ -14,7 +14,7 @@
 
 namespace trellis::core::flow::kit {
 
-/// Adds an authentication method reference once (see BuiltinNodes' addAmr).
+/// Adds an authentication method reference (RFC 8176) once; the server copies them into the ID token's "amr".
 inline void addAmr(FlowState& state, const std::string& method)
 {
     nlohmann::json& amr = state.facts["amr"];
@@ -79,6 +79,17 @@ inline ConfigField listField(std::string name, std::string displayName, std::str
     f.description = std::move(description);
     f.type = ConfigFieldType::StringList;
     f.defaultValue = std::move(def);
+    return f;
+}
+
+inline ConfigField boolField(std::string name, std::string displayName, std::string description, bool def)
+{
+    ConfigField f;
+    f.name = std::move(name);
+    f.displayName = std::move(displayName);
+    f.description = std::move(description);
+    f.type = ConfigFieldType::Boolean;
+    f.defaultValue = def;
     return f;
 }
 

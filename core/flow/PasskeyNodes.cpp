@@ -1,6 +1,7 @@
 #include "core/flow/PasskeyNodes.h"
 
 #include "core/flow/NodeCatalog.h"
+#include "core/flow/NodeKit.h"
 
 #include <algorithm>
 
@@ -13,15 +14,6 @@ using nlohmann::json;
 // Where the pending challenge waits between the screen and the browser's answer: in the flow state, so any server
 // instance can finish the ceremony. It is taken out (single use) as soon as an answer arrives.
 const char* const challengeFact = "passkeyChallenge";
-
-void addAmr(FlowState& state, const std::string& method)
-{
-    json& amr = state.facts["amr"];
-    if (!amr.is_array())
-        amr = json::array();
-    if (std::find(amr.begin(), amr.end(), method) == amr.end())
-        amr.push_back(method);
-}
 
 bool requiresVerification(const NodeContext& c)
 {
@@ -108,9 +100,9 @@ public:
         if (result.ok()) {
             c.state.userId = result.userId;
             c.state.email = result.email;
-            addAmr(c.state, "hwk");
+            kit::addAmr(c.state, "hwk");
             if (result.userVerified)
-                addAmr(c.state, "user");
+                kit::addAmr(c.state, "user");
             c.record("flow.passkey.ok", {{"credential", result.credentialId}, {"userVerified", result.userVerified}});
             return NodeResult::follow("success");
         }
@@ -197,17 +189,6 @@ ConfigField userVerificationField()
     return f;
 }
 
-ConfigField boolField(std::string name, std::string displayName, std::string description, bool def)
-{
-    ConfigField f;
-    f.name = std::move(name);
-    f.displayName = std::move(displayName);
-    f.description = std::move(description);
-    f.type = ConfigFieldType::Boolean;
-    f.defaultValue = def;
-    return f;
-}
-
 } // namespace
 
 void addPasskeyNodes(NodeCatalog& catalog)
@@ -226,18 +207,19 @@ void addPasskeyNodes(NodeCatalog& catalog)
                  true,
                  NodeType::Terminal::None,
                  std::make_shared<PasskeySigninBehaviour>()});
-    catalog.add({"passkey-enrol",
-                 "Create a passkey",
-                 "authentication",
-                 "Offers the identified person to create a passkey for this site on their device.",
-                 {{"enrolled", "Enrolled"}, {"skipped", "Skipped"}, {"failed", "Failed"}},
-                 {userVerificationField(),
-                  boolField("allowSkip", "Allow skipping", "The person may continue without creating a passkey.", true),
-                  boolField("onlyWithoutPasskey", "Only without a passkey",
-                            "People who already have a passkey skip this step.", true)},
-                 true,
-                 NodeType::Terminal::None,
-                 std::make_shared<PasskeyEnrolBehaviour>()});
+    catalog.add(
+        {"passkey-enrol",
+         "Create a passkey",
+         "authentication",
+         "Offers the identified person to create a passkey for this site on their device.",
+         {{"enrolled", "Enrolled"}, {"skipped", "Skipped"}, {"failed", "Failed"}},
+         {userVerificationField(),
+          kit::boolField("allowSkip", "Allow skipping", "The person may continue without creating a passkey.", true),
+          kit::boolField("onlyWithoutPasskey", "Only without a passkey",
+                         "People who already have a passkey skip this step.", true)},
+         true,
+         NodeType::Terminal::None,
+         std::make_shared<PasskeyEnrolBehaviour>()});
 }
 
 } // namespace trellis::core::flow

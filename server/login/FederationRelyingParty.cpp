@@ -19,36 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string formEncode(const std::string& text)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-std::string base64(const std::string& bytes)
-{
-    std::string out = core::base64UrlEncode(bytes);
-    for (char& c : out) {
-        if (c == '-')
-            c = '+';
-        else if (c == '_')
-            c = '/';
-    }
-    while (out.size() % 4 != 0)
-        out += '=';
-    return out;
-}
-
 // An endpoint the discovery document names: https, or plain http on loopback when the issuer itself is loopback http.
 std::string endpoint(const json& metadata, const char* name, const OutboundUrl& issuer)
 {
@@ -150,11 +120,11 @@ std::string FederationRelyingParty::authorizationUrl(const IdentityProviderRecor
         {"code_challenge_method", "S256"}};
     char separator = url.find('?') == std::string::npos ? '?' : '&';
     for (const auto& [name, value] : parameters) {
-        url += separator + name + "=" + formEncode(value);
+        url += separator + name + "=" + core::percentEncode(value);
         separator = '&';
     }
     if (!loginHint.empty())
-        url += "&login_hint=" + formEncode(loginHint);
+        url += "&login_hint=" + core::percentEncode(loginHint);
     return url;
 }
 
@@ -177,15 +147,17 @@ UpstreamIdentity FederationRelyingParty::complete(const IdentityProviderRecord& 
     // Code exchange (RFC 6749 §4.1.3 with PKCE). client_secret_basic is the default when the provider lists nothing.
     OutboundRequest token{"POST", endpoint(metadata, "token_endpoint", *issuer), {}, {}};
     token.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
-    token.body = "grant_type=authorization_code&code=" + formEncode(code) +
-                 "&redirect_uri=" + formEncode(redirectUri(m_context)) + "&code_verifier=" + formEncode(codeVerifier);
+    token.body = "grant_type=authorization_code&code=" + core::percentEncode(code) +
+                 "&redirect_uri=" + core::percentEncode(redirectUri(m_context)) +
+                 "&code_verifier=" + core::percentEncode(codeVerifier);
     const bool hasMethods = metadata.contains("token_endpoint_auth_methods_supported");
     if (!hasMethods || listed(metadata, "token_endpoint_auth_methods_supported", "client_secret_basic")) {
-        token.headers.emplace_back("Authorization", "Basic " + base64(formEncode(provider.clientId) + ":" +
-                                                                      formEncode(provider.clientSecret)));
+        token.headers.emplace_back("Authorization",
+                                   "Basic " + core::base64Encode(core::percentEncode(provider.clientId) + ":" +
+                                                                 core::percentEncode(provider.clientSecret)));
     } else if (listed(metadata, "token_endpoint_auth_methods_supported", "client_secret_post")) {
-        token.body +=
-            "&client_id=" + formEncode(provider.clientId) + "&client_secret=" + formEncode(provider.clientSecret);
+        token.body += "&client_id=" + core::percentEncode(provider.clientId) +
+                      "&client_secret=" + core::percentEncode(provider.clientSecret);
     } else {
         throw FederationError("provider_unavailable", "the provider supports neither client_secret_basic nor _post");
     }

@@ -66,27 +66,11 @@ bool contains(const std::vector<std::string>& list, const std::string& item)
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::string percentEncode(const std::string& text)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string withParameters(std::string uri, const std::vector<std::pair<std::string, std::string>>& parameters)
 {
     char separator = uri.find('?') == std::string::npos ? '?' : '&';
     for (const auto& [name, value] : parameters) {
-        uri += separator + name + "=" + percentEncode(value);
+        uri += separator + name + "=" + core::percentEncode(value);
         separator = '&';
     }
     return uri;

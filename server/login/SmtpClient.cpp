@@ -28,21 +28,6 @@ bool singleLine(const std::string& s)
     return s.find('\r') == std::string::npos && s.find('\n') == std::string::npos;
 }
 
-// Standard base64 (not URL-safe) for MIME.
-std::string base64(const std::string& bytes)
-{
-    std::string out = core::base64UrlEncode(bytes);
-    for (char& c : out) {
-        if (c == '-')
-            c = '+';
-        else if (c == '_')
-            c = '/';
-    }
-    while (out.size() % 4 != 0)
-        out += '=';
-    return out;
-}
-
 /// One SMTP conversation over a socket that may be upgraded to TLS.
 class Conversation
 {
@@ -159,7 +144,7 @@ bool loopback(const std::string& host)
 std::string SmtpClient::encodeHeader(const std::string& value)
 {
     const bool ascii = std::all_of(value.begin(), value.end(), [](unsigned char c) { return c >= 32 && c < 127; });
-    return ascii ? value : "=?UTF-8?B?" + base64(value) + "?=";
+    return ascii ? value : "=?UTF-8?B?" + core::base64Encode(value) + "?=";
 }
 
 void SmtpClient::send(const SmtpMessage& message) const
@@ -184,7 +169,7 @@ void SmtpClient::send(const SmtpMessage& message) const
             if (!c.secure() && !loopback(m_settings.host))
                 throw std::runtime_error("SMTP: refusing to send the password without TLS");
             const std::string credentials = std::string(1, '\0') + m_settings.username + '\0' + m_settings.password;
-            c.command("AUTH PLAIN " + base64(credentials), 2, "AUTH");
+            c.command("AUTH PLAIN " + core::base64Encode(credentials), 2, "AUTH");
         }
         c.command("MAIL FROM:<" + m_settings.from + ">", 2, "MAIL FROM");
         c.command("RCPT TO:<" + message.to + ">", 2, "RCPT TO");
@@ -195,7 +180,7 @@ void SmtpClient::send(const SmtpMessage& message) const
                            "@trellisd>\r\nMIME-Version: 1.0\r\n"
                            "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
         // base64 lines never start with a dot, so no dot-stuffing is needed.
-        const std::string body = base64(message.text);
+        const std::string body = core::base64Encode(message.text);
         for (std::size_t i = 0; i < body.size(); i += 76)
             data += body.substr(i, 76) + "\r\n";
         data += ".\r\n";

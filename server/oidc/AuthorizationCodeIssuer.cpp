@@ -1,6 +1,7 @@
 #include "server/oidc/AuthorizationCodeIssuer.h"
 
 #include "core/AuditEvent.h"
+#include "core/Encoding.h"
 #include "core/Random.h"
 #include "core/TimeFormat.h"
 #include "server/api/ApiContext.h"
@@ -8,7 +9,6 @@
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
 
-#include <cctype>
 #include <chrono>
 
 namespace trellis::server {
@@ -16,23 +16,6 @@ namespace trellis::server {
 namespace {
 
 constexpr std::chrono::seconds kCodeLifetime{60};
-
-// RFC 3986 unreserved characters stay, everything else is %XX: safe in a query component.
-std::string percentEncode(const std::string& text)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 0x0F]);
-        }
-    }
-    return out;
-}
 
 } // namespace
 
@@ -74,10 +57,10 @@ std::string AuthorizationCodeIssuer::issue(const ApiContext& context, const Auth
 
     std::string url = request.redirectUri;
     url += url.find('?') == std::string::npos ? '?' : '&';
-    url += "code=" + percentEncode(code);
+    url += "code=" + core::percentEncode(code);
     if (!request.state.empty())
-        url += "&state=" + percentEncode(request.state);
-    url += "&iss=" + percentEncode(context.issuer);
+        url += "&state=" + core::percentEncode(request.state);
+    url += "&iss=" + core::percentEncode(context.issuer);
     return url;
 }
 

@@ -1,6 +1,7 @@
 // What the browser tests share: Chromium through playwright-core (or exit 77, "skipped", with the reason when either
 // is missing), trellisd started on loopback with the demo world, and small helpers.
 import { execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -126,4 +127,28 @@ export function adminApi(trellisd, trellis, email = 'owner@acme.example') {
             throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
         return text ? JSON.parse(text) : {};
     };
+}
+
+/// The bytes of a base32 secret as an authenticator app reads it (RFC 4648 §6; spaces ignored).
+export function base32Decode(text) {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let bits = 0, value = 0;
+    const out = [];
+    for (const c of text.replace(/\s+/g, '').toUpperCase()) {
+        value = (value << 5) | alphabet.indexOf(c);
+        bits += 5;
+        if (bits >= 8) {
+            out.push((value >>> (bits - 8)) & 255);
+            bits -= 8;
+        }
+    }
+    return Buffer.from(out);
+}
+/// The six-digit TOTP code (RFC 6238, SHA-1, 30 s) of `secret` now, or `offsetSeconds` from now.
+export function totp(secret, offsetSeconds = 0) {
+    const counter = Buffer.alloc(8);
+    counter.writeBigUInt64BE(BigInt(Math.floor((Date.now() / 1000 + offsetSeconds) / 30)));
+    const mac = createHmac('sha1', secret).update(counter).digest();
+    const o = mac[mac.length - 1] & 15;
+    return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
 }

@@ -1,7 +1,8 @@
 // A person at a browser, driven by a test line by line: headless Chromium (the Debian package, through
 // playwright-core) that signs in on trellisd's hosted login and answers whatever screen the journey shows, the way
 // a person would — email address, password, the passkey prompt (Chromium's virtual authenticator, DevTools protocol),
-// the link or code sent by email (read from trellisd's outbox with an admin token). It reports which steps of the
+// the link or code sent by email (read from trellisd's outbox with an admin token), an authenticator app (the secret
+// shown when one is set up is kept per person, its codes computed). It reports which steps of the
 // journey it went through, so a test can check that a real sign-in follows a journey designed in the console.
 //
 // Usage: node journey-browser.mjs <base URL, e.g. http://localhost:PORT>
@@ -19,7 +20,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 
-import { b64url, loadChromium, startCallbackServer } from './harness.mjs';
+import { b64url, base32Decode, loadChromium, startCallbackServer, totp } from './harness.mjs';
 
 const { chromium, chromiumPath } = await loadChromium();
 const base = process.argv[2];
@@ -113,6 +114,10 @@ async function screenOf(page) {
         kind = 'magic-link';
     else if (await has('button[name="action"][value="verify"]'))
         kind = 'email-code';
+    else if (await has('[data-secret]'))
+        kind = 'totp-enrol';
+    else if (await has('input[name="code"]'))
+        kind = 'totp-verify';
     else if (await has('input[type="password"]'))
         kind = 'password';
     else if (await has('input[name="email"]'))
@@ -126,6 +131,22 @@ async function andWait(page, action) {
     await action();
     await page.waitForFunction(() => window.__journeyStep === undefined, null, { timeout: stepTimeout });
     await page.waitForLoadState('load');
+}
+
+// The person's authenticator app: the secret from setting it up, and the last time step used (the server takes each
+// step's code once, so a second sign-in within the same 30 seconds waits for the next one).
+const authenticators = new Map();
+async function authenticatorCode(email) {
+    const app = authenticators.get(email);
+    if (!app)
+        throw new Error('asked for an authenticator code before one was set up');
+    let step = Math.floor(Date.now() / 30000);
+    if (step <= app.lastStep) {
+        await new Promise((resolve) => setTimeout(resolve, (app.lastStep + 1) * 30000 - Date.now() + 200));
+        step = Math.floor(Date.now() / 30000);
+    }
+    app.lastStep = step;
+    return totp(app.secret);
 }
 
 async function signIn({ browser: name, email }) {
@@ -178,6 +199,17 @@ async function signIn({ browser: name, email }) {
                 await andWait(page, () => page.locator('button[name="action"][value="verify"]').click());
                 break;
             }
+            case 'totp-enrol': {
+                const secret = await page.locator('[data-secret]').getAttribute('data-secret');
+                authenticators.set(email, { secret: base32Decode(secret), lastStep: 0 });
+                await page.locator('input[name="code"]').fill(await authenticatorCode(email));
+                await andWait(page, () => page.locator('button[type="submit"]').first().click());
+                break;
+            }
+            case 'totp-verify':
+                await page.locator('input[name="code"]').fill(await authenticatorCode(email));
+                await andWait(page, () => page.locator('button[type="submit"]').first().click());
+                break;
             default:
                 throw new Error('a screen this browser cannot answer: ' + screen.node);
             }

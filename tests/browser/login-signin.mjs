@@ -2,10 +2,10 @@
 // authorization code + PKCE for the console client, the password page, TOTP enrolment with a code computed from the
 // secret shown on the page, a wrong password, and SSO for a second request. Driven by playwright-core.
 // Usage: node login-signin.mjs <path to trellisd>. Exit 77 (skipped) when Chromium or playwright-core is missing.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
-import { b64url, check, loadChromium, startCallbackServer, startTrellisd } from './harness.mjs';
+import { b64url, base32Decode, check, loadChromium, startCallbackServer, startTrellisd, totp } from './harness.mjs';
 
 const { chromium, chromiumPath } = await loadChromium(console.log);
 const trellisd = process.argv[2];
@@ -14,27 +14,6 @@ if (!trellisd || !existsSync(trellisd)) {
     process.exit(2);
 }
 
-function base32Decode(text) {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-    let bits = 0, value = 0;
-    const out = [];
-    for (const c of text.replace(/\s+/g, '').toUpperCase()) {
-        value = (value << 5) | alphabet.indexOf(c);
-        bits += 5;
-        if (bits >= 8) {
-            out.push((value >>> (bits - 8)) & 255);
-            bits -= 8;
-        }
-    }
-    return Buffer.from(out);
-}
-function totp(secret, offsetSeconds = 0) {
-    const counter = Buffer.alloc(8);
-    counter.writeBigUInt64BE(BigInt(Math.floor((Date.now() / 1000 + offsetSeconds) / 30)));
-    const mac = createHmac('sha1', secret).update(counter).digest();
-    const o = mac[mac.length - 1] & 15;
-    return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 // trellisd on an ephemeral port with the demo world; the relying party's loopback redirect catches the code.
 const trellis = await startTrellisd(trellisd);

@@ -62,6 +62,23 @@ private Q_SLOTS:
         QVERIFY(!base64UrlDecode(text.toStdString()));
     }
 
+    void base64StandardKnownVectors()
+    {
+        // RFC 4648 §10, and the two characters base64url replaces.
+        QCOMPARE(trellis::core::base64Encode(""), std::string(""));
+        QCOMPARE(trellis::core::base64Encode("f"), std::string("Zg=="));
+        QCOMPARE(trellis::core::base64Encode("fo"), std::string("Zm8="));
+        QCOMPARE(trellis::core::base64Encode("foobar"), std::string("Zm9vYmFy"));
+        QCOMPARE(trellis::core::base64Encode("\xfb\xff"), std::string("+/8="));
+    }
+
+    void percentEncodeKeepsOnlyUnreserved()
+    {
+        QCOMPARE(trellis::core::percentEncode("AZaz09-._~"), std::string("AZaz09-._~"));
+        QCOMPARE(trellis::core::percentEncode("a b&c=d/e?f#g+h"), std::string("a%20b%26c%3Dd%2Fe%3Ff%23g%2Bh"));
+        QCOMPARE(trellis::core::percentEncode("\xc3\xa4"), std::string("%C3%A4")); // "ä" in UTF-8
+    }
+
     void hexAndSha256()
     {
         QCOMPARE(toHex(std::string("\x00\x01\xab\xff", 4)), std::string("0001abff"));

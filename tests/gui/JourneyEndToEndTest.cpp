@@ -2,9 +2,11 @@
 // builds "passkey first, magic-link fallback, step-up for high risk" from the palette with the mouse (no JSON),
 // simulates it, publishes it for one reseller's subtree (Northwind Trading), and the next real sign-ins of Northwind
 // staff in headless Chromium follow it step by step: the first from a new browser gets the link by email, creates a
-// passkey and is stepped up with a code; the next from the same browser signs in with the passkey alone. A changed
-// version changes what they see; rolling back to the first version brings it back; removing the binding returns them
-// to the standard sign-in. People outside the reseller keep the standard sign-in throughout.
+// passkey and, the device being new, sets up an authenticator app; the next from the same browser signs in with the
+// passkey alone (a known device is not stepped up); one from a second new browser without the passkey gets the link
+// and must give an authenticator code. A changed version changes what they see; rolling back to the first version
+// brings it back; an administrator removes a lost passkey; removing the binding returns them to the standard sign-in.
+// People outside the reseller keep the standard sign-in throughout.
 //
 // The browser is tests/browser/journey-browser.mjs (playwright-core driving Debian's Chromium with a virtual
 // authenticator), commanded line by line. Skipped, with the reason, without node, Chromium or playwright-core.
@@ -273,8 +275,9 @@ void JourneyEndToEndTest::buildTheJourneyFromThePalette()
     for (int i = 0; i < 4; ++i)
         page()->designer()->findChild<QAction*>(QStringLiteral("flowZoomOut"))->trigger();
     const std::vector<std::pair<const char*, QPoint>> layout{
-        {"identify", {0, 0}},        {"passkey-signin", {1, 0}}, {"magic-link", {1, 1}}, {"passkey-enrol", {2, 1}},
-        {"risk-assessment", {2, 0}}, {"email-code", {3, 1}},     {"success", {3, 0}},    {"failure", {2, 2}},
+        {"identify", {0, 0}},        {"passkey-signin", {1, 0}}, {"magic-link", {1, 1}},  {"passkey-enrol", {2, 1}},
+        {"risk-assessment", {2, 0}}, {"condition", {3, 1}},      {"totp-verify", {3, 2}}, {"totp-enrol", {2, 2}},
+        {"success", {3, 0}},         {"failure", {0, 2}},
     };
     QWidget* viewport = view()->viewport();
     const int columnStep = std::min(150, (viewport->width() - 110) / 3);
@@ -310,9 +313,13 @@ void JourneyEndToEndTest::buildTheJourneyFromThePalette()
         {"passkey-enrol", "failed", "risk-assessment"},
         {"risk-assessment", "low", "success"},
         {"risk-assessment", "medium", "success"},
-        {"risk-assessment", "high", "email-code"},
-        {"email-code", "success", "success"},
-        {"email-code", "failure", "failure"},
+        {"risk-assessment", "high", "condition"},
+        {"condition", "true", "totp-verify"},
+        {"condition", "false", "totp-enrol"},
+        {"totp-verify", "success", "success"},
+        {"totp-verify", "failure", "failure"},
+        {"totp-enrol", "enrolled", "success"},
+        {"totp-enrol", "failed", "failure"},
     };
     for (const auto& [from, outcome, to] : wires) {
         canvas::wire(view(), item(from), QString::fromLatin1(outcome), item(to));
@@ -337,6 +344,22 @@ void JourneyEndToEndTest::buildTheJourneyFromThePalette()
     QCOMPARE(page()->designer()->undoAction()->text().remove(QLatin1Char('&')),
              QStringLiteral("Undo Change High from score"));
 
+    // The condition asks whether the person has an authenticator app: a caption typed, the fact picked from the list.
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::NoModifier,
+                      canvas::viewPoint(view(), item("condition")->mapToScene(QPointF(40, 12))));
+    QCOMPARE(inspector->nodeId(), m_ids.at("condition"));
+    inspector->labelField()->setFocus();
+    QTest::keyClicks(inspector->labelField(), QStringLiteral("Has an authenticator app?"));
+    auto* fact = qobject_cast<QComboBox*>(inspector->fieldWidget(QStringLiteral("fact")));
+    QVERIFY(fact);
+    const int hasTotp = fact->findData(QStringLiteral("user.hasTotp"));
+    QVERIFY(hasTotp >= 0);
+    fact->setCurrentIndex(hasTotp);
+    Q_EMIT fact->activated(hasTotp); // what choosing it with the mouse or keyboard sends
+    QCOMPARE(editor()->document().node(id("condition"))->config.value("fact", std::string()),
+             std::string("user.hasTotp"));
+    QCOMPARE(editor()->document().node(id("condition"))->label, std::string("Has an authenticator app?"));
+
     // Arranged tidily (Ctrl+Shift+L); nothing left that would stop publishing; saved to the server.
     page()->designer()->autoLayoutAction()->trigger();
     editor()->validateNow();
@@ -353,7 +376,7 @@ void JourneyEndToEndTest::buildTheJourneyFromThePalette()
 
 void JourneyEndToEndTest::simulateBeforePublishing()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     trellis::ui::FlowSimulatorPanel* simulator = page()->simulatorPanel();
     // The Simulate tab, as the user opens it.
     for (QTabWidget* tabs : page()->designer()->findChildren<QTabWidget*>())
@@ -380,11 +403,12 @@ void JourneyEndToEndTest::simulateBeforePublishing()
         return steps;
     };
 
-    // Someone from Northwind without a passkey, on a new device: link by email, offered a passkey, then stepped up.
+    // Someone from Northwind without a passkey or authenticator app, on a new device: link by email, offered a
+    // passkey, then stepped up by setting up an authenticator app.
     simulator->emailField()->setText(kResellerStaff);
     choose("simPasskey", QStringLiteral("none"));
     choose("simMagicLink", QStringLiteral("clicked"));
-    choose("simEmailCode", QStringLiteral("ok"));
+    choose("simTotp", QStringLiteral("ok"));
     choose("simDevice", QStringLiteral("new"));
     choose("simRisk", QString());
     run();
@@ -393,8 +417,8 @@ void JourneyEndToEndTest::simulateBeforePublishing()
     for (const auto& step : simulator->result().steps)
         nodes.append(step.nodeId);
     const QStringList expected{m_ids.at("identify"),      m_ids.at("passkey-signin"),  m_ids.at("magic-link"),
-                               m_ids.at("passkey-enrol"), m_ids.at("risk-assessment"), m_ids.at("email-code"),
-                               m_ids.at("success")};
+                               m_ids.at("passkey-enrol"), m_ids.at("risk-assessment"), m_ids.at("condition"),
+                               m_ids.at("totp-enrol"),    m_ids.at("success")};
     QVERIFY2(nodes == expected, qPrintable(path().join(QStringLiteral(", "))));
     QVERIFY2(path().contains(m_ids.at("passkey-signin") + QStringLiteral(":no-passkey")),
              qPrintable(path().join(QLatin1Char(','))));
@@ -406,7 +430,7 @@ void JourneyEndToEndTest::simulateBeforePublishing()
     simulator->stepList()->setCurrentRow(int(nodes.size()) - 1);
     auto* scene = page()->designer()->scene();
     QCOMPARE(scene->nodeItem(m_ids.at("success"))->highlight(), trellis::ui::FlowNodeItem::Highlight::Current);
-    QCOMPARE(scene->nodeItem(m_ids.at("email-code"))->highlight(), trellis::ui::FlowNodeItem::Highlight::Visited);
+    QCOMPARE(scene->nodeItem(m_ids.at("totp-enrol"))->highlight(), trellis::ui::FlowNodeItem::Highlight::Visited);
     screenshot(QStringLiteral("journey-simulated"));
 
     // With a passkey on a known device: the passkey alone, no step-up.
@@ -426,7 +450,7 @@ void JourneyEndToEndTest::simulateBeforePublishing()
 
 void JourneyEndToEndTest::publishForTheReseller()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     publishAndWait(QStringLiteral("Passkey first, link as fallback, step-up when risky"), 1);
     // Bound to the reseller: its whole subtree signs in with it.
     trellis::ui::FlowBindingsPanel* bindings = page()->bindingsPanel();
@@ -441,15 +465,15 @@ void JourneyEndToEndTest::publishForTheReseller()
 
 void JourneyEndToEndTest::resellerStaffSignInFollowsIt()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     // A new browser without a passkey: identify (the sign-in starts on the root's journey and moves to the
-    // reseller's), the passkey step passes by itself, the link by email, the offer to create a passkey, and the
-    // step-up code because the device is new.
+    // reseller's), the passkey step passes by itself, the link by email, the offer to create a passkey, and, the
+    // device being new (high risk), setting up an authenticator app.
     const QJsonObject first = signIn(QStringLiteral("northwind"), kResellerStaff);
     QVERIFY2(first.value(QStringLiteral("ok")).toBool(), qPrintable(describe(first)));
     QCOMPARE(kindsOf(first).value(0), QStringLiteral("identify"));
     QVERIFY2(nodesOf(first).mid(1) ==
-                 QStringList({m_ids.at("magic-link"), m_ids.at("passkey-enrol"), m_ids.at("email-code")}),
+                 QStringList({m_ids.at("magic-link"), m_ids.at("passkey-enrol"), m_ids.at("totp-enrol")}),
              qPrintable(describe(first)));
     QVERIFY2(!first.value(QStringLiteral("amr")).toArray().contains(QStringLiteral("pwd")),
              qPrintable(describe(first)));
@@ -461,6 +485,14 @@ void JourneyEndToEndTest::resellerStaffSignInFollowsIt()
     QVERIFY2(second.value(QStringLiteral("amr")).toArray().contains(QStringLiteral("hwk")),
              qPrintable(describe(second)));
 
+    // A second new browser (her laptop) without the passkey: the passkey step is offered and declined, the link by
+    // email, and the new device is stepped up with the authenticator app she has now.
+    const QJsonObject laptop = signIn(QStringLiteral("laptop"), kResellerStaff);
+    QVERIFY2(laptop.value(QStringLiteral("ok")).toBool(), qPrintable(describe(laptop)));
+    QVERIFY2(nodesOf(laptop).mid(1) ==
+                 QStringList({m_ids.at("passkey-signin"), m_ids.at("magic-link"), m_ids.at("totp-verify")}),
+             qPrintable(describe(laptop)));
+
     // Outside the reseller nothing changed: email and password.
     const QJsonObject outsider = signIn(QStringLiteral("acme"), kOutsider);
     QVERIFY2(outsider.value(QStringLiteral("ok")).toBool(), qPrintable(describe(outsider)));
@@ -470,7 +502,7 @@ void JourneyEndToEndTest::resellerStaffSignInFollowsIt()
 
 void JourneyEndToEndTest::aPublishedChangeShowsAtTheNextSignIn()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     // Version 2: links only. The passkey step goes; identify leads straight to the link.
     page()->designer()->fitAction()->trigger();
     page()->designer()->scene()->selectNodes({m_ids.at("passkey-signin")});
@@ -489,7 +521,7 @@ void JourneyEndToEndTest::aPublishedChangeShowsAtTheNextSignIn()
 
 void JourneyEndToEndTest::rollbackRestoresTheJourney()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     // In the versions panel: select version 1, "Make live again…", with a note.
     trellis::ui::FlowVersionsPanel* versions = page()->versionsPanel();
     QTRY_COMPARE_WITH_TIMEOUT(versions->versionList()->topLevelItemCount(), 2, kLoadTimeoutMs);
@@ -512,7 +544,7 @@ void JourneyEndToEndTest::rollbackRestoresTheJourney()
 
 void JourneyEndToEndTest::aLostPasskeyRemovedInThePersonEditor()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     // Her phone is lost: the owner opens her in the person editor and removes the passkey.
     const auto users = m_server.queryRows(QStringLiteral("SELECT id FROM users WHERE email = ?"), {kResellerStaff});
     QCOMPARE(users.size(), 1);
@@ -542,7 +574,7 @@ void JourneyEndToEndTest::aLostPasskeyRemovedInThePersonEditor()
 
 void JourneyEndToEndTest::removingTheBindingRestoresTheStandardSignIn()
 {
-    QVERIFY2(m_ids.size() == 8, "the journey was not built");
+    QVERIFY2(m_ids.size() == 10, "the journey was not built");
     trellis::ui::FlowBindingsPanel* bindings = page()->bindingsPanel();
     QTreeWidget* list = bindings->bindingList();
     QTreeWidgetItem* ours = nullptr;
@@ -557,9 +589,11 @@ void JourneyEndToEndTest::removingTheBindingRestoresTheStandardSignIn()
     QTest::mouseClick(bindings->findChild<QPushButton*>(QStringLiteral("flowRemoveBinding")), Qt::LeftButton);
     QVERIFY(loaded.wait(kLoadTimeoutMs));
 
+    // The standard sign-in: password, then the authenticator app she set up on the way.
     const QJsonObject result = signIn(QStringLiteral("northwind"), kResellerStaff);
     QVERIFY2(result.value(QStringLiteral("ok")).toBool(), qPrintable(describe(result)));
-    QVERIFY2(kindsOf(result) == QStringList({QStringLiteral("identify"), QStringLiteral("password")}),
+    QVERIFY2(kindsOf(result) ==
+                 QStringList({QStringLiteral("identify"), QStringLiteral("password"), QStringLiteral("totp-verify")}),
              qPrintable(describe(result)));
 }
 
