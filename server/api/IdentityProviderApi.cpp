@@ -8,6 +8,7 @@
 #include "server/api/Caller.h"
 #include "server/api/JsonInput.h"
 #include "server/http/HttpRequest.h"
+#include "server/login/FederationRelyingParty.h"
 #include "server/login/OutboundUrl.h"
 #include "server/oidc/ScopeWords.h"
 #include "server/store/AuditLog.h"
@@ -164,7 +165,7 @@ HttpResponse IdentityProviderApi::list(const Caller& caller, HttpRequest& reques
     nlohmann::json items = nlohmann::json::array();
     for (const auto& p : providers.listForOrg(org->id)) {
         nlohmann::json j = providerJson(p, providers.linkCount(p.id));
-        j["redirectUri"] = m_context.issuer + "/login/federated/callback";
+        j["redirectUri"] = FederationRelyingParty::redirectUri(m_context);
         items.push_back(std::move(j));
     }
     return HttpResponse::json(200, {{"items", items}});
@@ -197,7 +198,7 @@ HttpResponse IdentityProviderApi::create(const Caller& caller, HttpRequest& requ
     });
     created.orgPath = target.orgPath;
     nlohmann::json body = providerJson(created, 0);
-    body["redirectUri"] = m_context.issuer + "/login/federated/callback";
+    body["redirectUri"] = FederationRelyingParty::redirectUri(m_context);
     HttpResponse response = HttpResponse::json(201, body);
     response.setHeader("Location", "/api/v1/identity-providers/" + created.id);
     return response;
@@ -214,7 +215,7 @@ HttpResponse IdentityProviderApi::get(const Caller& caller, HttpRequest& request
     access.require(core::Permission::OrgManage, "identity_provider.read", providerTarget(p->id, p->displayName, *org),
                    core::Permission::OrgRead, "No identity provider with this id.");
     nlohmann::json body = providerJson(*p, providers.linkCount(p->id));
-    body["redirectUri"] = m_context.issuer + "/login/federated/callback";
+    body["redirectUri"] = FederationRelyingParty::redirectUri(m_context);
     return HttpResponse::json(200, body);
 }
 
@@ -245,7 +246,7 @@ HttpResponse IdentityProviderApi::update(const Caller& caller, HttpRequest& requ
     });
     const auto saved = providers.find(after.id);
     nlohmann::json body = providerJson(*saved, providers.linkCount(after.id));
-    body["redirectUri"] = m_context.issuer + "/login/federated/callback";
+    body["redirectUri"] = FederationRelyingParty::redirectUri(m_context);
     return HttpResponse::json(200, body);
 }
 
