@@ -56,6 +56,23 @@ AccessTarget providerTarget(const std::string& id, const std::string& display, c
     return AccessTarget{"identity_provider", id, display, org.id, core::OrgPath::make(org.path)};
 }
 
+// The provider the path names, with its organisation and the audit target; 404 when there is none (the same answer
+// as for one the caller may not see).
+struct NamedProvider
+{
+    IdentityProviderRecord provider;
+    AccessTarget target;
+};
+
+NamedProvider namedProvider(const Database& db, const HttpRequest& request)
+{
+    const auto provider = IdentityProviderRepository(db).find(request.pathParams.at("id"));
+    const auto org = provider ? OrgRepository(db).find(provider->orgId) : std::nullopt;
+    if (!provider || !org)
+        throw ApiErrors::notFound("No identity provider with this id.");
+    return {*provider, providerTarget(provider->id, provider->displayName, *org)};
+}
+
 bool optionalBool(const JsonInput& input, const char* field, bool fallback)
 {
     if (!input.has(field) || input.value()[field].is_null())
@@ -206,15 +223,12 @@ HttpResponse IdentityProviderApi::create(const Caller& caller, HttpRequest& requ
 
 HttpResponse IdentityProviderApi::get(const Caller& caller, HttpRequest& request) const
 {
-    const IdentityProviderRepository providers(m_context.db);
-    const auto p = providers.find(request.pathParams.at("id"));
-    const auto org = p ? OrgRepository(m_context.db).find(p->orgId) : std::nullopt;
-    if (!p || !org)
-        throw ApiErrors::notFound("No identity provider with this id.");
+    const NamedProvider named = namedProvider(m_context.db, request);
     const AccessCheck access(m_context, caller, request);
-    access.require(core::Permission::OrgManage, "identity_provider.read", providerTarget(p->id, p->displayName, *org),
-                   core::Permission::OrgRead, "No identity provider with this id.");
-    nlohmann::json body = providerJson(*p, providers.linkCount(p->id));
+    access.require(core::Permission::OrgManage, "identity_provider.read", named.target, core::Permission::OrgRead,
+                   "No identity provider with this id.");
+    const IdentityProviderRecord& p = named.provider;
+    nlohmann::json body = providerJson(p, IdentityProviderRepository(m_context.db).linkCount(p.id));
     body["redirectUri"] = FederationRelyingParty::redirectUri(m_context);
     return HttpResponse::json(200, body);
 }
@@ -224,12 +238,10 @@ HttpResponse IdentityProviderApi::update(const Caller& caller, HttpRequest& requ
     const JsonInput input = JsonInput::parse(request, {"displayName", "issuer", "clientId", "clientSecret", "scopes",
                                                        "domains", "jitProvisioning", "enabled"});
     const IdentityProviderRepository providers(m_context.db);
-    const auto before = providers.find(request.pathParams.at("id"));
-    const auto org = before ? OrgRepository(m_context.db).find(before->orgId) : std::nullopt;
-    if (!before || !org)
-        throw ApiErrors::notFound("No identity provider with this id.");
+    const NamedProvider named = namedProvider(m_context.db, request);
+    const IdentityProviderRecord* before = &named.provider;
+    const AccessTarget& target = named.target;
     const AccessCheck access(m_context, caller, request);
-    const AccessTarget target = providerTarget(before->id, before->displayName, *org);
     const core::ScopeGrant& grant = access.require(core::Permission::OrgManage, "identity_provider.update", target,
                                                    core::Permission::OrgRead, "No identity provider with this id.");
     IdentityProviderRecord after = *before;
@@ -253,12 +265,10 @@ HttpResponse IdentityProviderApi::update(const Caller& caller, HttpRequest& requ
 HttpResponse IdentityProviderApi::remove(const Caller& caller, HttpRequest& request) const
 {
     const IdentityProviderRepository providers(m_context.db);
-    const auto p = providers.find(request.pathParams.at("id"));
-    const auto org = p ? OrgRepository(m_context.db).find(p->orgId) : std::nullopt;
-    if (!p || !org)
-        throw ApiErrors::notFound("No identity provider with this id.");
+    const NamedProvider named = namedProvider(m_context.db, request);
+    const IdentityProviderRecord* p = &named.provider;
+    const AccessTarget& target = named.target;
     const AccessCheck access(m_context, caller, request);
-    const AccessTarget target = providerTarget(p->id, p->displayName, *org);
     const core::ScopeGrant& grant = access.require(core::Permission::OrgManage, "identity_provider.delete", target,
                                                    core::Permission::OrgRead, "No identity provider with this id.");
     m_context.db.transaction([&] {
