@@ -364,6 +364,10 @@ AuditLog::PurgeResult AuditLog::purge(const std::string& cutoff, const QString& 
                                                             ": " + file.errorString().toStdString());
 
     m_db.transaction([&] {
+        // The anchor replaces an interval checkpoint at the same event.
+        QSqlQuery same = prepare(m_db, QStringLiteral("DELETE FROM audit_checkpoints WHERE sequence = ?"));
+        same.addBindValue(qlonglong(through));
+        run(same, "replacing an audit checkpoint failed");
         insertCheckpoint(m_db, newAnchor);
         runDirect(m_db, QStringLiteral("INSERT INTO audit_purge_permit (id) VALUES (1)"),
                   "permitting the purge failed");
