@@ -678,18 +678,30 @@ void ApiClient::importPeople(const QString& orgId, const QByteArray& csv, bool d
         QByteArrayLiteral("text/csv; charset=utf-8"));
 }
 
-void ApiClient::auditEvents(const AuditFilter& filter, qint64 before, qint64 after, int limit, QObject* context,
+void ApiClient::auditEvents(const AuditFilter& filter, qint64 before, int limit, QObject* context,
                             Callback<AuditEventPage> callback)
+{
+    sendAuditEvents(filter, before > 0 ? QStringLiteral("before=%1").arg(before) : QString(), limit, context,
+                    std::move(callback));
+}
+
+void ApiClient::auditEventsAfter(const AuditFilter& filter, qint64 after, int limit, QObject* context,
+                                 Callback<AuditEventPage> callback)
+{
+    sendAuditEvents(filter, QStringLiteral("after=%1").arg(std::max<qint64>(0, after)), limit, context,
+                    std::move(callback));
+}
+
+void ApiClient::sendAuditEvents(const AuditFilter& filter, const QString& cursor, int limit, QObject* context,
+                                Callback<AuditEventPage> callback)
 {
     QString query = filter.toQuery(QDateTime::currentDateTimeUtc());
     const auto add = [&query](const QString& part) {
         query += (query.isEmpty() ? QString() : QStringLiteral("&")) + part;
     };
     add(QStringLiteral("limit=%1").arg(std::clamp(limit, 1, 500)));
-    if (after > 0)
-        add(QStringLiteral("after=%1").arg(after));
-    else if (before > 0)
-        add(QStringLiteral("before=%1").arg(before));
+    if (!cursor.isEmpty())
+        add(cursor);
     send("GET", urlFor(QStringLiteral("/api/v1/audit/events"), query), {}, true, context,
          [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
              callback(decode<AuditEventPage>(body, status, failure, &auditEventPageFromJson));

@@ -181,10 +181,12 @@ public:
     void listApplications(QObject* context, Callback<std::vector<ApplicationInfo>> callback);
 
     // The audit trail (needs audit.read; the server shows only events inside the caller's subtrees).
-    /// One page of events: newest first below `before` (0: from the newest), or with `after` > 0 oldest first above it
-    /// (live tail). `limit` 1..500.
-    void auditEvents(const AuditFilter& filter, qint64 before, qint64 after, int limit, QObject* context,
+    /// One page of events, newest first, with sequence below `before` (0: from the newest). `limit` 1..500.
+    void auditEvents(const AuditFilter& filter, qint64 before, int limit, QObject* context,
                      Callback<AuditEventPage> callback);
+    /// One page of events, oldest first, with sequence above `after` (live tail: the highest sequence seen).
+    void auditEventsAfter(const AuditFilter& filter, qint64 after, int limit, QObject* context,
+                          Callback<AuditEventPage> callback);
     /// Counts per time bucket and outcome; `bucket` "minute", "hour", "day" or empty (the server chooses).
     void auditHistogram(const AuditFilter& filter, const QString& bucket, QObject* context,
                         Callback<AuditHistogram> callback);
@@ -220,6 +222,8 @@ private:
     void sendForOrg(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
                     Callback<core::Org> callback);
     void setReachable(bool reachable);
+    void sendAuditEvents(const AuditFilter& filter, const QString& cursor, int limit, QObject* context,
+                         Callback<AuditEventPage> callback);
 
     QNetworkAccessManager* m_network = nullptr;
     QUrl m_baseUrl;
