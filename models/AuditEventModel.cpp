@@ -11,8 +11,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcAuditModel, "trellis.models.audit")
 
-/// Rows parsed from the cache at a time; a few such blocks stay in memory.
-constexpr int kBlockRows = 100;
 constexpr int kDefaultLiveIntervalMs = 2000;
 
 qint64 floorDiv(qint64 a, qint64 b)
@@ -64,6 +62,13 @@ void AuditEventModel::setPageSize(int size)
 void AuditEventModel::setBlockLimit(int blocks)
 {
     m_blockLimit = std::max(1, blocks);
+}
+
+void AuditEventModel::setBlockRows(int rows)
+{
+    m_blockRows = std::max(1, rows);
+    m_blocks.clear();
+    m_lru.clear();
 }
 
 void AuditEventModel::setLiveInterval(int milliseconds)
@@ -126,9 +131,9 @@ std::shared_ptr<AuditEventModel::Block> AuditEventModel::block(qint64 blockNumbe
         m_lru.push_front(blockNumber);
         return it->second;
     }
-    // Cache rows of this block that belong to the run: idx [blockNumber*kBlockRows, +kBlockRows).
-    const qint64 firstIdx = std::max(blockNumber * kBlockRows, m_run.firstIdx);
-    const qint64 lastIdx = std::min((blockNumber + 1) * kBlockRows, m_run.firstIdx + m_run.rowCount);
+    // Cache rows of this block that belong to the run: idx [blockNumber*m_blockRows, +m_blockRows).
+    const qint64 firstIdx = std::max(blockNumber * m_blockRows, m_run.firstIdx);
+    const qint64 lastIdx = std::min((blockNumber + 1) * m_blockRows, m_run.firstIdx + m_run.rowCount);
     auto b = std::make_shared<Block>();
     b->events = cache()->rows(key(), m_scope, int(firstIdx - m_run.firstIdx), int(lastIdx - firstIdx));
     m_blocks.emplace(blockNumber, b);
@@ -145,9 +150,9 @@ const client::AuditEvent* AuditEventModel::eventPtr(int row) const
     if (row < 0 || row >= m_run.rowCount)
         return nullptr;
     const qint64 idx = m_run.firstIdx + row;
-    const qint64 number = floorDiv(idx, kBlockRows);
+    const qint64 number = floorDiv(idx, m_blockRows);
     const auto b = block(number);
-    const qint64 offset = idx - std::max(number * kBlockRows, m_run.firstIdx);
+    const qint64 offset = idx - std::max(number * m_blockRows, m_run.firstIdx);
     if (offset < 0 || offset >= qint64(b->events.size()))
         return nullptr;
     return &b->events[size_t(offset)];
@@ -162,7 +167,7 @@ std::optional<client::AuditEvent> AuditEventModel::eventAt(int row) const
 
 void AuditEventModel::forgetBlocks(qint64 firstIdx, qint64 lastIdx)
 {
-    for (qint64 n = floorDiv(firstIdx, kBlockRows); n <= floorDiv(lastIdx, kBlockRows); ++n) {
+    for (qint64 n = floorDiv(firstIdx, m_blockRows); n <= floorDiv(lastIdx, m_blockRows); ++n) {
         m_blocks.erase(n);
         m_lru.remove(n);
     }

@@ -65,8 +65,9 @@ public:
     /// Events per request (1..500, default 200).
     void setPageSize(int size);
     int pageSize() const { return m_pageSize; }
-    /// How many blocks of rows stay parsed in memory (default 8 blocks of 100).
+    /// How many blocks of rows stay parsed in memory (default 8 blocks of 100 rows).
     void setBlockLimit(int blocks);
+    void setBlockRows(int rows);
     int loadedBlockCount() const { return int(m_blocks.size()); }
 
     /// Applies a filter: stored rows show at once, newer ones are asked for; without stored rows the first page is.
@@ -128,6 +129,7 @@ private:
     AuditCache::Run m_run;
     int m_pageSize = 200;
     int m_blockLimit = 8;
+    int m_blockRows = 100; ///< rows parsed from the cache at a time
     mutable std::unordered_map<qint64, std::shared_ptr<Block>> m_blocks;
     mutable std::list<qint64> m_lru; ///< most recently used block first
     bool m_fetching = false;
