@@ -274,8 +274,14 @@ void AuditPage::activate()
 
 void AuditPage::reload()
 {
-    if (m_session->state() != models::ConsoleSession::State::Connected)
+    // A new connection may be another person or server: their cache and their events. Loaded when first shown, not
+    // at every start of the console.
+    m_model->setLiveTail(false);
+    m_liveTail->setChecked(false);
+    if (m_session->state() != models::ConsoleSession::State::Connected || (!isVisible() && !m_screenshotPending)) {
+        m_loadedOnce = false;
         return;
+    }
     m_loadedOnce = true;
     m_model->setCacheScope(cacheScope());
     loadCatalog();
@@ -640,6 +646,7 @@ void AuditPage::prepareScreenshot()
     m_screenshotStep = 0;
     if (!m_loadedOnce)
         reload();
+
     advanceScreenshot();
 }
 
