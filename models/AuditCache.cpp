@@ -29,7 +29,8 @@ AuditCache::AuditCache(const QString& path)
     : m_path(path)
     , m_connection(QStringLiteral("trellis-audit-cache-%1").arg(++g_connectionCounter))
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (path != QLatin1String(":memory:"))
+        QDir().mkpath(QFileInfo(path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {

@@ -8,9 +8,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace trellis::ui {
@@ -20,6 +20,15 @@ namespace {
 QString timeText(const QDateTime& time)
 {
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+}
+
+// Long JSON values (arrays of ids) may break after commas and slashes instead of widening the pane.
+QString breakable(const QString& text)
+{
+    QString out = text.toHtmlEscaped();
+    out.replace(QLatin1Char(','), QStringLiteral(",&#8203;"));
+    out.replace(QLatin1Char('/'), QStringLiteral("/&#8203;"));
+    return out;
 }
 
 QLabel* sectionLabel(const QString& text, QWidget* parent)
@@ -48,17 +57,24 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
 
-    m_fieldsBox = new QWidget(this);
-    m_fields = new QFormLayout(m_fieldsBox);
-    m_fields->setContentsMargins(0, 0, 0, 0);
-    m_fields->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto makeForm = [](QWidget* parent) {
+        auto* form = new QFormLayout;
+        form->setContentsMargins(0, 0, 0, 0);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        Q_UNUSED(parent);
+        return form;
+    };
+    m_fields = makeForm(this);
+    m_technical = makeForm(this);
 
-    m_changes = new QTextBrowser(this);
+    // A label, not a text browser: inside the scroll area it grows with its content instead of scrolling twice.
+    m_changes = new QLabel(this);
     m_changes->setObjectName(QStringLiteral("auditChanges"));
     m_changes->setAccessibleName(tr("Changes (before and after)"));
-    m_changes->setMinimumHeight(90);
-    m_changes->setOpenLinks(false);
+    m_changes->setTextFormat(Qt::RichText);
+    m_changes->setWordWrap(true);
+    m_changes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     m_delegation = new QLabel(this);
     m_delegation->setObjectName(QStringLiteral("auditDelegation"));
@@ -94,17 +110,21 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
 
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
+    // What a reviewer reads first: what happened, what changed, who allowed it; the technical fields last.
     contentLayout->addWidget(m_heading);
     contentLayout->addLayout(related);
-    contentLayout->addWidget(m_fieldsBox);
+    contentLayout->addLayout(m_fields);
     contentLayout->addWidget(sectionLabel(tr("Changes"), content));
-    contentLayout->addWidget(m_changes, 1);
+    contentLayout->addWidget(m_changes);
     contentLayout->addWidget(sectionLabel(tr("Allowed by"), content));
     contentLayout->addWidget(m_delegation);
-    contentLayout->addStretch(0);
+    contentLayout->addWidget(sectionLabel(tr("Technical details"), content));
+    contentLayout->addLayout(m_technical);
+    contentLayout->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
@@ -131,8 +151,9 @@ void AuditDetailsPane::clear()
     ++m_generation;
     m_event.reset();
     m_heading->setText(tr("Pick an event to see its details."));
-    while (m_fields->rowCount() > 0)
-        m_fields->removeRow(0);
+    for (QFormLayout* form : {m_fields, m_technical})
+        while (form->rowCount() > 0)
+            form->removeRow(0);
     m_fieldLines.clear();
     m_changes->clear();
     m_changesPlain.clear();
@@ -142,16 +163,27 @@ void AuditDetailsPane::clear()
         b->setEnabled(false);
 }
 
-void AuditDetailsPane::addField(const QString& label, const QString& value)
+void AuditDetailsPane::addField(QFormLayout* form, const QString& label, const QString& value)
 {
     if (value.isEmpty())
         return;
-    auto* text = new QLabel(value, m_fieldsBox);
-    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    text->setTextFormat(Qt::PlainText);
-    text->setWordWrap(true);
-    text->setAccessibleName(label);
-    m_fields->addRow(label, text);
+    if (form == m_technical) {
+        // Ids and hashes have no spaces to wrap at: a read-only line scrolls within itself and copies exactly.
+        auto* line = new QLineEdit(value, this);
+        line->setReadOnly(true);
+        line->setFrame(false);
+        line->setCursorPosition(0);
+        line->setAccessibleName(label);
+        line->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
+        form->addRow(label, line);
+    } else {
+        auto* text = new QLabel(value, this);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        text->setTextFormat(Qt::PlainText);
+        text->setWordWrap(true);
+        text->setAccessibleName(label);
+        form->addRow(label, text);
+    }
     m_fieldLines << label + QStringLiteral(" ") + value;
 }
 
@@ -164,24 +196,26 @@ void AuditDetailsPane::setEvent(const client::AuditEvent& e)
     const QString actor = e.actorType == QLatin1String("system")
                               ? tr("System")
                               : (e.actorDisplay.isEmpty() ? e.actorId : tr("%1 (%2)").arg(e.actorDisplay, e.actorType));
-    addField(tr("Time:"), timeText(e.occurredAt) + QStringLiteral("  (") +
-                              e.occurredAt.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(')'));
-    addField(tr("Outcome:"), models::AuditEventModel::outcomeText(e.outcome));
-    addField(tr("Reason:"), e.reason);
-    addField(tr("Actor:"), actor);
-    addField(tr("Actor id:"), e.actorId);
-    addField(tr("Acting for organisation:"), e.actingOrgId);
-    addField(tr("Action:"), e.action);
-    addField(tr("Target:"), e.targetDisplay);
-    addField(tr("Target type and id:"), (e.targetType + QLatin1Char(' ') + e.targetId).trimmed());
-    addField(tr("Target organisation path:"), e.targetOrgPath);
-    addField(tr("Client address:"), e.clientAddress);
-    addField(tr("User agent:"), e.userAgent);
-    addField(tr("Request id:"), e.requestId);
-    addField(tr("Sequence:"), QString::number(e.sequence));
-    addField(tr("Event id:"), e.id);
-    addField(tr("Hash:"), e.hash);
-    addField(tr("Previous hash:"), e.previousHash);
+    addField(m_fields, tr("Time:"), timeText(e.occurredAt));
+    addField(m_fields, tr("Outcome:"), models::AuditEventModel::outcomeText(e.outcome));
+    addField(m_fields, tr("Reason:"), e.reason);
+    addField(m_fields, tr("Actor:"), actor);
+    addField(m_fields, tr("Action:"), e.action);
+    addField(m_fields, tr("Target:"), e.targetDisplay);
+    addField(m_fields, tr("Target type:"), e.targetType);
+    addField(m_technical, tr("Time (UTC):"), e.occurredAt.toUTC().toString(Qt::ISODateWithMs));
+    addField(m_technical, tr("Actor id:"), e.actorId);
+    addField(m_technical, tr("Acting for organisation:"), e.actingOrgId);
+    addField(m_technical, tr("Role assignment:"), e.delegationId);
+    addField(m_technical, tr("Target id:"), e.targetId);
+    addField(m_technical, tr("Target organisation path:"), e.targetOrgPath);
+    addField(m_technical, tr("Client address:"), e.clientAddress);
+    addField(m_technical, tr("User agent:"), e.userAgent);
+    addField(m_technical, tr("Request id:"), e.requestId);
+    addField(m_technical, tr("Sequence:"), QString::number(e.sequence));
+    addField(m_technical, tr("Event id:"), e.id);
+    addField(m_technical, tr("Hash:"), e.hash);
+    addField(m_technical, tr("Previous hash:"), e.previousHash);
 
     // before/after as what changed, key by key.
     const auto changes = models::AuditDiff::compare(e.before, e.after);
@@ -193,18 +227,18 @@ void AuditDetailsPane::setEvent(const client::AuditEvent& e)
         case models::AuditChange::Kind::Added:
             plain << tr("added %1: %2").arg(key, c.after);
             html << QStringLiteral("<div style=\"color:#26734d\">+ <b>%1</b>: %2</div>")
-                        .arg(key.toHtmlEscaped(), c.after.toHtmlEscaped());
+                        .arg(key.toHtmlEscaped(), breakable(c.after));
             break;
         case models::AuditChange::Kind::Removed:
             plain << tr("removed %1: %2").arg(key, c.before);
             html << QStringLiteral("<div style=\"color:#a51d2d\">− <b>%1</b>: <s>%2</s></div>")
-                        .arg(key.toHtmlEscaped(), c.before.toHtmlEscaped());
+                        .arg(key.toHtmlEscaped(), breakable(c.before));
             break;
         case models::AuditChange::Kind::Changed:
             plain << tr("changed %1: %2 → %3").arg(key, c.before, c.after);
             html << QStringLiteral("<div>~ <b>%1</b>: <span style=\"color:#a51d2d\"><s>%2</s></span> → "
                                    "<span style=\"color:#26734d\">%3</span></div>")
-                        .arg(key.toHtmlEscaped(), c.before.toHtmlEscaped(), c.after.toHtmlEscaped());
+                        .arg(key.toHtmlEscaped(), breakable(c.before), breakable(c.after));
             break;
         }
     }
@@ -214,7 +248,7 @@ void AuditDetailsPane::setEvent(const client::AuditEvent& e)
         html << QStringLiteral("<i>%1</i>").arg(none.toHtmlEscaped());
     }
     m_changesPlain = plain.join(QLatin1Char('\n'));
-    m_changes->setHtml(html.join(QString()));
+    m_changes->setText(html.join(QString()));
 
     m_sameRequest->setEnabled(!e.requestId.isEmpty());
     m_sameActor->setEnabled(!e.actorId.isEmpty() || !e.actorDisplay.isEmpty());

@@ -9,7 +9,6 @@
 class QFormLayout;
 class QLabel;
 class QPushButton;
-class QTextBrowser;
 
 namespace trellis::models {
 class ConsoleSession;
@@ -48,15 +47,15 @@ Q_SIGNALS:
     void delegationLoadedChanged();
 
 private:
-    void addField(const QString& label, const QString& value);
+    void addField(QFormLayout* form, const QString& label, const QString& value);
     void loadDelegation(const QString& assignmentId);
 
     models::ConsoleSession* m_session;
     std::optional<client::AuditEvent> m_event;
     QLabel* m_heading = nullptr;
-    QWidget* m_fieldsBox = nullptr;
-    QFormLayout* m_fields = nullptr;
-    QTextBrowser* m_changes = nullptr;
+    QFormLayout* m_fields = nullptr;    ///< what happened: time, outcome, actor, action, target
+    QFormLayout* m_technical = nullptr; ///< ids, addresses and hashes
+    QLabel* m_changes = nullptr;
     QLabel* m_delegation = nullptr;
     QPushButton* m_sameRequest = nullptr;
     QPushButton* m_sameActor = nullptr;

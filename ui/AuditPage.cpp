@@ -179,11 +179,12 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(models::AuditEventModel::TimeColumn, 150);
-    m_table->setColumnWidth(models::AuditEventModel::OutcomeColumn, 80);
-    m_table->setColumnWidth(models::AuditEventModel::ActorColumn, 190);
-    m_table->setColumnWidth(models::AuditEventModel::ActionColumn, 160);
-    m_table->setColumnWidth(models::AuditEventModel::TargetColumn, 190);
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_table->setColumnWidth(models::AuditEventModel::TimeColumn, digit * 21);
+    m_table->setColumnWidth(models::AuditEventModel::OutcomeColumn, digit * 10);
+    m_table->setColumnWidth(models::AuditEventModel::ActorColumn, digit * 22);
+    m_table->setColumnWidth(models::AuditEventModel::ActionColumn, digit * 18);
+    m_table->setColumnWidth(models::AuditEventModel::TargetColumn, digit * 22);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditPage::onCurrentRowChanged);
 
     m_details = new AuditDetailsPane(session, this);
@@ -196,6 +197,7 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     lower->addWidget(m_details);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
+    lower->setSizes({650, 420});
     lower->setChildrenCollapsible(false);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("auditSplitter"));
@@ -513,7 +515,7 @@ void AuditPage::refreshSavedSearches()
 {
     const QString current = m_saved->currentIndex() > 0 ? m_saved->currentText() : QString();
     m_saved->clear();
-    m_saved->addItem(tr("Choose a saved search"));
+    m_saved->addItem(tr("Choose…"));
     m_saved->addItems(m_savedSearches->names());
     m_saved->setCurrentIndex(std::max(0, m_saved->findText(current)));
     m_deleteSaved->setEnabled(m_saved->count() > 1);
