@@ -332,5 +332,5 @@ void AuditEventModelTest::exportStreamsEveryEventAndCancelLeavesNoFile()
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files).size(), 0);
 }
 
-QTEST_MAIN(AuditEventModelTest)
+QTEST_GUILESS_MAIN(AuditEventModelTest)
 #include "AuditEventModelTest.moc"
