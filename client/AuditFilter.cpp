@@ -13,9 +13,15 @@ QString tr(const char* text)
     return QCoreApplication::translate("trellis::client::AuditFilter", text);
 }
 
-QString rfc3339(const QDateTime& time)
+// Whole seconds: trellisd takes RFC 3339 times without fractions. `from` (inclusive) rounds down and `to`
+// (exclusive) rounds up, so the range never loses an event.
+QString rfc3339(const QDateTime& time, bool roundUp)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    QDateTime t = time.toUTC();
+    const int ms = t.time().msec();
+    if (ms != 0)
+        t = t.addMSecs(roundUp ? 1000 - ms : -ms);
+    return t.toString(Qt::ISODate);
 }
 
 QString encoded(const QString& value)
@@ -57,9 +63,9 @@ QString build(const AuditFilter& f, bool keepRange)
         add("range", f.range);
     } else {
         if (f.from.isValid())
-            add("from", rfc3339(f.from));
+            add("from", rfc3339(f.from, false));
         if (f.to.isValid())
-            add("to", rfc3339(f.to));
+            add("to", rfc3339(f.to, true));
     }
     add("actor", f.actor);
     add("org", f.org);

@@ -125,6 +125,7 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setAccessibleName(tr("Event details"));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);

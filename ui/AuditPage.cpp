@@ -561,13 +561,14 @@ client::AuditExport* AuditPage::startExport(const QString& path, const QString& 
     m_progress->show();
     client::AuditExport* job = m_export;
     connect(m_progress, &QProgressDialog::canceled, job, &client::AuditExport::cancel);
+    connect(m_progress, &QDialog::rejected, job, &client::AuditExport::cancel); // Escape
     connect(job, &client::AuditExport::progress, this, [this](qint64 bytes, qint64 events) {
         if (m_progress->maximum() > 0)
             m_progress->setValue(int(std::min<qint64>(events, m_progress->maximum())));
         m_progress->setLabelText(tr("%L1 events written (%2)…").arg(events).arg(QLocale().formattedDataSize(bytes)));
     });
     connect(job, &client::AuditExport::finished, this, [this, job, path](bool ok) {
-        disconnect(m_progress, &QProgressDialog::canceled, job, nullptr);
+        disconnect(m_progress, nullptr, job, nullptr);
         m_progress->hide();
         if (ok)
             m_status->setText(

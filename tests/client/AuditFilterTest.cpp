@@ -14,6 +14,7 @@ private Q_SLOTS:
     void emptyFilterSendsNothing();
     void relativeRangeResolvesAgainstNow();
     void queryCarriesEveryFilterEncoded();
+    void timesAreWholeSecondsAndNeverNarrowTheRange();
     void linkRoundTripsEveryField();
     void linkKeepsARelativeRangeRelative();
     void damagedLinksSayWhy_data();
@@ -34,7 +35,7 @@ void AuditFilterTest::relativeRangeResolvesAgainstNow()
     f.range = QStringLiteral("24h");
     const QDateTime now = QDateTime(QDate(2026, 12, 6), QTime(15, 0), Qt::UTC);
     const QUrlQuery q(f.toQuery(now));
-    QCOMPARE(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded), QStringLiteral("2026-12-05T15:00:00.000Z"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded), QStringLiteral("2026-12-05T15:00:00Z"));
     QVERIFY(!q.hasQueryItem(QStringLiteral("to")));
     QVERIFY(!q.hasQueryItem(QStringLiteral("range"))); // the server does not know relative ranges
     QCOMPARE(f.resolved(now).from, now.addDays(-1));
@@ -56,13 +57,23 @@ void AuditFilterTest::queryCarriesEveryFilterEncoded()
     QCOMPARE(q.queryItemValue(QStringLiteral("group"), QUrl::FullyDecoded), QStringLiteral("role,org"));
     QCOMPARE(q.queryItemValue(QStringLiteral("outcome"), QUrl::FullyDecoded), QStringLiteral("denied,failure"));
     QCOMPARE(q.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded), f.text);
-    QCOMPARE(q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded), QStringLiteral("2026-12-02T00:00:00.000Z"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded), QStringLiteral("2026-12-02T00:00:00Z"));
+}
+
+void AuditFilterTest::timesAreWholeSecondsAndNeverNarrowTheRange()
+{
+    AuditFilter f;
+    f.from = QDateTime(QDate(2026, 12, 1), QTime(8, 30, 0, 250), Qt::UTC);
+    f.to = QDateTime(QDate(2026, 12, 1), QTime(9, 0, 59, 1), Qt::UTC);
+    const QUrlQuery q(f.toQuery(QDateTime::currentDateTimeUtc()));
+    QCOMPARE(q.queryItemValue(QStringLiteral("from"), QUrl::FullyDecoded), QStringLiteral("2026-12-01T08:30:00Z"));
+    QCOMPARE(q.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded), QStringLiteral("2026-12-01T09:01:00Z"));
 }
 
 void AuditFilterTest::linkRoundTripsEveryField()
 {
     AuditFilter f;
-    f.from = QDateTime(QDate(2026, 11, 1), QTime(8, 30, 0, 250), Qt::UTC);
+    f.from = QDateTime(QDate(2026, 11, 1), QTime(8, 30, 0), Qt::UTC);
     f.to = QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
     f.actor = QStringLiteral("superadmin@northwind.example");
     f.org = QStringLiteral("7f1c0c1e-org");
