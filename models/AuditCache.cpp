@@ -300,6 +300,28 @@ void AuditCache::remove(const QString& key)
     db.commit();
 }
 
+void AuditCache::removeScope(const QString& scope)
+{
+    if (!m_open)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM run_rows WHERE scope = ?"));
+    q.addBindValue(scope);
+    q.exec();
+    // Keys start with the scope and a line break; substr avoids LIKE's wildcards in server addresses.
+    q.prepare(QStringLiteral("DELETE FROM runs WHERE substr(key, 1, ?) = ?"));
+    const QString prefix = scope + QLatin1Char('\n');
+    q.addBindValue(int(prefix.size()));
+    q.addBindValue(prefix);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM events WHERE scope = ?"));
+    q.addBindValue(scope);
+    q.exec();
+    db.commit();
+}
+
 int AuditCache::runCount() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

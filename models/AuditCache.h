@@ -52,6 +52,8 @@ public:
     /// Marks `key` as used now and forgets the least recently used runs beyond `keep`, with their unshared events.
     void touch(const QString& key, int keep = 40);
     void remove(const QString& key);
+    /// Forgets every run and event of `scope` (keys are scope + '\n' + filter).
+    void removeScope(const QString& scope);
     int runCount() const;
 
 private:

@@ -264,6 +264,21 @@ void AuditEventModel::reload()
     setFilter(m_filter);
 }
 
+void AuditEventModel::forgetScope()
+{
+    beginResetModel();
+    ++m_generation;
+    m_liveTimer.stop();
+    m_active = false;
+    m_blocks.clear();
+    m_lru.clear();
+    m_run = AuditCache::Run();
+    setFetching(false);
+    if (!m_scope.isEmpty())
+        cache()->removeScope(m_scope);
+    endResetModel();
+}
+
 bool AuditEventModel::canFetchMore(const QModelIndex& parent) const
 {
     return !parent.isValid() && m_active && !m_fetching && !m_failed && !m_run.complete;

@@ -79,6 +79,8 @@ public:
     bool appliedFromCache() const { return m_fromCache; }
     /// Forgets the stored rows of the current filter and loads again from the newest.
     void reload();
+    /// Empties the table and deletes everything the cache holds for the current scope (signing out).
+    void forgetScope();
 
     bool isFetching() const { return m_fetching; }
     /// Every matching event down to the oldest is loaded.

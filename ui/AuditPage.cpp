@@ -180,7 +180,7 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_table->setColumnWidth(models::AuditEventModel::TimeColumn, digit * 21);
+    m_table->setColumnWidth(models::AuditEventModel::TimeColumn, digit * 19);
     m_table->setColumnWidth(models::AuditEventModel::OutcomeColumn, digit * 10);
     m_table->setColumnWidth(models::AuditEventModel::ActorColumn, digit * 22);
     m_table->setColumnWidth(models::AuditEventModel::ActionColumn, digit * 18);
@@ -197,7 +197,7 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     lower->addWidget(m_details);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
-    lower->setSizes({650, 420});
+    lower->setSizes({700, 380});
     lower->setChildrenCollapsible(false);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("auditSplitter"));
@@ -246,6 +246,16 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
             m_table->scrollToTop();
         if (m_liveTail->isChecked())
             loadHistogram();
+    });
+    // Signed out: what this person saw of the audit trail does not stay on the computer.
+    connect(session, &models::ConsoleSession::stateChanged, this, [this](models::ConsoleSession::State state) {
+        if (state != models::ConsoleSession::State::SignedOut || m_model->cacheScope().isEmpty())
+            return;
+        m_liveTail->setChecked(false);
+        m_model->forgetScope();
+        m_details->clear();
+        m_loadedOnce = false;
+        updateStatus();
     });
     refreshSavedSearches();
     updateStatus();

@@ -54,11 +54,12 @@ void AuditTimelineChart::setMessage(const QString& message)
 QString AuditTimelineChart::label(const QDateTime& start) const
 {
     const QDateTime local = start.toLocalTime();
+    // Month names in the user's language, short enough for a few labels along the axis.
     if (m_histogram.bucket == QLatin1String("day"))
-        return QLocale().toString(local.date(), QLocale::ShortFormat);
+        return QLocale().toString(local, QStringLiteral("d MMM"));
     if (m_histogram.bucket == QLatin1String("minute"))
-        return local.toString(QStringLiteral("HH:mm"));
-    return local.toString(QStringLiteral("dd.MM. HH:00"));
+        return QLocale().toString(local, QStringLiteral("HH:mm"));
+    return QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
 }
 
 void AuditTimelineChart::setHistogram(const client::AuditHistogram& histogram, const QDateTime& from,

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void onlyAFewBlocksStayInMemory();
     void aFilterSeenBeforeComesBackFromTheCacheAtOnce();
     void theCacheOutlivesTheModel();
+    void forgettingTheScopeLeavesNothingBehind();
     void newerEventsAreInsertedAtTheTop();
     void liveTailShowsNewEventsAtTheTop();
     void aBadFilterNamesItsField();
@@ -231,6 +232,28 @@ void AuditEventModelTest::theCacheOutlivesTheModel()
     QVERIFY(!other->appliedFromCache());
     QCOMPARE(other->rowCount(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(other->rowCount() > 0, kTimeoutMs);
+}
+
+void AuditEventModelTest::forgettingTheScopeLeavesNothingBehind()
+{
+    auto model = makeModel();
+    model->setCacheScope(QStringLiteral("leaving"));
+    model->setFilter(m_marked);
+    QVERIFY(loadAll(*model));
+    QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+    model->forgetScope();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(!model->canFetchMore(QModelIndex()));
+    auto again = makeModel();
+    again->setCacheScope(QStringLiteral("leaving"));
+    again->setFilter(m_marked);
+    QVERIFY(!again->appliedFromCache());
+    QCOMPARE(again->rowCount(), 0);
+    // Other scopes keep theirs.
+    auto other = makeModel();
+    other->setFilter(m_marked);
+    QVERIFY(other->appliedFromCache());
 }
 
 void AuditEventModelTest::newerEventsAreInsertedAtTheTop()
