@@ -1,11 +1,13 @@
 // The Audit section against a real trellisd with the demo world, as the security auditor: filter by action group and
 // outcome (rows checked against the API), scroll to load further pages, details with the before/after diff and the
 // delegation chain, show related, the timeline's zoom, export to CSV with progress (and cancel), verify integrity,
-// server errors next to their field, filter links, saved searches and live tail.
+// server errors next to their field, filter links, saved searches and live tail. Built twice: on SQLite, and with
+// TRELLIS_TEST_POSTGRES on PostgreSQL.
 #include "client/ApiClient.h"
 #include "models/AuditEventModel.h"
 #include "models/ConsoleSession.h"
 #include "tests/client/ApiTestSupport.h"
+#include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TestHttpClient.h"
 #include "tests/common/TrellisdProcess.h"
 #include "tests/gui/SignedInConsole.h"
@@ -14,6 +16,8 @@
 #include "ui/AuditPage.h"
 #include "ui/AuditTimelineChart.h"
 #include "ui/MainWindow.h"
+
+#include <memory>
 
 #include <QAction>
 #include <QApplication>
@@ -87,6 +91,7 @@ private:
     QString createOrg(const QString& name);
     void saveScreenshot(const QString& name);
 
+    std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres;
     TrellisdProcess m_server;
     trellis::test::SignedInConsole m_console;
     trellis::client::ApiClient m_auditorClient;
@@ -99,6 +104,14 @@ private:
 void AuditBrowserTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+#ifdef TRELLIS_TEST_POSTGRES
+    if (!trellis::test::PostgresTestDatabase::isConfigured())
+        QSKIP(qPrintable(trellis::test::PostgresTestDatabase::notConfiguredReason()));
+    m_postgres = std::make_unique<trellis::test::PostgresTestDatabase>();
+    QString error;
+    QVERIFY2(m_postgres->create(&error), qPrintable(error));
+    m_server.setDatabaseUrl(m_postgres->url());
+#endif
     m_server.setDemo(true);
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     trellis::test::TestHttpClient owner(m_server.baseUrl());
