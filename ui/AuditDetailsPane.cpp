@@ -82,13 +82,13 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
     m_delegation->setWordWrap(true);
     m_delegation->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_sameRequest = new QPushButton(tr("Same &request"), this);
+    m_sameRequest = new QPushButton(tr("&Request"), this);
     m_sameRequest->setObjectName(QStringLiteral("auditSameRequest"));
     m_sameRequest->setToolTip(tr("Show every event of the same request"));
-    m_sameActor = new QPushButton(tr("Same a&ctor"), this);
+    m_sameActor = new QPushButton(tr("A&ctor"), this);
     m_sameActor->setObjectName(QStringLiteral("auditSameActor"));
     m_sameActor->setToolTip(tr("Show what the same actor did in this time range"));
-    m_sameTarget = new QPushButton(tr("Same tar&get"), this);
+    m_sameTarget = new QPushButton(tr("Tar&get"), this);
     m_sameTarget->setObjectName(QStringLiteral("auditSameTarget"));
     m_sameTarget->setToolTip(tr("Show everything that happened to the same target in this time range"));
     const auto wire = [this](QPushButton* button, Related kind) {
@@ -102,7 +102,8 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
     wire(m_sameActor, Related::Actor);
     wire(m_sameTarget, Related::Target);
     auto* related = new QHBoxLayout;
-    related->addWidget(new QLabel(tr("Show related:"), this));
+    auto* relatedLabel = new QLabel(tr("Show the same:"), this);
+    related->addWidget(relatedLabel);
     related->addWidget(m_sameRequest);
     related->addWidget(m_sameActor);
     related->addWidget(m_sameTarget);
@@ -114,11 +115,16 @@ AuditDetailsPane::AuditDetailsPane(models::ConsoleSession* session, QWidget* par
     contentLayout->addWidget(m_heading);
     contentLayout->addLayout(related);
     contentLayout->addLayout(m_fields);
-    contentLayout->addWidget(sectionLabel(tr("Changes"), content));
+    QLabel* changesHeading = sectionLabel(tr("Changes"), content);
+    QLabel* allowedHeading = sectionLabel(tr("Allowed by"), content);
+    QLabel* technicalHeading = sectionLabel(tr("Technical details"), content);
+    m_eventOnly = {relatedLabel,   m_sameRequest,  m_sameActor,     m_sameTarget,
+                   changesHeading, allowedHeading, technicalHeading};
+    contentLayout->addWidget(changesHeading);
     contentLayout->addWidget(m_changes);
-    contentLayout->addWidget(sectionLabel(tr("Allowed by"), content));
+    contentLayout->addWidget(allowedHeading);
     contentLayout->addWidget(m_delegation);
-    contentLayout->addWidget(sectionLabel(tr("Technical details"), content));
+    contentLayout->addWidget(technicalHeading);
     contentLayout->addLayout(m_technical);
     contentLayout->addStretch(1);
 
@@ -160,8 +166,8 @@ void AuditDetailsPane::clear()
     m_changesPlain.clear();
     m_delegation->clear();
     m_delegationLoaded = false;
-    for (QPushButton* b : {m_sameRequest, m_sameActor, m_sameTarget})
-        b->setEnabled(false);
+    for (QWidget* w : std::as_const(m_eventOnly))
+        w->setVisible(false);
 }
 
 void AuditDetailsPane::addField(QFormLayout* form, const QString& label, const QString& value)
@@ -251,6 +257,8 @@ void AuditDetailsPane::setEvent(const client::AuditEvent& e)
     m_changesPlain = plain.join(QLatin1Char('\n'));
     m_changes->setText(html.join(QString()));
 
+    for (QWidget* w : std::as_const(m_eventOnly))
+        w->setVisible(true);
     m_sameRequest->setEnabled(!e.requestId.isEmpty());
     m_sameActor->setEnabled(!e.actorId.isEmpty() || !e.actorDisplay.isEmpty());
     m_sameTarget->setEnabled(!e.targetId.isEmpty());

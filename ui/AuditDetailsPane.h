@@ -57,6 +57,7 @@ private:
     QFormLayout* m_technical = nullptr; ///< ids, addresses and hashes
     QLabel* m_changes = nullptr;
     QLabel* m_delegation = nullptr;
+    QList<QWidget*> m_eventOnly; ///< headings and buttons that mean something only with an event shown
     QPushButton* m_sameRequest = nullptr;
     QPushButton* m_sameActor = nullptr;
     QPushButton* m_sameTarget = nullptr;

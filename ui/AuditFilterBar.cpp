@@ -340,7 +340,8 @@ void AuditFilterBar::updateGroupsButton()
     if (names.isEmpty())
         m_groupsButton->setText(tr("All actions"));
     else if (names.size() == 1)
-        m_groupsButton->setText(names.first());
+        // "Organisations: created, changed, …" → "Organisations": the button stays short, the tooltip says all.
+        m_groupsButton->setText(names.first().section(QLatin1Char(':'), 0, 0).trimmed());
     else
         m_groupsButton->setText(tr("%n group(s)", nullptr, int(names.size())));
     m_groupsButton->setToolTip(names.isEmpty() ? tr("Every action") : names.join(QStringLiteral(", ")));

@@ -434,11 +434,11 @@ void AuditPage::updateStatus()
     if (rows == 0 && m_model->isComplete())
         text = tr("No events match this filter.");
     else if (m_model->isComplete())
-        text = tr("%L1 events.").arg(rows);
+        text = tr("Events: %L1.").arg(rows);
     else if (m_histogramTotal >= 0)
-        text = tr("%L1 of %L2 events loaded; scroll down for more.").arg(rows).arg(m_histogramTotal);
+        text = tr("Events loaded: %L1 of %L2; scroll down for more.").arg(rows).arg(m_histogramTotal);
     else
-        text = tr("%L1 events loaded; scroll down for more.").arg(rows);
+        text = tr("Events loaded: %L1; scroll down for more.").arg(rows);
     if (m_model->isFetching())
         text += QLatin1Char(' ') + tr("Loading…");
     if (!m_message.isEmpty())
@@ -582,7 +582,7 @@ client::AuditExport* AuditPage::startExport(const QString& path, const QString& 
         m_progress->hide();
         if (ok)
             m_status->setText(
-                tr("Exported %L1 events to %2.").arg(job->eventsWritten()).arg(QDir::toNativeSeparators(path)));
+                tr("Exported to %1 (events: %L2).").arg(QDir::toNativeSeparators(path)).arg(job->eventsWritten()));
         else if (job->wasCancelled())
             m_status->setText(tr("Export cancelled; no file was written."));
         else

@@ -269,6 +269,13 @@ void AuditBrowserTest::theSectionOpensWithEventsAndEveryControlIsNamed()
     QVERIFY(find);
     find->trigger();
     QCOMPARE(QApplication::focusWidget(), page()->filterBar()->textField());
+    // For the user guide: a change someone made, selected.
+    for (int row = 0; row < model()->rowCount(); ++row)
+        if (model()->eventAt(row)->before.isObject() && model()->eventAt(row)->after.isObject()) {
+            page()->table()->selectRow(row);
+            break;
+        }
+    QTRY_VERIFY_WITH_TIMEOUT(page()->details()->delegationLoaded(), kLoadTimeoutMs);
     saveScreenshot(QStringLiteral("audit-browser"));
 }
 
