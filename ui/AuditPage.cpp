@@ -197,7 +197,7 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     lower->addWidget(m_details);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
-    lower->setSizes({700, 380});
+    lower->setSizes({660, 420});
     lower->setChildrenCollapsible(false);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("auditSplitter"));
