@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +45,7 @@ using trellis::client::AuditFilter;
 using trellis::models::AuditEventModel;
 using trellis::test::TrellisdProcess;
 using trellis::ui::AuditDetailsPane;
+using trellis::ui::AuditFilterBar;
 using trellis::ui::AuditPage;
 
 namespace {
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void aRefusedFilterShowsTheErrorNextToItsField();
     void filterLinksAndSavedSearchesRoundTrip();
     void liveTailShowsNewEventsAtTheTop();
+    void aSecurityReviewerFindsWhatAPartnerAdminGrantedAndWhatFollowed();
     void cleanupTestCase();
 
 private:
@@ -498,6 +501,106 @@ void AuditBrowserTest::verifyIntegritySaysTheLogIsIntact()
     QVERIFY2(page()->verifyLabel()->text().contains(QStringLiteral("are intact")),
              qPrintable(page()->verifyLabel()->text()));
     saveScreenshot(QStringLiteral("audit-verified"));
+}
+
+// The issue's "done when", audit half: a partner admin (Northwind's superadmin) hands out roles; the security auditor
+// finds, in the console, every role she granted in the last month, then what each of those people did with it, and
+// proves the log untouched.
+void AuditBrowserTest::aSecurityReviewerFindsWhatAPartnerAdminGrantedAndWhatFollowed()
+{
+    const QString partnerAdmin = QStringLiteral("superadmin@northwind.example");
+    trellis::test::TestHttpClient sofia(m_server.baseUrl());
+    sofia.setBearerToken(m_server.adminToken(partnerAdmin));
+    const QString northwind = sofia.get(QStringLiteral("/api/v1/me"))
+                                  .object()
+                                  .value(QStringLiteral("rootOrgIds"))
+                                  .toArray()
+                                  .first()
+                                  .toString();
+    QString roleId;
+    for (const auto& role : sofia.get(QStringLiteral("/api/v1/roles?limit=200")).items())
+        if (role.toObject().value(QStringLiteral("key")).toString() == QStringLiteral("user-manager"))
+            roleId = role.toObject().value(QStringLiteral("id")).toString();
+    QVERIFY(!roleId.isEmpty());
+    QStringList grantees;
+    QStringList assignmentIds;
+    for (const auto& member : sofia.get(QStringLiteral("/api/v1/orgs/%1/members?limit=20").arg(northwind)).items()) {
+        const QJsonObject user = member.toObject().value(QStringLiteral("user")).toObject();
+        const QString email = user.value(QStringLiteral("email")).toString();
+        if (email == partnerAdmin || grantees.size() == 2)
+            continue;
+        const auto granted = sofia.postJson(QStringLiteral("/api/v1/role-assignments"),
+                                            QJsonObject{{QStringLiteral("userId"), user.value(QStringLiteral("id"))},
+                                                        {QStringLiteral("roleId"), roleId},
+                                                        {QStringLiteral("orgId"), northwind},
+                                                        {QStringLiteral("justification"), QStringLiteral("Cover")}});
+        if (granted.status == 409)
+            continue; // holds it already
+        QVERIFY2(granted.status == 201, granted.describe().constData());
+        grantees << email;
+        assignmentIds << granted.object().value(QStringLiteral("id")).toString();
+    }
+    QCOMPARE(grantees.size(), 2);
+    // What they then did: each invites someone.
+    for (int i = 0; i < grantees.size(); ++i) {
+        trellis::test::TestHttpClient grantee(m_server.baseUrl());
+        grantee.setBearerToken(m_server.adminToken(grantees[i]));
+        const auto invited = grantee.postJson(
+            QStringLiteral("/api/v1/orgs/%1/invitations").arg(northwind),
+            QJsonObject{{QStringLiteral("email"), QStringLiteral("followed-%1@northwind.example").arg(i)}});
+        QVERIFY2(invited.status == 201, invited.describe().constData());
+    }
+
+    // In the console: her, roles, the last 30 days.
+    AuditFilterBar* bar = page()->filterBar();
+    bar->rangeBox()->setCurrentIndex(bar->rangeBox()->findData(QStringLiteral("30d")));
+    QAction* roles = bar->groupsButton()->menu()->findChild<QAction*>(QStringLiteral("auditGroup_role"));
+    QVERIFY(roles);
+    roles->trigger();
+    QLineEdit* actor = bar->actorField();
+    actor->setFocus();
+    QTest::keyClicks(actor, partnerAdmin);
+    QTest::keyClick(actor, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->currentFilter().actor, partnerAdmin, kLoadTimeoutMs);
+    QCOMPARE(page()->currentFilter().range, QStringLiteral("30d"));
+    waitIdle();
+    scrollToTheEnd();
+    QStringList found;
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const auto e = model()->eventAt(row);
+        QCOMPARE(e->actorDisplay, partnerAdmin);
+        if (e->action == QStringLiteral("role.assign") && e->outcome == QStringLiteral("success"))
+            found << e->targetId;
+    }
+    found.sort();
+    assignmentIds.sort();
+    QCOMPARE(found, assignmentIds);
+    saveScreenshot(QStringLiteral("audit-partner-grants"));
+
+    // Then, for each person she granted a role: what they did.
+    roles->trigger(); // all groups again
+    for (int i = 0; i < grantees.size(); ++i) {
+        actor->selectAll();
+        QTest::keyClicks(actor, grantees[i]);
+        QTest::keyClick(actor, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->currentFilter().actor, grantees[i], kLoadTimeoutMs);
+        waitIdle();
+        scrollToTheEnd();
+        bool invited = false;
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            const auto e = model()->eventAt(row);
+            QCOMPARE(e->actorDisplay, grantees[i]);
+            invited = invited || (e->action == QStringLiteral("invitation.create") &&
+                                  e->targetDisplay.contains(QStringLiteral("followed-%1@").arg(i)));
+        }
+        QVERIFY2(invited, qPrintable(grantees[i]));
+    }
+
+    // And the log is untouched.
+    QSignalSpy verified(page(), &AuditPage::verified);
+    page()->findChild<QPushButton*>(QStringLiteral("auditVerify"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, kLoadTimeoutMs);
+    QVERIFY2(verified.first().first().toBool(), qPrintable(page()->verifyLabel()->text()));
 }
 
 void AuditBrowserTest::aRefusedFilterShowsTheErrorNextToItsField()
