@@ -115,6 +115,11 @@ AuditEventPage auditEventPageFromJson(const nlohmann::json& j)
     }
     page.nextBefore = integer(j, "nextBefore");
     page.nextAfter = integer(j, "nextAfter");
+    // trellisd answers an `after` page with its next cursor always and says in "more" whether anything follows.
+    if (const auto it = j.find("more"); it != j.end() && it->is_boolean())
+        page.more = it->get<bool>();
+    else
+        page.more = page.nextBefore != 0 || page.nextAfter != 0;
     return page;
 }
 

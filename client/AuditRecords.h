@@ -52,6 +52,7 @@ struct AuditEventPage
     std::vector<QByteArray> rawEvents; ///< each event's compact JSON, for the local cache
     qint64 nextBefore = 0;
     qint64 nextAfter = 0;
+    bool more = false; ///< more events follow this page (trellisd's "more", else a non-null cursor)
 };
 
 /// Counts of one bucket of GET /audit/histogram.

@@ -364,7 +364,7 @@ void AuditEventModel::onNewerPage(quint64 generation, const client::ApiResult<cl
     }
     Q_EMIT pageLoaded();
     // More than one page arrived since: keep going until caught up.
-    if (page.nextAfter != 0 && count > 0)
+    if (page.more && count > 0)
         fetchNewer();
 }
 

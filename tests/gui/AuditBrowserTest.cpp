@@ -78,6 +78,7 @@ private Q_SLOTS:
     void filterLinksAndSavedSearchesRoundTrip();
     void liveTailShowsNewEventsAtTheTop();
     void aSecurityReviewerFindsWhatAPartnerAdminGrantedAndWhatFollowed();
+    void aPartnerAdminSeesOnlyTheirSubtree();
     void cleanupTestCase();
 
 private:
@@ -91,7 +92,9 @@ private:
     /// Every event matching the page's current (resolved) filter, newest first, from the API as the auditor.
     std::vector<trellis::client::AuditEvent> reference();
     QList<qint64> sequences() const;
-    QString createOrg(const QString& name);
+    QString createOrg(const QString& name, const QString& parentId = QString());
+    /// Opens the console as `email` with a fresh cache and shows the Audit section.
+    void openAs(const QString& email);
     void saveScreenshot(const QString& name);
 
     std::unique_ptr<trellis::test::PostgresTestDatabase> m_postgres;
@@ -153,8 +156,13 @@ void AuditBrowserTest::cleanupTestCase()
 
 void AuditBrowserTest::init()
 {
+    openAs(kAuditor);
+}
+
+void AuditBrowserTest::openAs(const QString& email)
+{
     QString error;
-    QVERIFY2(m_console.open(m_server, kAuditor, &error), qPrintable(error));
+    QVERIFY2(m_console.open(m_server, email, &error), qPrintable(error));
     // A fresh cache per test, so every test sees the server and not an earlier test's rows.
     page()->model()->setCachePath(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_counter)));
     page()->setSavedSearchesFile(m_dir.filePath(QStringLiteral("saved-%1.ini").arg(m_counter)));
@@ -167,13 +175,13 @@ void AuditBrowserTest::cleanup()
     m_console.close();
 }
 
-QString AuditBrowserTest::createOrg(const QString& name)
+QString AuditBrowserTest::createOrg(const QString& name, const QString& parentId)
 {
     trellis::test::TestHttpClient owner(m_server.baseUrl());
     owner.setBearerToken(m_server.adminToken(kOwner));
     const auto created =
         owner.postJson(QStringLiteral("/api/v1/orgs"),
-                       QJsonObject{{QStringLiteral("parentId"), m_rootId},
+                       QJsonObject{{QStringLiteral("parentId"), parentId.isEmpty() ? m_rootId : parentId},
                                    {QStringLiteral("kind"), QStringLiteral("customer")},
                                    {QStringLiteral("name"), name},
                                    {QStringLiteral("slug"), QStringLiteral("gui-audit-%1").arg(++m_counter)}});
@@ -665,6 +673,39 @@ void AuditBrowserTest::liveTailShowsNewEventsAtTheTop()
     QCOMPARE(page()->table()->verticalScrollBar()->value(), 0);
     page()->liveTailBox()->click();
     QVERIFY(!model()->isLiveTail());
+}
+
+void AuditBrowserTest::aPartnerAdminSeesOnlyTheirSubtree()
+{
+    const QString partner = QStringLiteral("superadmin@northwind.example");
+    trellis::test::TestHttpClient partnerHttp(m_server.baseUrl());
+    partnerHttp.setBearerToken(m_server.adminToken(partner));
+    const auto me = partnerHttp.get(QStringLiteral("/api/v1/me"));
+    QCOMPARE(me.status, 200);
+    const QString northwindId = me.object().value(QStringLiteral("rootOrgIds")).toArray().first().toString();
+    QVERIFY(!northwindId.isEmpty());
+    QVERIFY(!createOrg(QStringLiteral("GuiAudit Northwind Branch"), northwindId).isEmpty());
+
+    openAs(partner);
+    scrollToTheEnd();
+    QVERIFY(model()->rowCount() > 0);
+    bool branchSeen = false;
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const auto e = *model()->eventAt(row);
+        QVERIFY2(e.targetOrgPath.contains(QLatin1Char('/') + northwindId + QLatin1Char('/')),
+                 qPrintable(e.action + QLatin1Char(' ') + e.targetDisplay + QLatin1Char(' ') + e.targetOrgPath));
+        branchSeen = branchSeen || e.targetDisplay == QLatin1String("GuiAudit Northwind Branch");
+        QVERIFY(!e.targetDisplay.startsWith(QStringLiteral("GuiAudit Org ")));
+    }
+    QVERIFY(branchSeen);
+    // The whole chain is the platform's: the server refuses, the console says so in words.
+    QSignalSpy verified(page(), &AuditPage::verified);
+    page()->findChild<QPushButton*>(QStringLiteral("auditVerify"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, kLoadTimeoutMs);
+    QVERIFY(!verified.first().first().toBool());
+    QVERIFY2(page()->verifyLabel()->text().contains(QStringLiteral("could not run")),
+             qPrintable(page()->verifyLabel()->text()));
+    QVERIFY(!page()->verifyLabel()->text().contains(QStringLiteral("intact")));
 }
 
 QTEST_MAIN(AuditBrowserTest)
