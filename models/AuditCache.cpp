@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -49,6 +50,10 @@ AuditCache::AuditCache(const QString& path)
                                  "body BLOB NOT NULL, PRIMARY KEY (scope, sequence)) WITHOUT ROWID"));
     if (!m_open)
         qCWarning(lcCache) << "cannot prepare the audit cache:" << m_error;
+    // Audit rows name people and addresses: only the owner may read the file (SQLite gives its -wal and -shm files
+    // the same permissions).
+    if (m_open && path != QLatin1String(":memory:"))
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 AuditCache::~AuditCache()

@@ -149,6 +149,9 @@ void AuditEventModelTest::pagesLoadOnDemandAndMatchTheApi()
     // Only one page until the view asks for more.
     QCOMPARE(model->rowCount(), 5);
     QVERIFY(model->canFetchMore(QModelIndex()));
+    // The cache file is the person's alone.
+    QCOMPARE(QFile::permissions(model->cachePath()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
     QVERIFY(loadAll(*model));
     QCOMPARE(model->rowCount(), kCreatedOrgs);
     QVERIFY(!model->canFetchMore(QModelIndex()));
