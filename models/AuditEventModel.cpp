@@ -12,6 +12,9 @@ namespace {
 Q_LOGGING_CATEGORY(lcAuditModel, "trellis.models.audit")
 
 constexpr int kDefaultLiveIntervalMs = 2000;
+/// Catching up a cached filter takes at most this many pages; a bigger gap loads afresh from the newest instead of
+/// walking forward through everything that happened meanwhile.
+constexpr int kMaxCatchUpPages = 4;
 
 qint64 floorDiv(qint64 a, qint64 b)
 {
@@ -241,6 +244,7 @@ void AuditEventModel::setFilter(const client::AuditFilter& filter)
     m_blocks.clear();
     m_lru.clear();
     m_failed = false;
+    m_catchUpPages = 0;
     m_lastFailure = client::ApiFailure();
     setFetching(false);
     if (!filter.range.isEmpty())
@@ -363,9 +367,17 @@ void AuditEventModel::onNewerPage(quint64 generation, const client::ApiResult<cl
         Q_EMIT newerEventsInserted(count);
     }
     Q_EMIT pageLoaded();
-    // More than one page arrived since: keep going until caught up.
-    if (page.more && count > 0)
+    // More than one page arrived since: keep going until caught up, unless the gap is large.
+    if (page.more && count > 0) {
+        if (++m_catchUpPages >= kMaxCatchUpPages) {
+            qCInfo(lcAuditModel) << "too far behind; loading the newest events afresh";
+            reload();
+            return;
+        }
         fetchNewer();
+        return;
+    }
+    m_catchUpPages = 0;
 }
 
 void AuditEventModel::setLiveTail(bool on)

@@ -137,6 +137,7 @@ private:
     bool m_fetching = false;
     bool m_failed = false;
     int m_requests = 0;
+    int m_catchUpPages = 0;
     quint64 m_generation = 0;
     client::ApiFailure m_lastFailure;
     QTimer m_liveTimer;

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void theCacheOutlivesTheModel();
     void forgettingTheScopeLeavesNothingBehind();
     void newerEventsAreInsertedAtTheTop();
+    void aLargeGapLoadsAfreshFromTheNewest();
     void liveTailShowsNewEventsAtTheTop();
     void aBadFilterNamesItsField();
     void exportStreamsEveryEventAndCancelLeavesNoFile();
@@ -289,6 +290,30 @@ void AuditEventModelTest::newerEventsAreInsertedAtTheTop()
     for (const auto& e : reference(m_marked))
         expected << e.sequence;
     QCOMPARE(sequences(*again), expected);
+}
+
+void AuditEventModelTest::aLargeGapLoadsAfreshFromTheNewest()
+{
+    auto model = makeModel();
+    model->setPageSize(2);
+    model->setFilter(m_marked);
+    QVERIFY(loadAll(*model));
+    for (int i = 0; i < 9; ++i) // more than four pages of two
+        QVERIFY(!createOrg(QStringLiteral("Gap")).isEmpty());
+    auto again = makeModel();
+    again->setPageSize(2);
+    QSignalSpy reset(again.get(), &QAbstractItemModel::modelReset);
+    again->setFilter(m_marked);
+    QVERIFY(again->appliedFromCache());
+    QTRY_COMPARE_WITH_TIMEOUT(reset.count(), 2, kTimeoutMs); // applied, then afresh
+    QVERIFY(!again->appliedFromCache());
+    QVERIFY(loadAll(*again));
+    QList<qint64> expected;
+    for (const auto& e : reference(m_marked))
+        expected << e.sequence;
+    QCOMPARE(sequences(*again), expected);
+    QCOMPARE(again->index(0, AuditEventModel::TargetColumn).data().toString(),
+             QStringLiteral("AuditModelTest Gap %1").arg(m_counter));
 }
 
 void AuditEventModelTest::liveTailShowsNewEventsAtTheTop()
