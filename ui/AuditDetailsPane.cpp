@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -170,10 +171,10 @@ void AuditDetailsPane::clear()
         w->setVisible(false);
 }
 
-void AuditDetailsPane::addField(QFormLayout* form, const QString& label, const QString& value)
+QWidget* AuditDetailsPane::addField(QFormLayout* form, const QString& label, const QString& value)
 {
     if (value.isEmpty())
-        return;
+        return nullptr;
     if (form == m_technical) {
         // Ids and hashes have no spaces to wrap at: a read-only line scrolls within itself and copies exactly.
         auto* line = new QLineEdit(value, this);
@@ -183,15 +184,17 @@ void AuditDetailsPane::addField(QFormLayout* form, const QString& label, const Q
         line->setAccessibleName(label);
         line->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
         form->addRow(label, line);
-    } else {
-        auto* text = new QLabel(value, this);
-        text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        text->setTextFormat(Qt::PlainText);
-        text->setWordWrap(true);
-        text->setAccessibleName(label);
-        form->addRow(label, text);
+        m_fieldLines << label + QStringLiteral(" ") + value;
+        return line;
     }
+    auto* text = new QLabel(value, this);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    text->setTextFormat(Qt::PlainText);
+    text->setWordWrap(true);
+    text->setAccessibleName(label);
+    form->addRow(label, text);
     m_fieldLines << label + QStringLiteral(" ") + value;
+    return text;
 }
 
 void AuditDetailsPane::setEvent(const client::AuditEvent& e)
@@ -207,6 +210,14 @@ void AuditDetailsPane::setEvent(const client::AuditEvent& e)
     addField(m_fields, tr("Outcome:"), models::AuditEventModel::outcomeText(e.outcome));
     addField(m_fields, tr("Reason:"), e.reason);
     addField(m_fields, tr("Actor:"), actor);
+    // The organisation the actor acted for, by name once the server says it (its id stays below).
+    if (auto* actingFor = qobject_cast<QLabel*>(addField(m_fields, tr("Acting for:"), e.actingOrgId))) {
+        const QPointer<QLabel> guard(actingFor);
+        m_session->client()->getOrg(e.actingOrgId, this, [guard](client::ApiResult<core::Org> result) {
+            if (guard && result.ok())
+                guard->setText(QString::fromStdString(result.value->name));
+        });
+    }
     addField(m_fields, tr("Action:"), e.action);
     addField(m_fields, tr("Target:"), e.targetDisplay);
     addField(m_fields, tr("Target type:"), e.targetType);

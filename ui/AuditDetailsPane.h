@@ -47,7 +47,8 @@ Q_SIGNALS:
     void delegationLoadedChanged();
 
 private:
-    void addField(QFormLayout* form, const QString& label, const QString& value);
+    /// Adds a row (nothing for an empty value); the value's widget, or null.
+    QWidget* addField(QFormLayout* form, const QString& label, const QString& value);
     void loadDelegation(const QString& assignmentId);
 
     models::ConsoleSession* m_session;

@@ -540,11 +540,16 @@ void AuditPage::exportInteractively()
     const QString suggested =
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
         QStringLiteral("/audit-%1.csv").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
-    const QString path =
+    QString path =
         m_prompts.saveFile(tr("Export audit events"), suggested, csvFilter + QStringLiteral(";;") + ndjsonFilter);
     if (path.isEmpty())
         return;
-    const QString suffix = QFileInfo(path).suffix().toLower();
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix.isEmpty()) {
+        // A name typed without an extension still opens in a spreadsheet.
+        path += QStringLiteral(".csv");
+        suffix = QStringLiteral("csv");
+    }
     startExport(path, suffix == QLatin1String("ndjson") || suffix == QLatin1String("json") ? QStringLiteral("ndjson")
                                                                                            : QStringLiteral("csv"));
 }

@@ -387,6 +387,13 @@ void AuditBrowserTest::detailsShowTheChangesAndWhoAllowedIt()
     QVERIFY(details->changesText().startsWith(QStringLiteral("changed ")) ||
             details->changesText().contains(QStringLiteral("\nchanged ")));
     QVERIFY(details->fieldsText().contains(kOwner));
+    // The organisation the owner acted for, by name.
+    QLabel* actingFor = nullptr;
+    for (QLabel* label : details->findChildren<QLabel*>())
+        if (label->accessibleName() == QLatin1String("Acting for:"))
+            actingFor = label;
+    QVERIFY(actingFor);
+    QTRY_COMPARE_WITH_TIMEOUT(actingFor->text(), QStringLiteral("Acme Industrial"), kLoadTimeoutMs);
     QVERIFY(details->fieldsText().contains(details->event()->hash));
     QTRY_VERIFY_WITH_TIMEOUT(details->delegationLoaded(), kLoadTimeoutMs);
     QVERIFY(!details->delegationText().isEmpty());
