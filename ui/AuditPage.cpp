@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -227,7 +228,8 @@ AuditPage::AuditPage(models::ConsoleSession* session, QWidget* parent)
     setTabOrder(m_pasteLink, m_liveTail);
     setTabOrder(m_liveTail, m_exportButton);
     setTabOrder(m_exportButton, m_verifyButton);
-    setTabOrder(m_verifyButton, m_table);
+    setTabOrder(m_verifyButton, m_timeline->view());
+    setTabOrder(m_timeline->view(), m_table);
     setTabOrder(m_table, m_details);
 
     connect(m_model, &models::AuditEventModel::fetchingChanged, this, [this] {

@@ -5,7 +5,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -35,6 +37,10 @@ AuditTimelineChart::AuditTimelineChart(QWidget* parent)
     m_view->setAccessibleName(tr("Timeline chart; click a bar to show only that time"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(150);
+    // Reachable with Tab: arrows pick a bar, Enter zooms to it, as a click does.
+    m_view->setFocusPolicy(Qt::StrongFocus);
+    m_view->installEventFilter(this);
+    m_view->setToolTip(tr("Click a bar, or pick one with the arrow keys and press Enter, to show only that time"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("auditTimelineMessage"));
     m_message->setAlignment(Qt::AlignCenter);
@@ -114,6 +120,10 @@ void AuditTimelineChart::setHistogram(const client::AuditHistogram& histogram, c
         *failure << bar.failure;
         highest = std::max(highest, bar.total());
     }
+    m_sets = {success, denied, failure};
+    m_current = -1;
+    for (QBarSet* set : std::as_const(m_sets))
+        set->setSelectedColor(set->color().darker(160));
     auto* series = new QStackedBarSeries;
     series->setBarWidth(0.9);
     series->append(success);
@@ -141,6 +151,58 @@ void AuditTimelineChart::setHistogram(const client::AuditHistogram& histogram, c
     series->attachAxis(countAxis);
 
     setMessage(m_bars.empty() ? tr("No events in this range.") : QString());
+}
+
+void AuditTimelineChart::setCurrentBar(int index)
+{
+    if (m_bars.empty())
+        return;
+    index = std::clamp(index, 0, int(m_bars.size()) - 1);
+    for (QBarSet* set : std::as_const(m_sets)) {
+        if (m_current >= 0)
+            set->deselectBar(m_current);
+        set->selectBar(index);
+    }
+    m_current = index;
+    const auto& bar = m_bars[size_t(index)];
+    // What a screen reader says about the chosen bar.
+    m_view->setAccessibleDescription(tr("%1: %2 success, %3 denied, %4 failure")
+                                         .arg(QLocale().toString(bar.start.toLocalTime(), QLocale::ShortFormat))
+                                         .arg(bar.success)
+                                         .arg(bar.denied)
+                                         .arg(bar.failure));
+    m_view->setToolTip(m_view->accessibleDescription());
+}
+
+bool AuditTimelineChart::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress && !m_bars.empty()) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const int last = int(m_bars.size()) - 1;
+        switch (key->key()) {
+        case Qt::Key_Left:
+            setCurrentBar(m_current < 0 ? last : m_current - 1);
+            return true;
+        case Qt::Key_Right:
+            setCurrentBar(m_current < 0 ? 0 : m_current + 1);
+            return true;
+        case Qt::Key_Home:
+            setCurrentBar(0);
+            return true;
+        case Qt::Key_End:
+            setCurrentBar(last);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Space:
+            if (m_current >= 0)
+                clickBar(m_current);
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void AuditTimelineChart::clickBar(int index)

@@ -2,6 +2,7 @@
 
 #include "client/AuditRecords.h"
 
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -29,9 +30,15 @@ public:
     QChartView* view() const { return m_view; }
     /// As if the user clicked bar `index`.
     void clickBar(int index);
+    /// The bar chosen with the keyboard (Left/Right, Home/End; Enter zooms to it); -1 before any.
+    int currentBar() const { return m_current; }
+    void setCurrentBar(int index);
 
 Q_SIGNALS:
     void bucketClicked(const QDateTime& start, const QDateTime& end);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QString label(const QDateTime& start) const;
@@ -41,6 +48,8 @@ private:
     QLabel* m_message = nullptr;
     client::AuditHistogram m_histogram;
     std::vector<client::AuditBucket> m_bars;
+    QList<QBarSet*> m_sets;
+    int m_current = -1;
 };
 
 } // namespace trellis::ui

@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -280,6 +281,14 @@ void AuditBrowserTest::theSectionOpensWithEventsAndEveryControlIsNamed()
     QVERIFY(find);
     find->trigger();
     QCOMPARE(QApplication::focusWidget(), page()->filterBar()->textField());
+    // Tab from the last tool button reaches the timeline, then the table.
+    QWidget* verify = page()->findChild<QPushButton*>(QStringLiteral("auditVerify"));
+    QCOMPARE(verify->nextInFocusChain(), static_cast<QWidget*>(page()->timeline()->view()));
+    QWidget* afterChart = page()->timeline()->view()->nextInFocusChain();
+    while (afterChart &&
+           (afterChart->focusPolicy() == Qt::NoFocus || page()->timeline()->view()->isAncestorOf(afterChart)))
+        afterChart = afterChart->nextInFocusChain();
+    QCOMPARE(afterChart, static_cast<QWidget*>(page()->table()));
     // For the user guide: a change someone made, selected.
     for (int row = 0; row < model()->rowCount(); ++row)
         if (model()->eventAt(row)->before.isObject() && model()->eventAt(row)->after.isObject()) {
@@ -452,7 +461,16 @@ void AuditBrowserTest::clickingATimelineBarZoomsToItsTime()
     QVERIFY(index >= 0);
     const auto bar = bars[size_t(index)];
     const qint64 seconds = page()->timeline()->histogram().bucketSeconds();
-    page()->timeline()->clickBar(index);
+    // With the keyboard: End picks the last bar, Left moves back to the one with events, Enter zooms.
+    QWidget* chart = page()->timeline()->findChild<QWidget*>(QStringLiteral("auditTimelineView"));
+    QVERIFY(chart);
+    QTest::keyClick(chart, Qt::Key_End);
+    QCOMPARE(page()->timeline()->currentBar(), int(bars.size()) - 1);
+    for (int i = int(bars.size()) - 1; i > index; --i)
+        QTest::keyClick(chart, Qt::Key_Left);
+    QCOMPARE(page()->timeline()->currentBar(), index);
+    QVERIFY(chart->accessibleDescription().contains(QString::number(bar.success)));
+    QTest::keyClick(chart, Qt::Key_Return);
     const AuditFilter zoomed = page()->currentFilter();
     QVERIFY(zoomed.range.isEmpty());
     QCOMPARE(zoomed.from, bar.start);
