@@ -121,6 +121,8 @@ void ConsoleAppTest::screenshot_data()
     QTest::newRow("roles-en") << QStringLiteral("en") << QStringLiteral("roles");
     QTest::newRow("flows-en") << QStringLiteral("en") << QStringLiteral("flows");
     QTest::newRow("flows-de") << QStringLiteral("de") << QStringLiteral("flows");
+    QTest::newRow("audit-en") << QStringLiteral("en") << QStringLiteral("audit");
+    QTest::newRow("audit-de") << QStringLiteral("de") << QStringLiteral("audit");
 }
 
 void ConsoleAppTest::screenshot()
