@@ -290,9 +290,8 @@ void AuditPage::reload()
 {
     // A new connection may be another person or server: their cache and their events. Loaded when first shown, not
     // at every start of the console.
-    m_model->setLiveTail(false);
-    m_liveTail->setChecked(false);
     if (m_session->state() != models::ConsoleSession::State::Connected || (!isVisible() && !m_screenshotPending)) {
+        m_liveTail->setChecked(false);
         m_loadedOnce = false;
         return;
     }
