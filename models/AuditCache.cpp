@@ -46,6 +46,8 @@ AuditCache::AuditCache(const QString& path)
                                  "scope TEXT NOT NULL, sequence INTEGER NOT NULL, occurred_at TEXT NOT NULL, "
                                  "PRIMARY KEY (key, idx)) WITHOUT ROWID")) &&
              exec(QStringLiteral("CREATE INDEX IF NOT EXISTS run_rows_event ON run_rows (scope, sequence)")) &&
+             // A relative range trims its oldest rows when applied again (dropOlderThan) without a scan.
+             exec(QStringLiteral("CREATE INDEX IF NOT EXISTS run_rows_time ON run_rows (key, occurred_at)")) &&
              exec(QStringLiteral("CREATE TABLE IF NOT EXISTS events (scope TEXT NOT NULL, sequence INTEGER NOT NULL, "
                                  "body BLOB NOT NULL, PRIMARY KEY (scope, sequence)) WITHOUT ROWID"));
     if (!m_open)
