@@ -401,6 +401,7 @@ void AuditPage::loadHistogram()
                 m_timeline->setHistogram(*result.value, resolved.from,
                                          resolved.to.isValid() ? resolved.to : QDateTime::currentDateTimeUtc());
             } else {
+                m_timeline->setHistogram(client::AuditHistogram(), QDateTime(), QDateTime()); // no stale bars
                 m_timeline->setMessage(result.failure.message);
                 if (!result.failure.field.isEmpty())
                     m_filterBar->showFieldError(result.failure.field, result.failure.message);
@@ -443,7 +444,8 @@ void AuditPage::updateStatus()
     if (m_model->isFetching())
         text += QLatin1Char(' ') + tr("Loading…");
     if (!m_message.isEmpty())
-        text = m_message + QLatin1Char(' ') + text;
+        // Nothing loaded because the server refused: its reason alone, not "0 events".
+        text = rows == 0 && !m_model->isFetching() ? m_message : m_message + QLatin1Char(' ') + text;
     m_status->setText(text);
 }
 
