@@ -706,8 +706,8 @@
         <translation>name</translation>
     </message>
     <message>
-        <source>Open &lt;section&gt; at start: orgs (the default) or people.</source>
-        <translation>Beim Start &lt;bereich&gt; öffnen: orgs (Standard) oder people.</translation>
+        <source>Open &lt;section&gt; at start: orgs (the default), people, roles, flows or audit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -754,6 +754,56 @@
     <message>
         <source>The server could not be reached.</source>
         <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::client::AuditExport</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the export (status %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was interrupted: the server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trellis::client::AuditFilter</name>
+    <message>
+        <source>This is not an audit filter link (it should start with &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit filter link is damaged (it was perhaps cut off when copied).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names an unknown time range &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s start time &quot;%1&quot; is not a valid time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s end time &quot;%1&quot; is not a valid time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names an unknown outcome &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link contains a filter this console does not know (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s time range ends before it starts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -989,6 +1039,49 @@
     <message>
         <source>“%1” → %2 now leads to “%3” instead of “%4”</source>
         <translation>„%1“ → %2 führt jetzt zu „%3“ statt zu „%4“</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::models::AuditEventModel</name>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished">Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished">Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1597,617 @@
     <message>
         <source>%1 (offboarded)</source>
         <translation>%1 (ausgegliedert)</translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::AuditDetailsPane</name>
+    <message>
+        <source>Event details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an event to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes (before and after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delegation chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every event of the same request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what the same actor did in this time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tar&amp;get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everything that happened to the same target in this time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the same:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acting for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acting for organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role assignment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target organisation path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous hash:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system itself (no role assignment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role assignment was needed or recorded for this event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading who granted this…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delegation chain could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role assignment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held the role %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, granted by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (revoked %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::AuditFilterBar</name>
+    <message>
+        <source>Audit filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (exclusive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor e-mail or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every organisation you may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished">Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished">Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Outcome %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: every outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actor, target, action, reason, address… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation type="unfinished">&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Action &amp;groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::AuditPage</name>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished">Audit</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the saved search chosen on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a link to this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this filter as text to share it with a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a filter link from the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a filter someone shared with you (copy their link first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show new events at the top as they happen (checks every 2 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished">Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Export the filtered events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the filtered events as CSV or NDJSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ve&amp;rify integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the integrity of the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that no event was changed, removed or reordered after it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity check result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server to see its audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match this filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events: %L1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events loaded: %L1 of %L2; scroll down for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events loaded: %L1; scroll down for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The link to this filter is on the clipboard. Whoever pastes it sees only the events they may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Auswählen…</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NDJSON, verifiable with trellisd audit verify (*.ndjson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 events written (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1 (events: %L2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every event of the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %L1 events are intact (events %2 to %3): none was changed, removed or reordered after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 was changed, removed or reordered after it was written. The audit log from there on cannot be trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is not intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older events were removed under the retention policy; the check starts from the signed anchor at event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last signed checkpoint (event %1, signed %2) is genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last checkpoint (event %1) does NOT carry a valid signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed checkpoint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trellis::ui::AuditTimelineChart</name>
+    <message>
+        <source>Timeline of events by outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline chart; click a bar to show only that time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar, or pick one with the arrow keys and press Enter, to show only that time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished">Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished">Fehlschlag</translation>
+    </message>
+    <message>
+        <source>No events in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 success, %3 denied, %4 failure</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
