@@ -23,6 +23,7 @@
 #include "server/store/UserRepository.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -450,39 +451,78 @@ HttpResponse AccessReviewApi::create(const Caller& caller, HttpRequest& request)
     const AccessReviewRepository reviews(m_context.db);
     std::string id;
     m_context.db.transaction([&] {
-        // The snapshot: what is reviewed is what was there when the campaign started.
-        std::vector<core::AccessReviewItem> items;
-        if (campaign.reviewRoles || campaign.reviewAdminRights) {
-            for (auto& item : reviews.liveRoleAssignmentsWithin(campaign.orgPath)) {
-                if (campaign.reviewRoles || item.adminRights)
-                    items.push_back(std::move(item));
-            }
-        }
-        if (campaign.reviewMemberships) {
-            for (auto& item : reviews.activeMembershipsWithin(campaign.orgPath))
-                items.push_back(std::move(item));
-        }
-        const ReviewerDirectory directory(reviews.grantHoldersAround(campaign.orgPath));
-        id = reviews.createCampaign(campaign);
-        int unassigned = 0;
-        for (auto& item : items) {
-            auto found = directory.nearest(item.orgPath, item.user.id);
-            if (found.people.empty() && item.user.id != campaign.createdBy.id)
-                found.people.push_back(campaign.createdBy);
-            unassigned += found.people.empty() ? 1 : 0;
-            item.reviewers = std::move(found.people);
-            item.reviewerOrgId = found.orgId;
-            reviews.addItem(id, item);
-        }
+        nlohmann::json summary;
+        id = startCampaign(m_context.db, campaign, &summary);
         target.id = id;
         core::AuditEvent event = access.successEvent("review.campaign.create", target, grant);
         event.after = attempted;
         event.after["id"] = id;
-        event.after["items"] = items.size();
-        event.after["unassignedItems"] = unassigned;
+        event.after.update(summary);
         AuditLog(m_context.db).append(event);
     });
     return HttpResponse::json(201, nlohmann::json(reviews.findCampaign(id).value()));
+}
+
+std::string AccessReviewApi::startCampaign(const Database& db, const core::AccessReviewCampaign& campaign,
+                                           nlohmann::json* summary)
+{
+    const AccessReviewRepository reviews(db);
+    // The snapshot: what is reviewed is what was there when the campaign started.
+    std::vector<core::AccessReviewItem> items;
+    if (campaign.reviewRoles || campaign.reviewAdminRights) {
+        for (auto& item : reviews.liveRoleAssignmentsWithin(campaign.orgPath)) {
+            if (campaign.reviewRoles || item.adminRights)
+                items.push_back(std::move(item));
+        }
+    }
+    if (campaign.reviewMemberships) {
+        for (auto& item : reviews.activeMembershipsWithin(campaign.orgPath))
+            items.push_back(std::move(item));
+    }
+    const ReviewerDirectory directory(reviews.grantHoldersAround(campaign.orgPath));
+    const std::string id = reviews.createCampaign(campaign);
+    int unassigned = 0;
+    for (auto& item : items) {
+        auto found = directory.nearest(item.orgPath, item.user.id);
+        if (found.people.empty() && item.user.id != campaign.createdBy.id)
+            found.people.push_back(campaign.createdBy);
+        unassigned += found.people.empty() ? 1 : 0;
+        item.reviewers = std::move(found.people);
+        item.reviewerOrgId = found.orgId;
+        reviews.addItem(id, item);
+    }
+    if (summary)
+        *summary = {{"items", items.size()}, {"unassignedItems", unassigned}};
+    return id;
+}
+
+void AccessReviewApi::seedDemoCampaign(const Database& db, const std::string& rootSlug, const std::string& ownerEmail)
+{
+    const auto org = OrgRepository(db).findBySlug(rootSlug);
+    const auto owner = UserRepository(db).findByEmail(ownerEmail);
+    if (!org || !owner)
+        return;
+    core::AccessReviewCampaign campaign;
+    campaign.name = "Admin rights review, Q4";
+    campaign.orgId = org->id;
+    campaign.orgName = org->name;
+    campaign.orgPath = core::OrgPath::make(org->path);
+    campaign.reviewAdminRights = true;
+    campaign.dueAt = core::formatTimestamp(db.clock().now() + std::chrono::hours(24 * 21));
+    campaign.dueRule = "escalate";
+    campaign.createdBy = {owner->id, owner->email, owner->displayName};
+    db.transaction([&] {
+        nlohmann::json summary;
+        const std::string id = startCampaign(db, campaign, &summary);
+        core::AuditEvent event;
+        event.actorType = "system";
+        event.actorDisplay = "demo seed";
+        event.action = "review.campaign.create";
+        event.outcome = "success";
+        fillTarget(event, {"access_review", id, campaign.name, org->id, campaign.orgPath});
+        event.after = summary;
+        AuditLog(db).append(event);
+    });
 }
 
 HttpResponse AccessReviewApi::get(const Caller& caller, HttpRequest& request) const

@@ -14,6 +14,7 @@ struct AuditEvent;
 namespace trellis::server {
 
 struct ApiContext;
+class Database;
 struct Caller;
 struct HttpRequest;
 
@@ -47,6 +48,14 @@ public:
     /// Applies the due-date rule to every open campaign whose due date has passed (once per campaign, whichever
     /// request or instance gets there first); returns how many items it decided or escalated.
     int processDueCampaigns(const HttpRequest& request) const;
+
+    /// Creates `campaign` (org, path, what, due date, rule and creator filled in) with its snapshot of items and their
+    /// reviewers, inside the caller's transaction; `summary` gets the item counts for the audit event.
+    static std::string startCampaign(const Database& db, const core::AccessReviewCampaign& campaign,
+                                     nlohmann::json* summary);
+    /// The demo world's open campaign (admin rights under the root, owned by the platform owner), so a fresh local
+    /// workspace shows the Reviews section with something to decide.
+    static void seedDemoCampaign(const Database& db, const std::string& rootSlug, const std::string& ownerEmail);
 
 private:
     /// The campaign if the caller may see it (review.manage or audit.read at its org, or its creator); else 404.

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
 
+    void demoWorldHasAnOpenCampaign();
     void createValidatesInput_data();
     void createValidatesInput();
     void campaignSnapshotsSubtreeWithFlagsAndReviewers();
@@ -394,6 +395,22 @@ QString AccessReviewsTest::northwindChild(bool withAdmin)
         }
     }
     return {};
+}
+
+void AccessReviewsTest::demoWorldHasAnOpenCampaign()
+{
+    // The seeded campaign (admin rights under Acme, owned by the platform owner) gives the console something to show.
+    const HttpResult list = client(m_ownerToken).get(QStringLiteral("/api/v1/access-reviews"));
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.items().size(), 1);
+    const QJsonObject demo = list.items().first().toObject();
+    QCOMPARE(str(demo.value(QStringLiteral("status"))), QStringLiteral("open"));
+    QCOMPARE(demo.value(QStringLiteral("reviewed")).toArray(), QJsonArray{QStringLiteral("adminRights")});
+    QCOMPARE(str(demo.value(QStringLiteral("org")).toObject().value(QStringLiteral("id"))), m_acmeId);
+    QVERIFY(demo.value(QStringLiteral("progress")).toObject().value(QStringLiteral("total")).toInt() > 10);
+    QVERIFY(!myItems(m_ownerToken).isEmpty());
+    // A partner admin does not see a campaign over the whole tree.
+    QCOMPARE(client(m_northwindToken).get(QStringLiteral("/api/v1/access-reviews")).items().size(), 0);
 }
 
 void AccessReviewsTest::createValidatesInput_data()
