@@ -8,6 +8,7 @@
 #include "ui/OrgsPage.h"
 #include "ui/PeoplePage.h"
 #include "ui/ProfilesDialog.h"
+#include "ui/ReviewsPage.h"
 #include "ui/RolesPage.h"
 
 #include <QAction>
@@ -54,6 +55,7 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     addSection(new PeoplePage(session, this));
     addSection(new RolesPage(session, this));
     addSection(new FlowsPage(session, this));
+    addSection(new ReviewsPage(session, this));
     // Later sections (login flows, audit, reviews) are added here, in navigation order.
 
     int navigationWidth = 0;
