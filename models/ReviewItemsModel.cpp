@@ -22,9 +22,7 @@ QString shortDate(const std::string& rfc3339)
 
 QString personText(const core::AccessReviewItem& item)
 {
-    return item.user.displayName.empty()
-               ? qs(item.user.email)
-               : qs(item.user.displayName) + QStringLiteral(" <") + qs(item.user.email) + QLatin1Char('>');
+    return item.user.displayName.empty() ? qs(item.user.email) : qs(item.user.displayName);
 }
 
 QString accessText(const core::AccessReviewItem& item)
@@ -84,8 +82,11 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         return item.inactive;
     case ExpiresSoonRole:
         return item.expiresSoon;
-    case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
+        if (index.column() == PersonColumn)
+            return personText(item) + QStringLiteral(", ") + qs(item.user.email);
+        [[fallthrough]];
+    case Qt::DisplayRole:
         switch (index.column()) {
         case PersonColumn:
             return personText(item);
@@ -115,6 +116,8 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
             return item.lastSignInAt.empty() ? tr("Has never signed in.")
                                              : tr("Last signed in on %1.").arg(shortDate(item.lastSignInAt));
         }
+        if (index.column() == PersonColumn)
+            return qs(item.user.email);
         if (index.column() == AccessColumn && !item.expiresAt.empty())
             return tr("Ends on %1.").arg(shortDate(item.expiresAt));
         return data(index, Qt::DisplayRole);

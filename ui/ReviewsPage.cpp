@@ -38,7 +38,7 @@ QString qs(const std::string& text)
 QString dateText(const std::string& rfc3339)
 {
     const QDateTime when = QDateTime::fromString(qs(rfc3339), Qt::ISODate);
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+    return when.isValid() ? QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat) : QString();
 }
 
 QLabel* heading(const QString& text, QWidget* parent)
@@ -136,11 +136,11 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
     m_itemsView->verticalHeader()->hide();
     m_itemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_itemsView->horizontalHeader()->setStretchLastSection(true);
-    m_itemsView->setColumnWidth(models::ReviewItemsModel::PersonColumn, 300);
-    m_itemsView->setColumnWidth(models::ReviewItemsModel::AccessColumn, 220);
-    m_itemsView->setColumnWidth(models::ReviewItemsModel::OrgColumn, 200);
-    m_itemsView->setColumnWidth(models::ReviewItemsModel::FlagsColumn, 170);
-    m_itemsView->setColumnWidth(models::ReviewItemsModel::GrantedColumn, 210);
+    m_itemsView->setColumnWidth(models::ReviewItemsModel::PersonColumn, 160);
+    m_itemsView->setColumnWidth(models::ReviewItemsModel::AccessColumn, 230);
+    m_itemsView->setColumnWidth(models::ReviewItemsModel::OrgColumn, 190);
+    m_itemsView->setColumnWidth(models::ReviewItemsModel::FlagsColumn, 150);
+    m_itemsView->setColumnWidth(models::ReviewItemsModel::GrantedColumn, 220);
     m_itemsNote = note(bottom);
     m_status = new QLabel(bottom);
     m_status->setObjectName(QStringLiteral("reviewStatus"));
@@ -157,8 +157,9 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({180, 560});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
