@@ -61,6 +61,8 @@ public:
     QPushButton* revokeButton() const { return m_revokeButton; }
     QLabel* statusLabel() const { return m_status; }
     const std::vector<core::AccessReviewCampaign>& campaigns() const { return m_campaignData; }
+    /// The admin's own organisation once known (preset in "New campaign…").
+    const core::Org& homeOrg() const { return m_homeOrg; }
     /// Both lists have arrived since the last reload.
     bool isLoaded() const { return m_campaignsLoaded && m_itemsLoaded; }
 
