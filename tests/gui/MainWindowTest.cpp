@@ -126,9 +126,10 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::showsTheDemoTree()
 {
-    QCOMPARE(window()->sectionKeys(), (QStringList{QStringLiteral("orgs"), QStringLiteral("people"),
-                                                   QStringLiteral("roles"), QStringLiteral("flows")}));
-    QCOMPARE(window()->navigation()->count(), 4);
+    QCOMPARE(window()->sectionKeys(),
+             (QStringList{QStringLiteral("orgs"), QStringLiteral("people"), QStringLiteral("roles"),
+                          QStringLiteral("flows"), QStringLiteral("reviews")}));
+    QCOMPARE(window()->navigation()->count(), 5);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());
