@@ -9,16 +9,26 @@ nlohmann::json fields(const AuditEvent& e)
 {
     // nlohmann::json objects keep keys sorted, so dump() of this is canonical.
     return nlohmann::json{
-        {"sequence", e.sequence},         {"id", e.id},
-        {"occurredAt", e.occurredAt},     {"actorType", e.actorType},
-        {"actorId", e.actorId},           {"actorDisplay", e.actorDisplay},
-        {"actingOrgId", e.actingOrgId},   {"delegationId", e.delegationId},
-        {"action", e.action},             {"targetType", e.targetType},
-        {"targetId", e.targetId},         {"targetDisplay", e.targetDisplay},
-        {"targetOrgPath", e.targetOrgPath}, {"outcome", e.outcome},
-        {"reason", e.reason},             {"clientAddress", e.clientAddress},
-        {"userAgent", e.userAgent},       {"requestId", e.requestId},
-        {"before", e.before},             {"after", e.after},
+        {"sequence", e.sequence},
+        {"id", e.id},
+        {"occurredAt", e.occurredAt},
+        {"actorType", e.actorType},
+        {"actorId", e.actorId},
+        {"actorDisplay", e.actorDisplay},
+        {"actingOrgId", e.actingOrgId},
+        {"delegationId", e.delegationId},
+        {"action", e.action},
+        {"targetType", e.targetType},
+        {"targetId", e.targetId},
+        {"targetDisplay", e.targetDisplay},
+        {"targetOrgPath", e.targetOrgPath},
+        {"outcome", e.outcome},
+        {"reason", e.reason},
+        {"clientAddress", e.clientAddress},
+        {"userAgent", e.userAgent},
+        {"requestId", e.requestId},
+        {"before", e.before},
+        {"after", e.after},
     };
 }
 } // namespace

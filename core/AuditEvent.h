@@ -1,8 +1,7 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace trellis::core {
@@ -11,28 +10,28 @@ namespace trellis::core {
 /// server's single audit primitive, in the same transaction as the change itself.
 struct AuditEvent
 {
-    std::int64_t sequence = 0;   ///< assigned by the store, gap-free, defines chain order
-    std::string id;              ///< uuid
-    std::string occurredAt;      ///< RFC 3339 UTC
-    std::string actorType;       ///< "user", "client", "system"
+    std::int64_t sequence = 0; ///< assigned by the store, gap-free, defines chain order
+    std::string id;            ///< uuid
+    std::string occurredAt;    ///< RFC 3339 UTC
+    std::string actorType;     ///< "user", "client", "system"
     std::string actorId;
     std::string actorDisplay;
-    std::string actingOrgId;     ///< the org the actor acted for (empty for system)
-    std::string delegationId;    ///< the role assignment that allowed the action (empty when none)
-    std::string action;          ///< closed list, e.g. "org.create", "token.issue", "auth.bootstrap"
-    std::string targetType;      ///< "org", "user", "membership", "token", ...
+    std::string actingOrgId;  ///< the org the actor acted for (empty for system)
+    std::string delegationId; ///< the role assignment that allowed the action (empty when none)
+    std::string action;       ///< closed list, e.g. "org.create", "token.issue", "auth.bootstrap"
+    std::string targetType;   ///< "org", "user", "membership", "token", ...
     std::string targetId;
     std::string targetDisplay;
-    std::string targetOrgPath;   ///< org scope of the target, for subtree queries
-    std::string outcome;         ///< "success", "denied", "failure"
+    std::string targetOrgPath; ///< org scope of the target, for subtree queries
+    std::string outcome;       ///< "success", "denied", "failure"
     std::string reason;
     std::string clientAddress;
     std::string userAgent;
     std::string requestId;
-    nlohmann::json before;       ///< null or object, secrets redacted
+    nlohmann::json before; ///< null or object, secrets redacted
     nlohmann::json after;
-    std::string previousHash;    ///< hex; empty for the first event
-    std::string hash;            ///< hex SHA-256 over previousHash and canonicalEncoding()
+    std::string previousHash; ///< hex; empty for the first event
+    std::string hash;         ///< hex SHA-256 over previousHash and canonicalEncoding()
 
     /// Deterministic encoding of every field except sequence-independent hashes (sorted keys, no spaces).
     std::string canonicalEncoding() const;

@@ -1,5 +1,6 @@
 // trellisd: parse the command line, then serve or run a subcommand. Everything else lives in trellisd_lib.
 #include "server/api/AdminTokenCommand.h"
+#include "server/api/AuditCommand.h"
 #include "server/api/CommandLine.h"
 #include "server/api/ServeCommand.h"
 
@@ -24,6 +25,8 @@ int main(int argc, char* argv[])
         return 2;
     case ParsedCommandLine::Action::AdminToken:
         return trellis::server::AdminTokenCommand::run(parsed.adminToken);
+    case ParsedCommandLine::Action::Audit:
+        return trellis::server::AuditCommand::run(parsed.audit);
     case ParsedCommandLine::Action::Serve:
         break;
     }

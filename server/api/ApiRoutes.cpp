@@ -3,6 +3,7 @@
 #include "server/api/AccessReviewApi.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiErrors.h"
+#include "server/api/AuditApi.h"
 #include "server/api/AuthApi.h"
 #include "server/api/Authenticator.h"
 #include "server/api/FlowApi.h"
@@ -219,6 +220,16 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(reviews, &AccessReviewApi::decideOne)));
     const auto outbox = std::make_shared<OutboxApi>(context);
     router.add("GET", "/api/v1/outbox", authenticated(context, bind(outbox, &OutboxApi::list)));
+
+    const auto audit = std::make_shared<AuditApi>(context);
+    router.add("GET", "/api/v1/audit/events", authenticated(context, bind(audit, &AuditApi::events)));
+    router.add("GET", "/api/v1/audit/histogram", authenticated(context, bind(audit, &AuditApi::histogram)));
+    router.add("GET", "/api/v1/audit/export", authenticated(context, bind(audit, &AuditApi::exportEvents)));
+    router.add("GET", "/api/v1/audit/actions", authenticated(context, bind(audit, &AuditApi::actions)));
+    router.add("POST", "/api/v1/audit/verify", authenticated(context, bind(audit, &AuditApi::verify)));
+    router.add("GET", "/api/v1/audit/checkpoints", authenticated(context, bind(audit, &AuditApi::checkpoints)));
+    router.add("GET", "/api/v1/audit/delegations/{id}/chain",
+               authenticated(context, bind(audit, &AuditApi::delegationChain)));
     OidcRoutes::install(router, context);
     LoginRoutes::install(router, context);
 }

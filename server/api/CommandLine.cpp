@@ -20,6 +20,7 @@ QString tr(const char* text)
 }
 
 const QString kAdminToken = QStringLiteral("admin-token");
+const QString kAudit = QStringLiteral("audit");
 
 // Whole decimal number in [min, max]; nullopt otherwise (no signs, no spaces, no overflow).
 std::optional<qint64> boundedNumber(const QString& text, qint64 min, qint64 max)
@@ -137,6 +138,71 @@ ParsedCommandLine parseAdminToken(const QStringList& arguments)
     return result;
 }
 
+ParsedCommandLine parseAudit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Checks or trims the audit trail.\n"
+           "\n"
+           "  trellisd audit verify (--data-dir DIR | --database URL | --file EXPORT) [--jwks FILE]\n"
+           "      checks every event's hash and link, the signed checkpoints and the chain's end; exits 0 when the\n"
+           "      trail is intact, 1 naming the first event that breaks it, 2 when it cannot be read.\n"
+           "  trellisd audit purge (--data-dir DIR | --database URL) --before TIME --archive FILE\n"
+           "      archives events older than TIME to FILE (NDJSON, verifiable with --file) and removes them; the\n"
+           "      remaining chain verifies from a signed anchor checkpoint."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    parser.addOption(help);
+    const DatabaseChoice choice;
+    parser.addOption(choice.dataDir);
+    parser.addOption(choice.database);
+    const QCommandLineOption file(QStringLiteral("file"), tr("An exported or archived NDJSON file to verify."),
+                                  tr("EXPORT"));
+    const QCommandLineOption jwks(QStringLiteral("jwks"),
+                                  tr("A JWKS file (e.g. a copy of /.well-known/jwks.json kept elsewhere): checkpoint "
+                                     "signatures must verify with one of its keys."),
+                                  tr("FILE"));
+    const QCommandLineOption before(QStringLiteral("before"), tr("purge: events before this time (RFC 3339)."),
+                                    tr("TIME"));
+    const QCommandLineOption archive(QStringLiteral("archive"), tr("purge: the archive file to write."), tr("FILE"));
+    for (const auto* option : {&file, &jwks, &before, &archive})
+        parser.addOption(*option);
+
+    QStringList rest = arguments;
+    rest.removeAt(1); // "audit"
+    rest[0] += QStringLiteral(" audit");
+    if (!parser.parse(rest))
+        return failure(parser.errorText());
+    if (parser.isSet(help))
+        return showText(parser.helpText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 ||
+        (positional.constFirst() != QStringLiteral("verify") && positional.constFirst() != QStringLiteral("purge")))
+        return failure(tr("Say what to do: trellisd audit verify ... or trellisd audit purge ..."));
+
+    ParsedCommandLine result;
+    AuditCommandOptions& options = result.audit;
+    options.subcommand = positional.constFirst();
+    QString error;
+    if (options.subcommand == QStringLiteral("verify") && parser.isSet(file)) {
+        if (parser.isSet(choice.dataDir) || parser.isSet(choice.database))
+            return failure(tr("Give one of --data-dir, --database or --file."));
+        options.file = parser.value(file);
+    } else if (!readDatabase(parser, choice, &options.dataDir, &options.databaseUrl, &error)) {
+        return failure(options.subcommand == QStringLiteral("verify")
+                           ? tr("Say what to verify: --data-dir DIR, --database URL or --file EXPORT.")
+                           : error);
+    }
+    options.jwksFile = parser.value(jwks);
+    if (options.subcommand == QStringLiteral("purge")) {
+        options.before = parser.value(before);
+        options.archive = parser.value(archive);
+        if (options.before.isEmpty() || options.archive.isEmpty())
+            return failure(tr("purge needs --before TIME and --archive FILE."));
+    }
+    result.action = ParsedCommandLine::Action::Audit;
+    return result;
+}
+
 } // namespace
 
 std::optional<std::chrono::seconds> CommandLine::parseDuration(const QString& text)
@@ -189,6 +255,8 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
 {
     if (arguments.size() >= 2 && arguments.at(1) == kAdminToken)
         return parseAdminToken(arguments);
+    if (arguments.size() >= 2 && arguments.at(1) == kAudit)
+        return parseAudit(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -197,6 +265,9 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
            "Subcommand:\n"
            "  trellisd admin-token (--data-dir DIR | --database URL) --user EMAIL [--ttl 10m]\n"
            "      prints a short-lived admin API token for that person (see trellisd admin-token --help).\n"
+           "  trellisd audit verify|purge ...\n"
+           "      checks the audit trail's integrity offline, or archives and removes events past retention\n"
+           "      (see trellisd audit --help).\n"
            "\n"
            "When listening, prints one line on stdout: {\"event\":\"listening\",\"address\":...,\"port\":...}.\n"
            "Logs are JSON lines on stderr. SIGTERM or SIGINT stops it gracefully."));
@@ -259,9 +330,22 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
                                         tr("PEM file with the certificate authorities to verify the SMTP server with "
                                            "(default: the system's)."),
                                         tr("FILE"));
+    const QCommandLineOption auditCheckpoint(QStringLiteral("audit-checkpoint-interval"),
+                                             tr("Sign a checkpoint of the audit chain this often when new events came "
+                                                "(s, m or h; default 10m)."),
+                                             tr("DURATION"), QStringLiteral("10m"));
+    const QCommandLineOption auditRetention(QStringLiteral("audit-retention-days"),
+                                            tr("Archive and remove audit events older than this many days (default 0: "
+                                               "keep every event)."),
+                                            tr("DAYS"), QStringLiteral("0"));
+    const QCommandLineOption auditArchiveDir(QStringLiteral("audit-archive-dir"),
+                                             tr("Where events past retention are archived (default: "
+                                                "DIR/audit-archive with --data-dir; required with --database)."),
+                                             tr("DIR"));
     for (const auto* option : {&listen, &choice.dataDir, &choice.database, &demo, &threads, &bodyLimit, &readTimeout,
                                &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap, &issuer, &smtpHost, &smtpPort,
-                               &smtpSecurity, &smtpFrom, &smtpUser, &smtpCaFile})
+                               &smtpSecurity, &smtpFrom, &smtpUser, &smtpCaFile, &auditCheckpoint, &auditRetention,
+                               &auditArchiveDir})
         parser.addOption(*option);
     parser.addPositionalArgument(kAdminToken, tr("Optional subcommand (see above)."), QStringLiteral("[admin-token]"));
 
@@ -295,8 +379,18 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
     options.http.readTimeout = std::chrono::seconds(number(readTimeout, 1, 3600));
     options.http.idleTimeout = std::chrono::seconds(number(idleTimeout, 1, 86400));
     options.http.rateLimitPerMinute = int(number(rateLimit, 0, 1000000));
+    options.audit.retentionDays = int(number(auditRetention, 0, 36500));
     if (!error.isEmpty())
         return failure(error);
+    const auto checkpointInterval = CommandLine::parseDuration(parser.value(auditCheckpoint));
+    if (!checkpointInterval)
+        return failure(tr("--audit-checkpoint-interval must be a number followed by s, m or h, between 1s and 24h."));
+    options.audit.checkpointInterval = *checkpointInterval;
+    options.audit.archiveDir = parser.value(auditArchiveDir);
+    if (options.audit.archiveDir.isEmpty() && !options.dataDir.isEmpty())
+        options.audit.archiveDir = options.dataDir + QStringLiteral("/audit-archive");
+    if (options.audit.retentionDays > 0 && options.audit.archiveDir.isEmpty())
+        return failure(tr("--audit-retention-days needs --audit-archive-dir with --database."));
 
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return failure(tr("TLS needs both --tls-cert and --tls-key."));

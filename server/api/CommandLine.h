@@ -18,6 +18,7 @@ struct ParsedCommandLine
     {
         Serve,
         AdminToken,
+        Audit,
         ShowText,
         Error
     };
@@ -25,6 +26,7 @@ struct ParsedCommandLine
     QString text; ///< help or version text (ShowText), or the error message (Error)
     ServerOptions server;
     AdminTokenOptions adminToken;
+    AuditCommandOptions audit;
 };
 
 /// trellisd's options and the admin-token subcommand.

@@ -4,6 +4,7 @@
 #include "server/api/AccessReviewApi.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiRoutes.h"
+#include "server/api/AuditMaintenance.h"
 #include "server/api/BootstrapSecret.h"
 #include "server/api/DatabaseOptions.h"
 #include "server/http/JsonLog.h"
@@ -205,8 +206,13 @@ int ServeCommand::run(const ServerOptions& options)
     std::fprintf(stdout, "%s\n", listening.dump().c_str());
     std::fflush(stdout);
 
+    // After the issuer is known: checkpoints name it.
+    auto auditMaintenance =
+        std::make_unique<AuditMaintenance>(db, signingKeys, context.issuer, options.audit);
+
     server.run();
 
+    auditMaintenance.reset();
     signalContext.stop();
     signalThread.join();
     stdinWatcher.reset();

@@ -436,23 +436,21 @@ void HttpSession<Tls>::handleRequest()
     send(std::move(response), keepAlive && !m_stopRequested && !m_state->stopping);
 }
 
-template <bool Tls>
-void HttpSession<Tls>::send(HttpResponse&& response, bool keepAlive)
+// Status and the handler's headers, minus what the HTTP layer owns, plus the ones every answer carries.
+template <class Message>
+void applyHeaders(Message& out, const HttpResponse& response, unsigned version, const std::string& requestId)
 {
-    m_phase = Phase::Writing;
-    m_response.emplace();
-    Response& out = *m_response;
-    out.version(m_exchange.version);
+    out.version(version);
     out.result(static_cast<unsigned>(response.status));
     bool hasCacheControl = false;
-    for (auto& [name, value] : response.headers) {
+    for (const auto& [name, value] : response.headers) {
         // The HTTP layer owns framing and connection management.
         if (iequals(name, "content-length") || iequals(name, "transfer-encoding") || iequals(name, "connection") ||
             iequals(name, "x-request-id")) {
             continue;
         }
         if (!safeHeader(name, value)) {
-            JsonLog::warn("dropped unsafe response header", {{"requestId", m_exchange.requestId}, {"header", name}});
+            JsonLog::warn("dropped unsafe response header", {{"requestId", requestId}, {"header", name}});
             continue;
         }
         hasCacheControl = hasCacheControl || iequals(name, "cache-control");
@@ -463,7 +461,31 @@ void HttpSession<Tls>::send(HttpResponse&& response, bool keepAlive)
     if (!hasCacheControl) {
         out.set(http::field::cache_control, "no-store");
     }
-    out.set("X-Request-Id", m_exchange.requestId);
+    out.set("X-Request-Id", requestId);
+}
+
+template <bool Tls>
+void HttpSession<Tls>::send(HttpResponse&& response, bool keepAlive)
+{
+    m_phase = Phase::Writing;
+    if (response.stream) {
+        if (m_exchange.version != 10) {
+            sendStream(std::move(response), keepAlive);
+            return;
+        }
+        // HTTP/1.0 has no chunked encoding: collect the body (only old tools ask like this).
+        try {
+            while (auto piece = response.stream())
+                response.body += *piece;
+        } catch (const std::exception& e) {
+            JsonLog::error("streamed body failed", {{"requestId", m_exchange.requestId}, {"exception", e.what()}});
+            closeConnection(false);
+            return;
+        }
+    }
+    m_response.emplace();
+    Response& out = *m_response;
+    applyHeaders(out, response, m_exchange.version, m_exchange.requestId);
     out.body() = std::move(response.body);
     out.keep_alive(keepAlive);
     out.prepare_payload();
@@ -477,19 +499,9 @@ void HttpSession<Tls>::send(HttpResponse&& response, bool keepAlive)
 template <bool Tls>
 void HttpSession<Tls>::onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive)
 {
-    const auto duration = std::chrono::steady_clock::now() - m_exchange.started;
-    const double durationMs = std::round(std::chrono::duration<double, std::milli>(duration).count() * 1000.0) / 1000.0;
     const int status = m_response ? static_cast<int>(m_response->result_int()) : 0;
     m_response.reset();
-    // Path only: the query string, headers and body can carry secrets and never reach the log.
-    JsonLog::info("request", {{"requestId", m_exchange.requestId},
-                              {"method", m_exchange.method},
-                              {"path", m_exchange.path},
-                              {"status", status},
-                              {"durationMs", durationMs},
-                              {"bytesIn", m_exchange.bytesIn},
-                              {"bytesOut", bytes},
-                              {"remote", m_exchange.remote}});
+    logExchange(status, bytes);
     if (ec) {
         closeConnection(false);
         return;
@@ -499,6 +511,102 @@ void HttpSession<Tls>::onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive)
         return;
     }
     waitForRequest();
+}
+
+template <bool Tls>
+void HttpSession<Tls>::logExchange(int status, std::size_t bytesOut)
+{
+    const auto duration = std::chrono::steady_clock::now() - m_exchange.started;
+    const double durationMs = std::round(std::chrono::duration<double, std::milli>(duration).count() * 1000.0) / 1000.0;
+    // Path only: the query string, headers and body can carry secrets and never reach the log.
+    JsonLog::info("request", {{"requestId", m_exchange.requestId},
+                              {"method", m_exchange.method},
+                              {"path", m_exchange.path},
+                              {"status", status},
+                              {"durationMs", durationMs},
+                              {"bytesIn", m_exchange.bytesIn},
+                              {"bytesOut", bytesOut},
+                              {"remote", m_exchange.remote}});
+}
+
+template <bool Tls>
+void HttpSession<Tls>::sendStream(HttpResponse&& response, bool keepAlive)
+{
+    m_streamHeader.emplace();
+    applyHeaders(*m_streamHeader, response, m_exchange.version, m_exchange.requestId);
+    m_streamHeader->keep_alive(keepAlive);
+    m_streamHeader->chunked(true);
+    m_streamSerializer.emplace(*m_streamHeader);
+    m_streamProducer = std::move(response.stream);
+    m_streamBytes = 0;
+    beast::get_lowest_layer(m_stream).expires_after(m_state->options.writeTimeout);
+    http::async_write_header(m_stream, *m_streamSerializer,
+                             [self = this->shared_from_this(), keepAlive](ErrorCode ec, std::size_t bytes) {
+                                 self->m_streamBytes += bytes;
+                                 if (ec) {
+                                     self->m_streamProducer = nullptr;
+                                     self->logExchange(0, self->m_streamBytes);
+                                     self->closeConnection(false);
+                                     return;
+                                 }
+                                 self->writeNextChunk(keepAlive);
+                             });
+}
+
+template <bool Tls>
+void HttpSession<Tls>::writeNextChunk(bool keepAlive)
+{
+    const int status = m_streamHeader ? static_cast<int>(m_streamHeader->result_int()) : 0;
+    std::optional<std::string> piece;
+    try {
+        // Halted: the workers' database connections are gone, so the producer must not run any more.
+        if (m_state->halted)
+            throw std::runtime_error("the server stopped");
+        piece = m_streamProducer();
+    } catch (const std::exception& e) {
+        // No closing chunk: the client must not take a cut-off body for a complete one.
+        JsonLog::error("streamed body failed", {{"requestId", m_exchange.requestId}, {"exception", e.what()}});
+        m_streamProducer = nullptr;
+        logExchange(status, m_streamBytes);
+        closeConnection(false);
+        return;
+    }
+    beast::get_lowest_layer(m_stream).expires_after(m_state->options.writeTimeout);
+    if (!piece) {
+        m_streamProducer = nullptr;
+        asio::async_write(m_stream, http::make_chunk_last(),
+                          [self = this->shared_from_this(), keepAlive, status](ErrorCode ec, std::size_t bytes) {
+                              self->m_streamSerializer.reset();
+                              self->m_streamHeader.reset();
+                              self->m_streamChunk.clear();
+                              self->logExchange(status, self->m_streamBytes + bytes);
+                              if (ec)
+                                  self->closeConnection(false);
+                              else if (!keepAlive)
+                                  self->closeConnection(true);
+                              else
+                                  self->waitForRequest();
+                          });
+        return;
+    }
+    if (piece->empty()) {
+        // An empty chunk would end the body: skip to the next piece.
+        asio::post(beast::get_lowest_layer(m_stream).get_executor(),
+                   [self = this->shared_from_this(), keepAlive] { self->writeNextChunk(keepAlive); });
+        return;
+    }
+    m_streamChunk = std::move(*piece);
+    asio::async_write(m_stream, http::make_chunk(asio::buffer(m_streamChunk)),
+                      [self = this->shared_from_this(), keepAlive, status](ErrorCode ec, std::size_t bytes) {
+                          self->m_streamBytes += bytes;
+                          if (ec) {
+                              self->m_streamProducer = nullptr;
+                              self->logExchange(status, self->m_streamBytes);
+                              self->closeConnection(false);
+                              return;
+                          }
+                          self->writeNextChunk(keepAlive);
+                      });
 }
 
 template <bool Tls>

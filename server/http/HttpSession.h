@@ -10,9 +10,11 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +82,9 @@ private:
     void sendError(int status, const std::string& code, const std::string& message);
     void send(HttpResponse&& response, bool keepAlive);
     void onWrite(ErrorCode ec, std::size_t bytes, bool keepAlive);
+    void sendStream(HttpResponse&& response, bool keepAlive);
+    void writeNextChunk(bool keepAlive);
+    void logExchange(int status, std::size_t bytesOut);
     void closeConnection(bool linger);
     void drain();
     void finish();
@@ -92,6 +97,12 @@ private:
     boost::beast::flat_buffer m_buffer;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
     std::optional<Response> m_response;
+    using StreamHeader = boost::beast::http::response<boost::beast::http::empty_body>;
+    std::optional<StreamHeader> m_streamHeader;
+    std::optional<boost::beast::http::response_serializer<boost::beast::http::empty_body>> m_streamSerializer;
+    std::function<std::optional<std::string>()> m_streamProducer;
+    std::string m_streamChunk;
+    std::size_t m_streamBytes = 0;
     std::optional<boost::beast::http::response<boost::beast::http::empty_body>> m_continue;
     std::vector<char> m_drainBuffer;
     std::string m_remote;

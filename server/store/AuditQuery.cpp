@@ -1,0 +1,192 @@
+#include "server/store/AuditQuery.h"
+
+#include "core/OrgPath.h"
+#include "server/store/AuditLog.h"
+#include "server/store/Database.h"
+#include "server/store/SqlSupport.h"
+
+#include <map>
+
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace trellis::server {
+
+using namespace sql;
+
+namespace {
+
+/// WHERE conditions and their bind values, in order.
+struct Conditions
+{
+    QStringList where;
+    QVariantList binds;
+
+    void add(const QString& condition, std::initializer_list<QVariant> values = {})
+    {
+        where << condition;
+        for (const QVariant& v : values)
+            binds << v;
+    }
+    void addIn(const QString& column, const std::vector<std::string>& values)
+    {
+        QStringList marks;
+        for (const std::string& v : values) {
+            marks << QStringLiteral("?");
+            binds << qs(v);
+        }
+        where << QStringLiteral("%1 IN (%2)").arg(column, marks.join(QStringLiteral(", ")));
+    }
+    QString clause() const
+    {
+        return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    }
+};
+
+QString lowerLikePattern(const std::string& text)
+{
+    QString escaped = qs(text).toLower();
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+Conditions conditionsFor(const AuditFilter& f)
+{
+    Conditions c;
+    if (!f.everything) {
+        // Outside every visible subtree: not even a count leaks.
+        if (f.visiblePaths.empty()) {
+            c.add(QStringLiteral("1 = 0"));
+        } else {
+            QStringList any;
+            for (const std::string& path : f.visiblePaths) {
+                any << QStringLiteral("(target_org_path >= ? AND target_org_path < ?)");
+                c.binds << qs(path) << qs(core::OrgPath::subtreeUpperBound(path));
+            }
+            c.where << QStringLiteral("(") + any.join(QStringLiteral(" OR ")) + QStringLiteral(")");
+        }
+    }
+    if (!f.from.empty())
+        c.add(QStringLiteral("occurred_at >= ?"), {qs(f.from)});
+    if (!f.to.empty())
+        c.add(QStringLiteral("occurred_at < ?"), {qs(f.to)});
+    if (!f.actorIds.empty() && !f.actorDisplay.empty()) {
+        QStringList marks;
+        for (std::size_t i = 0; i < f.actorIds.size(); ++i)
+            marks << QStringLiteral("?");
+        c.where
+            << QStringLiteral("(actor_id IN (%1) OR LOWER(actor_display) = ?)").arg(marks.join(QStringLiteral(", ")));
+        for (const std::string& id : f.actorIds)
+            c.binds << qs(id);
+        c.binds << qs(f.actorDisplay);
+    } else if (!f.actorIds.empty()) {
+        c.addIn(QStringLiteral("actor_id"), f.actorIds);
+    } else if (!f.actorDisplay.empty()) {
+        c.add(QStringLiteral("LOWER(actor_display) = ?"), {qs(f.actorDisplay)});
+    }
+    if (!f.subtreePath.empty())
+        c.add(QStringLiteral("target_org_path >= ? AND target_org_path < ?"),
+              {qs(f.subtreePath), qs(core::OrgPath::subtreeUpperBound(f.subtreePath))});
+    if (!f.actions.empty())
+        c.addIn(QStringLiteral("action"), f.actions);
+    if (!f.targetType.empty())
+        c.add(QStringLiteral("target_type = ?"), {qs(f.targetType)});
+    if (!f.targetId.empty())
+        c.add(QStringLiteral("target_id = ?"), {qs(f.targetId)});
+    if (!f.target.empty())
+        c.add(QStringLiteral("(target_id = ? OR LOWER(target_display) = ?)"), {qs(f.target), qs(f.target).toLower()});
+    if (!f.outcomes.empty())
+        c.addIn(QStringLiteral("outcome"), f.outcomes);
+    if (!f.clientAddress.empty())
+        c.add(QStringLiteral("client_address = ?"), {qs(f.clientAddress)});
+    if (!f.requestId.empty())
+        c.add(QStringLiteral("request_id = ?"), {qs(f.requestId)});
+    if (!f.text.empty()) {
+        const QString pattern = lowerLikePattern(f.text);
+        QStringList any;
+        for (const char* column : {"actor_display", "target_display", "action", "reason", "target_id", "actor_id",
+                                   "client_address", "request_id"}) {
+            any << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
+            c.binds << pattern;
+        }
+        c.where << QStringLiteral("(") + any.join(QStringLiteral(" OR ")) + QStringLiteral(")");
+    }
+    return c;
+}
+
+} // namespace
+
+AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor,
+                                  int limit) const
+{
+    Conditions c = conditionsFor(filter);
+    if (cursor)
+        c.add(newestFirst ? QStringLiteral("sequence < ?") : QStringLiteral("sequence > ?"), {qlonglong(*cursor)});
+    QSqlQuery q = prepare(
+        m_db, QStringLiteral("SELECT %1 FROM audit_events%2 ORDER BY sequence %3 LIMIT ?")
+                  .arg(AuditLog::columns(), c.clause(), newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")));
+    q.setForwardOnly(true);
+    for (const QVariant& v : c.binds)
+        q.addBindValue(v);
+    q.addBindValue(limit + 1); // one more tells whether there is a next page
+    run(q, "reading audit events failed");
+    Page page;
+    while (q.next()) {
+        if (int(page.events.size()) == limit) {
+            page.more = true;
+            break;
+        }
+        page.events.push_back(AuditLog::readEvent(q));
+    }
+    return page;
+}
+
+AuditQuery::Page AuditQuery::newestFirst(const AuditFilter& filter, std::optional<std::int64_t> before, int limit) const
+{
+    return page(filter, true, before, limit);
+}
+
+AuditQuery::Page AuditQuery::oldestFirst(const AuditFilter& filter, std::int64_t after, int limit) const
+{
+    return page(filter, false, after, limit);
+}
+
+std::vector<AuditQuery::Bucket> AuditQuery::histogram(const AuditFilter& filter, BucketSize size) const
+{
+    // occurred_at is RFC 3339 text ("2026-12-06T15:04:05.123Z"): its prefix is the bucket, in both dialects.
+    const int prefix = size == BucketSize::Day ? 10 : size == BucketSize::Hour ? 13 : 16;
+    const std::string suffix = size == BucketSize::Day ? "T00:00:00Z" : size == BucketSize::Hour ? ":00:00Z" : ":00Z";
+    const Conditions c = conditionsFor(filter);
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT SUBSTR(occurred_at, 1, %1) AS bucket, outcome, COUNT(*) FROM "
+                                               "audit_events%2 GROUP BY SUBSTR(occurred_at, 1, %1), outcome "
+                                               "ORDER BY bucket")
+                                    .arg(prefix)
+                                    .arg(c.clause()));
+    for (const QVariant& v : c.binds)
+        q.addBindValue(v);
+    run(q, "counting audit events failed");
+    // Ordered here, in byte order: a PostgreSQL locale collation need not sort the prefixes so.
+    std::map<std::string, Bucket> byStart;
+    while (q.next()) {
+        const std::string start = ss(q.value(0)) + suffix;
+        Bucket& bucket = byStart[start];
+        bucket.start = start;
+        const std::string outcome = ss(q.value(1));
+        const std::int64_t count = q.value(2).toLongLong();
+        if (outcome == "denied")
+            bucket.denied += count;
+        else if (outcome == "failure")
+            bucket.failure += count;
+        else
+            bucket.success += count;
+    }
+    std::vector<Bucket> buckets;
+    buckets.reserve(byStart.size());
+    for (auto& [start, bucket] : byStart)
+        buckets.push_back(std::move(bucket));
+    return buckets;
+}
+
+} // namespace trellis::server
