@@ -688,6 +688,13 @@ void AccessReviewsTest::revokeRoleAssignmentTakesEffectAtOnce()
     const QByteArray theirToken = m_server.adminToken(
         str(target.value(QStringLiteral("user")).toObject().value(QStringLiteral("email"))), QStringLiteral("1h"));
     QCOMPARE(client(theirToken).get(QStringLiteral("/api/v1/me")).status, 200);
+    // They keep their membership, so only the session revocation can make their refresh token fail.
+    givePassword(userId);
+    const QString rt =
+        refreshTokenFor(str(target.value(QStringLiteral("user")).toObject().value(QStringLiteral("email"))));
+    QVERIFY(!rt.isEmpty());
+    const HttpResult alive = refresh(rt);
+    QCOMPARE(alive.status, 200);
 
     const HttpResult revoked = postJson(m_northwindToken, QStringLiteral("/api/v1/access-review-items/decisions"),
                                         {{QStringLiteral("itemIds"), QJsonArray{target.value(QStringLiteral("id"))}},
@@ -698,6 +705,13 @@ void AccessReviewsTest::revokeRoleAssignmentTakesEffectAtOnce()
                  .value(0)
                  .isEmpty());
     QCOMPARE(auditCount(QStringLiteral("role.revoke"), QStringLiteral("success"), assignmentId), 1);
+    QCOMPARE(sqlColumn(QStringLiteral("SELECT status FROM memberships WHERE user_id = ? AND org_id = ?"),
+                       {userId, str(target.value(QStringLiteral("org")).toObject().value(QStringLiteral("id")))})
+                 .value(0),
+             QStringLiteral("active"));
+    const HttpResult dead = refresh(str(alive.object().value(QStringLiteral("refresh_token"))));
+    QCOMPARE(dead.status, 400);
+    QCOMPARE(str(dead.object().value(QStringLiteral("error"))), QStringLiteral("invalid_grant"));
     // Their admin API token is revoked with the rest of their sessions.
     QCOMPARE(client(theirToken).get(QStringLiteral("/api/v1/me")).status, 401);
     QCOMPARE(sqlColumn(QStringLiteral("SELECT COUNT(*) FROM access_tokens WHERE user_id = ? AND revoked_at IS NULL"),
