@@ -43,7 +43,7 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "file"));
     const QCommandLineOption showOption(
         QStringLiteral("show"),
-        QCoreApplication::translate("main", "Open <section> at start: orgs (the default) or people."),
+        QCoreApplication::translate("main", "Open <section> at start: orgs (the default), people, roles, flows or audit."),
         QCoreApplication::translate("main", "section"), QStringLiteral("orgs"));
     const QCommandLineOption connectOption(
         QStringLiteral("connect"),

@@ -1,7 +1,9 @@
 #include "client/ApiClient.h"
 
+#include "client/AuditExport.h"
 #include "core/OrgPath.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
@@ -750,6 +752,90 @@ void ApiClient::importPeople(const QString& orgId, const QByteArray& csv, bool d
             callback(result);
         },
         QByteArrayLiteral("text/csv; charset=utf-8"));
+}
+
+void ApiClient::auditEvents(const AuditFilter& filter, qint64 before, int limit, QObject* context,
+                            Callback<AuditEventPage> callback)
+{
+    sendAuditEvents(filter, before > 0 ? QStringLiteral("before=%1").arg(before) : QString(), limit, context,
+                    std::move(callback));
+}
+
+void ApiClient::auditEventsAfter(const AuditFilter& filter, qint64 after, int limit, QObject* context,
+                                 Callback<AuditEventPage> callback)
+{
+    sendAuditEvents(filter, QStringLiteral("after=%1").arg(std::max<qint64>(0, after)), limit, context,
+                    std::move(callback));
+}
+
+void ApiClient::sendAuditEvents(const AuditFilter& filter, const QString& cursor, int limit, QObject* context,
+                                Callback<AuditEventPage> callback)
+{
+    QString query = filter.toQuery(QDateTime::currentDateTimeUtc());
+    const auto add = [&query](const QString& part) {
+        query += (query.isEmpty() ? QString() : QStringLiteral("&")) + part;
+    };
+    add(QStringLiteral("limit=%1").arg(std::clamp(limit, 1, 500)));
+    if (!cursor.isEmpty())
+        add(cursor);
+    send("GET", urlFor(QStringLiteral("/api/v1/audit/events"), query), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<AuditEventPage>(body, status, failure, &auditEventPageFromJson));
+         });
+}
+
+void ApiClient::auditHistogram(const AuditFilter& filter, const QString& bucket, QObject* context,
+                               Callback<AuditHistogram> callback)
+{
+    QString query = filter.toQuery(QDateTime::currentDateTimeUtc());
+    if (!bucket.isEmpty())
+        query += (query.isEmpty() ? QString() : QStringLiteral("&")) + QStringLiteral("bucket=") + encoded(bucket);
+    send("GET", urlFor(QStringLiteral("/api/v1/audit/histogram"), query), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<AuditHistogram>(body, status, failure, &auditHistogramFromJson));
+         });
+}
+
+void ApiClient::auditActions(QObject* context, Callback<AuditActionCatalog> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/audit/actions")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<AuditActionCatalog>(body, status, failure, &auditActionCatalogFromJson));
+         });
+}
+
+void ApiClient::verifyAudit(QObject* context, Callback<AuditVerifyResult> callback)
+{
+    send("POST", urlFor(QStringLiteral("/api/v1/audit/verify")), QByteArrayLiteral("{}"), true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<AuditVerifyResult>(body, status, failure, &auditVerifyResultFromJson));
+         });
+}
+
+void ApiClient::delegationChain(const QString& assignmentId, QObject* context,
+                                Callback<std::vector<DelegationLink>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/audit/delegations/") + encoded(assignmentId) + QStringLiteral("/chain")),
+         {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<DelegationLink>>(body, status, failure, &delegationChainFromJson));
+         });
+}
+
+AuditExport* ApiClient::exportAudit(const AuditFilter& filter, const QString& format, const QString& path,
+                                    QObject* parent)
+{
+    QString query = filter.toQuery(QDateTime::currentDateTimeUtc());
+    query += (query.isEmpty() ? QString() : QStringLiteral("&")) + QStringLiteral("format=") + encoded(format);
+    QNetworkRequest request(urlFor(QStringLiteral("/api/v1/audit/export"), query));
+    request.setRawHeader("Accept", format == QLatin1String("csv") ? "text/csv" : "application/x-ndjson");
+    // Between chunks, not for the whole download: a long export is fine as long as data keeps coming.
+    request.setTransferTimeout(m_timeoutMs);
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken);
+    QNetworkReply* reply = m_network->get(request);
+    qCDebug(lcApi) << "GET /api/v1/audit/export" << format;
+    return new AuditExport(reply, path, format, parent);
 }
 
 void ApiClient::exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback)

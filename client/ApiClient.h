@@ -1,6 +1,8 @@
 #pragma once
 
 #include "client/ApiResult.h"
+#include "client/AuditFilter.h"
+#include "client/AuditRecords.h"
 #include "client/CallerInfo.h"
 #include "client/FlowRecords.h"
 #include "client/ImportReport.h"
@@ -30,6 +32,8 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace trellis::client {
+
+class AuditExport;
 
 /// Typed asynchronous client of trellisd's admin API. Base URL and bearer token live in memory only.
 ///
@@ -177,6 +181,23 @@ public:
     /// The OIDC applications (for the bindings editor).
     void listApplications(QObject* context, Callback<std::vector<ApplicationInfo>> callback);
 
+    // The audit trail (needs audit.read; the server shows only events inside the caller's subtrees).
+    /// One page of events, newest first, with sequence below `before` (0: from the newest). `limit` 1..500.
+    void auditEvents(const AuditFilter& filter, qint64 before, int limit, QObject* context,
+                     Callback<AuditEventPage> callback);
+    /// One page of events, oldest first, with sequence above `after` (live tail: the highest sequence seen).
+    void auditEventsAfter(const AuditFilter& filter, qint64 after, int limit, QObject* context,
+                          Callback<AuditEventPage> callback);
+    /// Counts per time bucket and outcome; `bucket` "minute", "hour", "day" or empty (the server chooses).
+    void auditHistogram(const AuditFilter& filter, const QString& bucket, QObject* context,
+                        Callback<AuditHistogram> callback);
+    void auditActions(QObject* context, Callback<AuditActionCatalog> callback);
+    /// Checks the whole hash chain (needs audit.read at the root organisation).
+    void verifyAudit(QObject* context, Callback<AuditVerifyResult> callback);
+    /// Who granted the role assignment behind an event's delegationId, up to the top.
+    void delegationChain(const QString& assignmentId, QObject* context, Callback<std::vector<DelegationLink>> callback);
+    /// Starts streaming the filtered events into `path` ("csv" or "ndjson"); the export is owned by `parent`.
+    AuditExport* exportAudit(const AuditFilter& filter, const QString& format, const QString& path, QObject* parent);
     // Access reviews (docs/api/openapi.yaml, tag reviews).
     /// The campaigns the signed-in admin may see, newest first, with progress.
     void listAccessReviews(QObject* context, Callback<std::vector<core::AccessReviewCampaign>> callback);
@@ -216,6 +237,8 @@ private:
     void sendForOrg(const QByteArray& verb, const QString& path, const QByteArray& body, QObject* context,
                     Callback<core::Org> callback);
     void setReachable(bool reachable);
+    void sendAuditEvents(const AuditFilter& filter, const QString& cursor, int limit, QObject* context,
+                         Callback<AuditEventPage> callback);
 
     QNetworkAccessManager* m_network = nullptr;
     QUrl m_baseUrl;

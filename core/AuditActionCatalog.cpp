@@ -60,6 +60,7 @@ const std::vector<AuditAction>& actions()
         {"invitation.resend", "invitation", "An invitation email was sent again."},
         {"invitation.revoke", "invitation", "An invitation was withdrawn."},
         {"invitation.accept", "invitation", "An invitation was accepted."},
+        {"import.dry_run", "invitation", "A member import (CSV) was checked without changing anything."},
         {"import.commit", "invitation", "A member import (CSV) was carried out."},
         // Login journeys
         {"flow.create", "flow", "A login journey was created."},

@@ -2,6 +2,7 @@
 
 #include "models/ConsoleSession.h"
 #include "models/ProfileStore.h"
+#include "ui/AuditPage.h"
 #include "ui/BusyIndicator.h"
 #include "ui/ConnectionBanner.h"
 #include "ui/FlowsPage.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     addSection(new PeoplePage(session, this));
     addSection(new RolesPage(session, this));
     addSection(new FlowsPage(session, this));
+    addSection(new AuditPage(session, this));
     addSection(new ReviewsPage(session, this));
     // Later sections (login flows, audit, reviews) are added here, in navigation order.
 

@@ -36,10 +36,10 @@ QString q(const std::string& text)
 int report(const core::AuditChainVerifier& verifier, bool openStart)
 {
     if (!verifier.ok()) {
-        std::fprintf(stdout, "%s\n",
-                     qPrintable(tr("BROKEN at event %1: %2")
-                                    .arg(verifier.problem()->sequence)
-                                    .arg(q(verifier.problem()->message))));
+        std::fprintf(
+            stdout, "%s\n",
+            qPrintable(
+                tr("BROKEN at event %1: %2").arg(verifier.problem()->sequence).arg(q(verifier.problem()->message))));
         return 1;
     }
     if (verifier.checkedEvents() == 0)
@@ -163,7 +163,8 @@ int AuditCommand::run(const AuditCommandOptions& options)
         const AuditLog::PurgeResult result =
             audit.purge(core::formatTimestamp(*cutoff), options.archive, "trellisd", *active);
         if (result.purgedEvents == 0)
-            std::fprintf(stdout, "%s\n", qPrintable(tr("Nothing to purge: no event is older than %1.").arg(options.before)));
+            std::fprintf(stdout, "%s\n",
+                         qPrintable(tr("Nothing to purge: no event is older than %1.").arg(options.before)));
         else
             std::fprintf(stdout, "%s\n",
                          qPrintable(tr("Archived %1 events (up to event %2) to %3 and removed them.")

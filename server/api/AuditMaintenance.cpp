@@ -63,14 +63,12 @@ void AuditMaintenance::runOnce()
         const std::string stamp = core::formatTimestamp(m_db.clock().now());
         QString name = QStringLiteral("audit-archive-%1.ndjson").arg(QString::fromStdString(stamp));
         name.replace(QLatin1Char(':'), QLatin1Char('-'));
-        const AuditLog::PurgeResult result =
-            audit.purge(core::formatTimestamp(cutoff), QDir(m_options.archiveDir).filePath(name), m_issuer,
-                        *keys->active);
+        const AuditLog::PurgeResult result = audit.purge(
+            core::formatTimestamp(cutoff), QDir(m_options.archiveDir).filePath(name), m_issuer, *keys->active);
         if (result.purgedEvents > 0)
-            JsonLog::info("audit events archived and purged",
-                          {{"events", result.purgedEvents},
-                           {"throughSequence", result.throughSequence},
-                           {"archive", result.archiveFile.toStdString()}});
+            JsonLog::info("audit events archived and purged", {{"events", result.purgedEvents},
+                                                               {"throughSequence", result.throughSequence},
+                                                               {"archive", result.archiveFile.toStdString()}});
     } catch (const std::exception& e) {
         JsonLog::error("audit maintenance failed", {{"exception", e.what()}});
     }

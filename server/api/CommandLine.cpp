@@ -342,10 +342,10 @@ ParsedCommandLine CommandLine::parse(const QStringList& arguments)
                                              tr("Where events past retention are archived (default: "
                                                 "DIR/audit-archive with --data-dir; required with --database)."),
                                              tr("DIR"));
-    for (const auto* option : {&listen, &choice.dataDir, &choice.database, &demo, &threads, &bodyLimit, &readTimeout,
-                               &idleTimeout, &rateLimit, &tlsCert, &tlsKey, &bootstrap, &issuer, &smtpHost, &smtpPort,
-                               &smtpSecurity, &smtpFrom, &smtpUser, &smtpCaFile, &auditCheckpoint, &auditRetention,
-                               &auditArchiveDir})
+    for (const auto* option : {&listen,      &choice.dataDir,  &choice.database, &demo,           &threads,  &bodyLimit,
+                               &readTimeout, &idleTimeout,     &rateLimit,       &tlsCert,        &tlsKey,   &bootstrap,
+                               &issuer,      &smtpHost,        &smtpPort,        &smtpSecurity,   &smtpFrom, &smtpUser,
+                               &smtpCaFile,  &auditCheckpoint, &auditRetention,  &auditArchiveDir})
         parser.addOption(*option);
     parser.addPositionalArgument(kAdminToken, tr("Optional subcommand (see above)."), QStringLiteral("[admin-token]"));
 

@@ -207,8 +207,7 @@ int ServeCommand::run(const ServerOptions& options)
     std::fflush(stdout);
 
     // After the issuer is known: checkpoints name it.
-    auto auditMaintenance =
-        std::make_unique<AuditMaintenance>(db, signingKeys, context.issuer, options.audit);
+    auto auditMaintenance = std::make_unique<AuditMaintenance>(db, signingKeys, context.issuer, options.audit);
 
     server.run();
 
