@@ -658,6 +658,82 @@ void ApiClient::deleteIdentityProvider(const QString& providerId, QObject* conte
                    std::move(callback));
 }
 
+void ApiClient::listAccessReviews(QObject* context, Callback<std::vector<core::AccessReviewCampaign>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/access-reviews")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(
+                 decode<std::vector<core::AccessReviewCampaign>>(body, status, failure, [](const nlohmann::json& j) {
+                     return j.at("items").get<std::vector<core::AccessReviewCampaign>>();
+                 }));
+         });
+}
+
+void ApiClient::createAccessReview(const core::AccessReviewCampaign& draft, QObject* context,
+                                   Callback<core::AccessReviewCampaign> callback)
+{
+    nlohmann::json reviewed = nlohmann::json::array();
+    if (draft.reviewRoles)
+        reviewed.push_back("roles");
+    if (draft.reviewMemberships)
+        reviewed.push_back("memberships");
+    if (draft.reviewAdminRights)
+        reviewed.push_back("adminRights");
+    const nlohmann::json body{{"name", draft.name},
+                              {"orgId", draft.orgId},
+                              {"reviewed", reviewed},
+                              {"dueAt", draft.dueAt},
+                              {"dueRule", draft.dueRule}};
+    send("POST", urlFor(QStringLiteral("/api/v1/access-reviews")), QByteArray::fromStdString(body.dump()), true,
+         context, [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<core::AccessReviewCampaign>(
+                 body, status, failure, [](const nlohmann::json& j) { return j.get<core::AccessReviewCampaign>(); }));
+         });
+}
+
+void ApiClient::closeAccessReview(const QString& campaignId, QObject* context, Callback<bool> callback)
+{
+    sendForSuccess("POST", QStringLiteral("/api/v1/access-reviews/") + encoded(campaignId) + QStringLiteral("/close"),
+                   QByteArrayLiteral("{}"), context, std::move(callback));
+}
+
+void ApiClient::listMyReviewItems(QObject* context, Callback<std::vector<core::AccessReviewItem>> callback)
+{
+    send("GET", urlFor(QStringLiteral("/api/v1/access-review-items")), {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<core::AccessReviewItem>>(body, status, failure, [](const nlohmann::json& j) {
+                 return j.at("items").get<std::vector<core::AccessReviewItem>>();
+             }));
+         });
+}
+
+void ApiClient::decideReviewItems(const QStringList& itemIds, const QString& decision, const QString& comment,
+                                  QObject* context, Callback<bool> callback)
+{
+    nlohmann::json ids = nlohmann::json::array();
+    for (const QString& id : itemIds)
+        ids.push_back(id.toStdString());
+    nlohmann::json body{{"itemIds", ids}, {"decision", decision.toStdString()}};
+    if (!comment.isEmpty())
+        body["comment"] = comment.toStdString();
+    sendForSuccess("POST", QStringLiteral("/api/v1/access-review-items/decisions"),
+                   QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
+void ApiClient::exportReviewResults(const QString& campaignId, QObject* context, Callback<QByteArray> callback)
+{
+    send("GET",
+         urlFor(QStringLiteral("/api/v1/access-reviews/") + encoded(campaignId) + QStringLiteral("/results.csv")), {},
+         true, context, [callback = std::move(callback)](const QByteArray& body, int, const ApiFailure& failure) {
+             ApiResult<QByteArray> result;
+             if (failure.code.isEmpty())
+                 result.value = body;
+             else
+                 result.failure = failure;
+             callback(std::move(result));
+         });
+}
+
 void ApiClient::importPeople(const QString& orgId, const QByteArray& csv, bool dryRun, bool skipInvalid,
                              QObject* context, Callback<ImportReport> callback)
 {

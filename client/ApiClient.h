@@ -12,6 +12,7 @@
 #include "client/PasskeyInfo.h"
 #include "client/PersonDetails.h"
 #include "client/RoleInfo.h"
+#include "core/AccessReview.h"
 #include "core/IdentityProvider.h"
 #include "core/Invitation.h"
 #include "core/Membership.h"
@@ -197,6 +198,20 @@ public:
     void delegationChain(const QString& assignmentId, QObject* context, Callback<std::vector<DelegationLink>> callback);
     /// Starts streaming the filtered events into `path` ("csv" or "ndjson"); the export is owned by `parent`.
     AuditExport* exportAudit(const AuditFilter& filter, const QString& format, const QString& path, QObject* parent);
+    // Access reviews (docs/api/openapi.yaml, tag reviews).
+    /// The campaigns the signed-in admin may see, newest first, with progress.
+    void listAccessReviews(QObject* context, Callback<std::vector<core::AccessReviewCampaign>> callback);
+    /// Starts a campaign from `draft`'s name, orgId, what is reviewed, dueAt and dueRule.
+    void createAccessReview(const core::AccessReviewCampaign& draft, QObject* context,
+                            Callback<core::AccessReviewCampaign> callback);
+    void closeAccessReview(const QString& campaignId, QObject* context, Callback<bool> callback);
+    /// The signed-in admin's open items across open campaigns.
+    void listMyReviewItems(QObject* context, Callback<std::vector<core::AccessReviewItem>> callback);
+    /// Keeps or revokes (`decision` "keep" or "revoke"; a revocation needs `comment`) all of `itemIds` or none.
+    void decideReviewItems(const QStringList& itemIds, const QString& decision, const QString& comment,
+                           QObject* context, Callback<bool> callback);
+    /// The campaign's decisions as CSV (the file's bytes).
+    void exportReviewResults(const QString& campaignId, QObject* context, Callback<QByteArray> callback);
 
     /// Trades the one-time secret handed to a local trellisd for an access token.
     void exchangeBootstrapSecret(const QByteArray& secret, QObject* context, Callback<QByteArray> callback);

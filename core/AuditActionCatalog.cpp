@@ -154,6 +154,7 @@ const std::vector<AuditAction>& actions()
         {"review.item.reassign", "review", "A review item was handed to another reviewer."},
         {"review.item.escalate", "review", "An undecided item was escalated at the due date."},
         {"review.item.expire-revoke", "review", "An undecided item was revoked at the due date."},
+        {"review.results.export", "review", "The results of an access review campaign were exported as CSV."},
         // The server itself
         {"system.seed", "system", "The demo world was written into an empty database."},
         {"oidc.key.rotate", "system", "The token signing key was rotated."},

@@ -9,6 +9,7 @@
 #include "ui/OrgsPage.h"
 #include "ui/PeoplePage.h"
 #include "ui/ProfilesDialog.h"
+#include "ui/ReviewsPage.h"
 #include "ui/RolesPage.h"
 
 #include <QAction>
@@ -56,6 +57,7 @@ MainWindow::MainWindow(models::ConsoleSession* session, QWidget* parent)
     addSection(new RolesPage(session, this));
     addSection(new FlowsPage(session, this));
     addSection(new AuditPage(session, this));
+    addSection(new ReviewsPage(session, this));
     // Later sections (login flows, audit, reviews) are added here, in navigation order.
 
     int navigationWidth = 0;

@@ -1,5 +1,6 @@
 #include "server/api/ApiRoutes.h"
 
+#include "server/api/AccessReviewApi.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiErrors.h"
 #include "server/api/AuditApi.h"
@@ -197,6 +198,26 @@ void ApiRoutes::install(Router& router, const ApiContext& context)
                authenticated(context, bind(identityProviders, &IdentityProviderApi::update)));
     router.add("DELETE", "/api/v1/identity-providers/{id}",
                authenticated(context, bind(identityProviders, &IdentityProviderApi::remove)));
+    // Access reviews: campaigns over an org subtree, reviewers' decisions.
+    const auto reviews = std::make_shared<AccessReviewApi>(context);
+    router.add("GET", "/api/v1/access-reviews", authenticated(context, bind(reviews, &AccessReviewApi::list)));
+    router.add("POST", "/api/v1/access-reviews", authenticated(context, bind(reviews, &AccessReviewApi::create)));
+    router.add("GET", "/api/v1/access-reviews/{id}", authenticated(context, bind(reviews, &AccessReviewApi::get)));
+    router.add("GET", "/api/v1/access-reviews/{id}/items",
+               authenticated(context, bind(reviews, &AccessReviewApi::items)));
+    router.add("GET", "/api/v1/access-reviews/{id}/results.csv",
+               authenticated(context, bind(reviews, &AccessReviewApi::resultsCsv)));
+    router.add("POST", "/api/v1/access-reviews/{id}/close",
+               authenticated(context, bind(reviews, &AccessReviewApi::close)));
+    router.add("POST", "/api/v1/access-reviews/{id}/process-due",
+               authenticated(context, bind(reviews, &AccessReviewApi::processDue)));
+    router.add("POST", "/api/v1/access-reviews/{id}/reassign",
+               authenticated(context, bind(reviews, &AccessReviewApi::reassign)));
+    router.add("GET", "/api/v1/access-review-items", authenticated(context, bind(reviews, &AccessReviewApi::myItems)));
+    router.add("POST", "/api/v1/access-review-items/decisions",
+               authenticated(context, bind(reviews, &AccessReviewApi::decideBulk)));
+    router.add("POST", "/api/v1/access-review-items/{id}/decision",
+               authenticated(context, bind(reviews, &AccessReviewApi::decideOne)));
     const auto outbox = std::make_shared<OutboxApi>(context);
     router.add("GET", "/api/v1/outbox", authenticated(context, bind(outbox, &OutboxApi::list)));
 

@@ -1,6 +1,7 @@
 #include "server/api/ServeCommand.h"
 
 #include "core/DemoWorld.h"
+#include "server/api/AccessReviewApi.h"
 #include "server/api/ApiContext.h"
 #include "server/api/ApiRoutes.h"
 #include "server/api/AuditMaintenance.h"
@@ -136,9 +137,11 @@ int ServeCommand::run(const ServerOptions& options)
                                      ? QString::fromLatin1(core::DemoWorld::kDefaultDemoPassword)
                                      : qEnvironmentVariable("TRELLIS_DEMO_PASSWORD");
         try {
-            if (DemoSeeder(db).seedIfEmpty(core::DemoWorld::generate(), password.toStdString()))
+            const core::DemoWorld world = core::DemoWorld::generate();
+            if (DemoSeeder(db).seedIfEmpty(world, password.toStdString())) {
+                AccessReviewApi::seedDemoCampaign(db, world.orgs.front().slug, core::DemoWorld::kOwnerEmail);
                 JsonLog::info("demo world seeded");
-            else
+            } else
                 JsonLog::info("database not empty; demo world not seeded");
         } catch (const std::exception& e) {
             fail(tr("cannot seed the demo world: %1").arg(QString::fromStdString(e.what())));

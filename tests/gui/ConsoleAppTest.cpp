@@ -123,6 +123,8 @@ void ConsoleAppTest::screenshot_data()
     QTest::newRow("flows-de") << QStringLiteral("de") << QStringLiteral("flows");
     QTest::newRow("audit-en") << QStringLiteral("en") << QStringLiteral("audit");
     QTest::newRow("audit-de") << QStringLiteral("de") << QStringLiteral("audit");
+    QTest::newRow("reviews-en") << QStringLiteral("en") << QStringLiteral("reviews");
+    QTest::newRow("reviews-de") << QStringLiteral("de") << QStringLiteral("reviews");
 }
 
 void ConsoleAppTest::screenshot()
@@ -149,6 +151,16 @@ void ConsoleAppTest::screenshot()
     const int sampled = (image.width() / 2) * (image.height() / 2);
     QVERIFY2(counts.size() > 50, qPrintable(QString::number(counts.size())));
     QVERIFY2(largest < sampled * 9 / 10, qPrintable(QStringLiteral("%1 of %2").arg(largest).arg(sampled)));
+    if (section == QLatin1String("reviews")) {
+        // The demo campaign's items are listed: the inactive flag's icon colour is on screen.
+        bool flag = false;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            const QColor c(it.key());
+            flag = flag || (qAbs(c.red() - 0x8a) < 24 && qAbs(c.green() - 0x5a) < 24 && c.blue() < 40);
+        }
+        QVERIFY2(flag, "the review items with their flags are drawn");
+        return;
+    }
     // Some of the org kinds' icon colours are on screen (manufacturer blue, reseller green).
     bool blue = false;
     bool green = false;

@@ -128,8 +128,8 @@ void MainWindowTest::showsTheDemoTree()
 {
     QCOMPARE(window()->sectionKeys(),
              (QStringList{QStringLiteral("orgs"), QStringLiteral("people"), QStringLiteral("roles"),
-                          QStringLiteral("flows"), QStringLiteral("audit")}));
-    QCOMPARE(window()->navigation()->count(), 5);
+                          QStringLiteral("flows"), QStringLiteral("audit"), QStringLiteral("reviews")}));
+    QCOMPARE(window()->navigation()->count(), 6);
     QTRY_VERIFY_WITH_TIMEOUT(acme().isValid(), kLoadTimeoutMs);
     QVERIFY(tree()->hasChildren(acme()));
     QVERIFY(!acme().data(Qt::DecorationRole).value<QIcon>().isNull());

@@ -1,0 +1,210 @@
+// The Reviews section against a real trellisd with the demo world: Northwind's superadmin starts a campaign over
+// Northwind with the "New campaign…" dialog (the console refuses an empty name itself), sees the items waiting for
+// her with their flags, keeps two at once, revokes one membership with a comment (the dialog insists on one) and
+// exports the results as CSV. The server's database shows the membership ended and the decisions audited.
+#include "models/ConsoleSession.h"
+#include "models/ReviewItemsModel.h"
+#include "tests/common/TrellisdProcess.h"
+#include "tests/gui/SignedInConsole.h"
+#include "ui/AccessReviewDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/OrgSearchField.h"
+#include "ui/ReviewRevokeDialog.h"
+#include "ui/ReviewsPage.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using trellis::models::ReviewItemsModel;
+using trellis::test::TrellisdProcess;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 20000;
+const QString kNorthwindAdmin = QStringLiteral("superadmin@northwind.example");
+
+} // namespace
+
+class AccessReviewsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void partnerAdminRunsAReviewOfTheirSubtree();
+
+private:
+    trellis::ui::ReviewsPage* page() const
+    {
+        return qobject_cast<trellis::ui::ReviewsPage*>(m_console.window->section(QStringLiteral("reviews")));
+    }
+    QVariant sql(const QString& query, const QVariantList& values, const QString& column) const
+    {
+        return m_server.queryRows(query, values).value(0).value(column);
+    }
+
+    TrellisdProcess m_server;
+    trellis::test::SignedInConsole m_console;
+};
+
+void AccessReviewsTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_server.setDemo(true);
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    QString error;
+    QVERIFY2(m_console.open(m_server, kNorthwindAdmin, &error), qPrintable(error));
+}
+
+void AccessReviewsTest::cleanupTestCase()
+{
+    m_console.close();
+    if (m_server.isRunning())
+        QCOMPARE(m_server.stop(), 0);
+}
+
+void AccessReviewsTest::partnerAdminRunsAReviewOfTheirSubtree()
+{
+    QVERIFY(m_console.window->showSection(QStringLiteral("reviews")));
+    trellis::ui::ReviewsPage* reviews = page();
+    QVERIFY(reviews);
+    QCOMPARE(reviews->title(), QStringLiteral("Reviews"));
+    reviews->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(reviews->isLoaded() && !reviews->homeOrg().id.empty(), kLoadTimeoutMs);
+    // The demo's campaign covers all of Acme: a partner admin does not see it.
+    QCOMPARE(reviews->campaignList()->topLevelItemCount(), 0);
+    QVERIFY(!reviews->keepButton()->isEnabled() && !reviews->revokeButton()->isEnabled());
+
+    // New campaign: Northwind preset, nothing named yet → the console says so and keeps the dialog open.
+    QTest::mouseClick(reviews->newCampaignButton(), Qt::LeftButton);
+    auto* dialog = reviews->findChild<trellis::ui::AccessReviewDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->orgField()->text(), QStringLiteral("Northwind Trading"));
+    QVERIFY(dialog->rolesCheck()->isChecked());
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(dialog->errorLabel(QStringLiteral("name"))->isVisible());
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Northwind staff, December"));
+    dialog->membershipsCheck()->setChecked(true);
+    const QString shots = qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        dialog->grab().save(shots + QStringLiteral("/access-review-dialog.png"));
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!reviews->findChild<trellis::ui::AccessReviewDialog*>(), kLoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(reviews->campaignList()->topLevelItemCount(), 1, kLoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(reviews->isLoaded() && !reviews->isBusy(), kLoadTimeoutMs);
+    QCOMPARE(reviews->campaignList()->topLevelItem(0)->text(trellis::ui::ReviewsPage::NameColumn),
+             QStringLiteral("Northwind staff, December"));
+    const QString campaignId = sql(QStringLiteral("SELECT id FROM access_review_campaigns WHERE name = ?"),
+                                   {QStringLiteral("Northwind staff, December")}, QStringLiteral("id"))
+                                   .toString();
+    QVERIFY(!campaignId.isEmpty());
+
+    // Her open items: every row is hers to decide, flags in words next to their icon.
+    ReviewItemsModel* items = reviews->itemsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(items->rowCount() >= 5, kLoadTimeoutMs);
+    int flagged = 0;
+    for (int row = 0; row < items->rowCount(); ++row) {
+        const QModelIndex flags = items->index(row, ReviewItemsModel::FlagsColumn);
+        if (flags.data(ReviewItemsModel::InactiveRole).toBool()) {
+            ++flagged;
+            QVERIFY(!flags.data().toString().isEmpty());
+            QVERIFY(!flags.data(Qt::DecorationRole).isNull());
+        }
+    }
+    QVERIFY2(flagged > 0, "Northwind has people who have not signed in for 90 days");
+    if (!shots.isEmpty())
+        m_console.window->grab().save(shots + QStringLiteral("/reviews-section.png"));
+
+    // Keep two at once (Ctrl-click the second row).
+    QTableView* view = reviews->itemsView();
+    const int before = items->rowCount();
+    const QString kept0 = items->index(0, 0).data(ReviewItemsModel::ItemIdRole).toString();
+    const QString kept1 = items->index(1, 0).data(ReviewItemsModel::ItemIdRole).toString();
+    view->selectRow(0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      view->visualRect(items->index(1, ReviewItemsModel::AccessColumn)).center());
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+    QVERIFY(reviews->keepButton()->isEnabled());
+    QTest::mouseClick(reviews->keepButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(items->rowCount(), before - 2, kLoadTimeoutMs);
+    QCOMPARE(items->rowOf(kept0), -1);
+    QCOMPARE(
+        sql(QStringLiteral("SELECT status FROM access_review_items WHERE id = ?"), {kept1}, QStringLiteral("status"))
+            .toString(),
+        QStringLiteral("kept"));
+
+    // Revoke one membership of this campaign, with a reason.
+    int target = -1;
+    for (int row = 0; row < items->rowCount() && target < 0; ++row) {
+        const auto* item = items->itemAt(row);
+        if (item->kind == "membership" && item->campaignId == campaignId.toStdString())
+            target = row;
+    }
+    QVERIFY(target >= 0);
+    const QString itemId = items->index(target, 0).data(ReviewItemsModel::ItemIdRole).toString();
+    const QString membershipId = QString::fromStdString(items->itemAt(target)->subjectId);
+    view->clearSelection();
+    view->selectRow(target);
+    QTest::mouseClick(reviews->revokeButton(), Qt::LeftButton);
+    auto* revoke = reviews->findChild<trellis::ui::ReviewRevokeDialog*>();
+    QVERIFY(revoke);
+    QTRY_VERIFY(revoke->isVisible());
+    QTest::mouseClick(revoke->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(revoke->errorLabel()->isVisible()); // a reason is required
+    QTest::keyClicks(revoke->commentEdit(), QStringLiteral("Contract ended"));
+    QTest::mouseClick(revoke->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!reviews->findChild<trellis::ui::ReviewRevokeDialog*>(), kLoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(items->rowOf(itemId), -1, kLoadTimeoutMs);
+    QVERIFY(reviews->statusLabel()->text().contains(QStringLiteral("Revoked")));
+    QCOMPARE(
+        sql(QStringLiteral("SELECT status FROM memberships WHERE id = ?"), {membershipId}, QStringLiteral("status"))
+            .toString(),
+        QStringLiteral("ended"));
+    QCOMPARE(
+        sql(QStringLiteral("SELECT comment FROM access_review_items WHERE id = ?"), {itemId}, QStringLiteral("comment"))
+            .toString(),
+        QStringLiteral("Contract ended"));
+    QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'review.item.revoke' AND "
+                                "target_id = ?"),
+                 {itemId}, QStringLiteral("n"))
+                 .toInt(),
+             1);
+    // The campaign's progress shows the three decisions.
+    QTRY_VERIFY_WITH_TIMEOUT(reviews->campaignList()->topLevelItemCount() == 1 &&
+                                 reviews->campaignList()
+                                     ->topLevelItem(0)
+                                     ->text(trellis::ui::ReviewsPage::ProgressColumn)
+                                     .startsWith(QStringLiteral("3 of ")),
+                             kLoadTimeoutMs);
+
+    // Export the results.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.csv"));
+    QVERIFY(reviews->selectCampaign(campaignId));
+    QSignalSpy exported(reviews, &trellis::ui::ReviewsPage::exported);
+    reviews->exportResults(path);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kLoadTimeoutMs);
+    QVERIFY2(exported.first().at(1).toBool(), qPrintable(exported.first().at(2).toString()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QVERIFY(csv.startsWith("campaign,item_id,"));
+    QVERIFY(csv.contains("Contract ended"));
+}
+
+QTEST_MAIN(AccessReviewsTest)
+#include "AccessReviewsTest.moc"
