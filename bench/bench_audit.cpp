@@ -5,6 +5,7 @@
 // always; PostgreSQL too when TRELLIS_BENCH_POSTGRES_URL (an admin URL) is set. Generated databases are kept between
 // runs (--regenerate starts again). Not a test: run it by hand (bench/run-audit) and record the results in
 // docs/benchmarks.md.
+#include "bench/BenchPostgres.h"
 #include "core/AuditActionCatalog.h"
 #include "core/AuditEvent.h"
 #include "core/OrgPath.h"
@@ -26,10 +27,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 using namespace trellis;
 using Clock = std::chrono::steady_clock;
@@ -315,38 +313,6 @@ void measureVerify(const server::Database& db)
                 double(verifier.checkedEvents()) / seconds, seconds);
 }
 
-QString ensurePostgresDatabase(const QString& adminUrl, bool regenerate)
-{
-    QString error;
-    const auto admin = server::DatabaseConfig::fromUrl(adminUrl, &error);
-    if (!admin)
-        throw std::runtime_error("bad TRELLIS_BENCH_POSTGRES_URL: " + error.toStdString());
-    {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
-        connection.setHostName(admin->host);
-        connection.setPort(admin->port);
-        connection.setDatabaseName(admin->databaseName);
-        connection.setUserName(admin->user);
-        connection.setPassword(admin->password);
-        if (!connection.open())
-            throw std::runtime_error("cannot connect to PostgreSQL: " + connection.lastError().text().toStdString());
-        {
-            QSqlQuery q(connection);
-            if (regenerate && !q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kPostgresDatabase)))
-                throw std::runtime_error(q.lastError().text().toStdString());
-            q.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
-            q.addBindValue(kPostgresDatabase);
-            if (!q.exec() || (!q.next() && !q.exec(QStringLiteral("CREATE DATABASE %1").arg(kPostgresDatabase))))
-                throw std::runtime_error(q.lastError().text().toStdString());
-        }
-        connection.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
-    QUrl url(adminUrl);
-    url.setPath(u'/' + kPostgresDatabase);
-    return url.toString();
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -380,9 +346,10 @@ int main(int argc, char** argv)
         const QString adminUrl = qEnvironmentVariable("TRELLIS_BENCH_POSTGRES_URL");
         if (!adminUrl.isEmpty()) {
             QString error;
-            targets.push_back(
-                {"PostgreSQL", *server::DatabaseConfig::fromUrl(
-                                   ensurePostgresDatabase(adminUrl, parser.isSet(regenerateOption)), &error)});
+            targets.push_back({"PostgreSQL", *server::DatabaseConfig::fromUrl(
+                                                 bench::ensurePostgresDatabase(adminUrl, kPostgresDatabase,
+                                                                               parser.isSet(regenerateOption)),
+                                                 &error)});
         }
         for (const auto& [name, config] : targets) {
             server::Database db(config);

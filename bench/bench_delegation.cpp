@@ -6,6 +6,7 @@
 // PostgreSQL too when TRELLIS_BENCH_POSTGRES_URL (an admin URL) is set. The generated databases are kept between
 // runs (generation takes minutes); --regenerate starts again. Not a test: run it by hand (bench/run-delegation) and
 // record the results in docs/benchmarks.md. Never prints tokens.
+#include "bench/BenchPostgres.h"
 #include "bench/DelegationWorld.h"
 #include "bench/KeepAliveConnection.h"
 #include "client/ApiClient.h"
@@ -555,40 +556,6 @@ bool runDatabase(const char* database, const server::DatabaseConfig& config, con
     return true;
 }
 
-/// Creates the benchmark database in the cluster of `adminUrl` unless it exists (dropped first with `regenerate`);
-/// returns its URL.
-QString ensurePostgresDatabase(const QString& adminUrl, bool regenerate)
-{
-    QString error;
-    const auto admin = server::DatabaseConfig::fromUrl(adminUrl, &error);
-    if (!admin)
-        throw std::runtime_error("bad TRELLIS_BENCH_POSTGRES_URL: " + error.toStdString());
-    {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
-        connection.setHostName(admin->host);
-        connection.setPort(admin->port);
-        connection.setDatabaseName(admin->databaseName);
-        connection.setUserName(admin->user);
-        connection.setPassword(admin->password);
-        if (!connection.open())
-            throw std::runtime_error("cannot connect to PostgreSQL: " + connection.lastError().text().toStdString());
-        {
-            QSqlQuery q(connection);
-            if (regenerate && !q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kPostgresDatabase)))
-                throw std::runtime_error(q.lastError().text().toStdString());
-            q.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
-            q.addBindValue(kPostgresDatabase);
-            if (!q.exec() || (!q.next() && !q.exec(QStringLiteral("CREATE DATABASE %1").arg(kPostgresDatabase))))
-                throw std::runtime_error(q.lastError().text().toStdString());
-        }
-        connection.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
-    QUrl url(adminUrl);
-    url.setPath(u'/' + kPostgresDatabase);
-    return url.toString();
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -661,7 +628,7 @@ int main(int argc, char** argv)
         }
         const QString adminUrl = qEnvironmentVariable("TRELLIS_BENCH_POSTGRES_URL");
         if (!adminUrl.isEmpty()) {
-            const QString url = ensurePostgresDatabase(adminUrl, settings.regenerate);
+            const QString url = bench::ensurePostgresDatabase(adminUrl, kPostgresDatabase, settings.regenerate);
             QString error;
             targets.push_back({"PostgreSQL", *server::DatabaseConfig::fromUrl(url, &error), url});
         }
