@@ -329,7 +329,9 @@ int main(int argc, char** argv)
                                        QStringLiteral("DIR"), QStringLiteral("bench-audit"));
     const QCommandLineOption regenerateOption(QStringLiteral("regenerate"), QStringLiteral("Generate again."));
     const QCommandLineOption noSqliteOption(QStringLiteral("no-sqlite"), QStringLiteral("PostgreSQL only."));
-    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption});
+    const QCommandLineOption queriesOnlyOption(QStringLiteral("queries-only"),
+                                               QStringLiteral("Measure the first pages only (no append, no verify)."));
+    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption, queriesOnlyOption});
     parser.process(app);
     const std::int64_t events = parser.value(eventsOption).toLongLong();
     const int iterations = parser.value(iterationsOption).toInt();
@@ -358,10 +360,14 @@ int main(int argc, char** argv)
             generate(db, world, events);
             std::printf("\n**%s**, %lld events\n\n| measurement | size | result |\n|---|---|---|\n", name,
                         static_cast<long long>(countEvents(db)));
-            measureAppend(db, world, 2000, 1);
-            measureAppend(db, world, 20000, 100);
+            const bool queriesOnly = parser.isSet(queriesOnlyOption);
+            if (!queriesOnly) {
+                measureAppend(db, world, 2000, 1);
+                measureAppend(db, world, 20000, 100);
+            }
             measureQueries(db, world, iterations);
-            measureVerify(db);
+            if (!queriesOnly)
+                measureVerify(db);
             std::fflush(stdout);
             db.closeThreadConnection();
         }

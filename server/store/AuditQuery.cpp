@@ -16,6 +16,10 @@ using namespace sql;
 
 namespace {
 
+/// newestFirst() first looks at this many of the newest sequences per row asked for (20,000 for a page of 100): a
+/// filter matching one event in 200 or more fills its page from there.
+constexpr std::int64_t kProbeRowsPerResult = 200;
+
 /// WHERE conditions and their bind values, in order.
 struct Conditions
 {
@@ -119,14 +123,19 @@ Conditions conditionsFor(const AuditFilter& f)
 } // namespace
 
 AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor,
-                                  int limit) const
+                                  int limit, std::optional<std::int64_t> floor) const
 {
     Conditions c = conditionsFor(filter);
     if (cursor)
         c.add(newestFirst ? QStringLiteral("sequence < ?") : QStringLiteral("sequence > ?"), {qlonglong(*cursor)});
-    QSqlQuery q = prepare(
-        m_db, QStringLiteral("SELECT %1 FROM audit_events%2 ORDER BY sequence %3 LIMIT ?")
-                  .arg(AuditLog::columns(), c.clause(), newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")));
+    if (floor)
+        c.add(QStringLiteral("sequence > ?"), {qlonglong(*floor)});
+    // The probe walks the window by sequence only: SQLite would otherwise prefer a filter's index and sort.
+    const QString from = floor && m_db.dialect() == SqlDialect::Sqlite ? QStringLiteral("audit_events NOT INDEXED")
+                                                                       : QStringLiteral("audit_events");
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY sequence %4 LIMIT ?")
+                                    .arg(AuditLog::columns(), from, c.clause(),
+                                         newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")));
     q.setForwardOnly(true);
     for (const QVariant& v : c.binds)
         q.addBindValue(v);
@@ -145,6 +154,25 @@ AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, s
 
 AuditQuery::Page AuditQuery::newestFirst(const AuditFilter& filter, std::optional<std::int64_t> before, int limit) const
 {
+    // A filter's index gives its events in its own order (a subtree's paths, a time range), so "the newest 100" would
+    // read and sort all of them. Most filters match often among recent events: look at the newest window of
+    // sequences first, and take the index only when the window holds less than a page.
+    std::int64_t top = 0;
+    if (before) {
+        top = *before;
+    } else {
+        QSqlQuery newest = prepare(m_db, QStringLiteral("SELECT MAX(sequence) FROM audit_events"));
+        run(newest, "reading audit events failed");
+        top = newest.next() ? newest.value(0).toLongLong() + 1 : 0;
+    }
+    // An exact actor, target or request has an index in sequence order already: the probe would only cost.
+    const bool orderedByIndex = !filter.actorIds.empty() || !filter.targetId.empty() || !filter.requestId.empty();
+    const std::int64_t window = kProbeRowsPerResult * limit;
+    if (!orderedByIndex && top - window > 0) {
+        Page probe = page(filter, true, top, limit, top - window);
+        if (probe.more)
+            return probe;
+    }
     return page(filter, true, before, limit);
 }
 

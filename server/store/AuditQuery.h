@@ -49,7 +49,9 @@ public:
     std::vector<Bucket> histogram(const AuditFilter& filter, BucketSize size) const;
 
 private:
-    Page page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor, int limit) const;
+    /// `floor`: only sequences above it (the probe window).
+    Page page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor, int limit,
+              std::optional<std::int64_t> floor = std::nullopt) const;
 
     const Database& m_db;
 };
