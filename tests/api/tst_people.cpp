@@ -8,6 +8,7 @@
 #include "tests/common/PostgresTestDatabase.h"
 #include "tests/common/TestHttpClient.h"
 #include "tests/common/TrellisdProcess.h"
+#include "tests/login/ConsoleTokenGrant.h"
 #include "tests/login/LoginBrowser.h"
 
 #include <chrono>
@@ -46,17 +47,6 @@ QSet<QString> idSet(const QJsonArray& items)
     for (const auto& item : items)
         ids.insert(item.toObject().value(QStringLiteral("id")).toString());
     return ids;
-}
-
-QByteArray form(const QList<QPair<QString, QString>>& fields)
-{
-    QByteArray body;
-    for (const auto& [name, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
 }
 
 /// RFC 4180 records (quoted fields with doubled quotes, CRLF line ends).
@@ -364,49 +354,12 @@ void PeopleTest::givePassword(const QString& userId)
 
 QString PeopleTest::refreshTokenFor(const QString& email)
 {
-    const std::string verifier = crypto::Pkce::newVerifier();
-    QUrlQuery query;
-    for (const auto& [name, value] : QList<QPair<QString, QString>>{
-             {QStringLiteral("client_id"), QStringLiteral("trellis-console")},
-             {QStringLiteral("redirect_uri"), kRedirect},
-             {QStringLiteral("response_type"), QStringLiteral("code")},
-             {QStringLiteral("scope"), QStringLiteral("openid profile email offline_access")},
-             {QStringLiteral("state"), QStringLiteral("people")},
-             {QStringLiteral("code_challenge"), QString::fromStdString(crypto::Pkce::s256Challenge(verifier))},
-             {QStringLiteral("code_challenge_method"), QStringLiteral("S256")}})
-        query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    LoginBrowser browser(m_server.baseUrl());
-    const HttpResult identify = browser.open(QStringLiteral("/oauth2/authorize?") + query.query(QUrl::FullyEncoded));
-    if (identify.status != 200)
-        return {};
-    browser.submit({{QStringLiteral("node"), QStringLiteral("identify")}, {QStringLiteral("email"), email}});
-    const HttpResult done =
-        browser.submit({{QStringLiteral("node"), QStringLiteral("password")}, {QStringLiteral("password"), kPassword}});
-    if (done.status != 303) {
-        qWarning("sign-in of %s failed: %s", qPrintable(email), done.describe().left(300).constData());
-        return {};
-    }
-    const QString code = QUrlQuery(QUrl(QString::fromUtf8(done.header("Location"))))
-                             .queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
-    TestHttpClient http(m_server.baseUrl());
-    const HttpResult tokens = http.send("POST", QStringLiteral("/oauth2/token"),
-                                        form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                                              {QStringLiteral("code"), code},
-                                              {QStringLiteral("redirect_uri"), kRedirect},
-                                              {QStringLiteral("client_id"), QStringLiteral("trellis-console")},
-                                              {QStringLiteral("code_verifier"), QString::fromStdString(verifier)}}),
-                                        "application/x-www-form-urlencoded");
-    return tokens.object().value(QStringLiteral("refresh_token")).toString();
+    return consoleRefreshToken(m_server.baseUrl(), email, kPassword);
 }
 
 HttpResult PeopleTest::refresh(const QString& refreshToken)
 {
-    TestHttpClient http(m_server.baseUrl());
-    return http.send("POST", QStringLiteral("/oauth2/token"),
-                     form({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                           {QStringLiteral("refresh_token"), refreshToken},
-                           {QStringLiteral("client_id"), QStringLiteral("trellis-console")}}),
-                     "application/x-www-form-urlencoded");
+    return refreshConsoleToken(m_server.baseUrl(), refreshToken);
 }
 
 void PeopleTest::subtreeListingCoversEveryMemberOnce()
