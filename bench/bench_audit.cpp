@@ -281,6 +281,12 @@ void measureQueries(const server::Database& db, const World& w, int iterations)
                      f.actions.push_back(std::string(a.name));
              return f;
          }},
+        {"free text (a word in many events)",
+         [&] {
+             auto f = everything();
+             f.text = rng() % 2 ? "magic" : "target 4";
+             return f;
+         }},
         {"free text (an email fragment)",
          [&] {
              auto f = everything();

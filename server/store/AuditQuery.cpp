@@ -5,6 +5,7 @@
 #include "server/store/Database.h"
 #include "server/store/SqlSupport.h"
 
+#include <algorithm>
 #include <map>
 
 #include <QSqlQuery>
@@ -56,7 +57,47 @@ QString lowerLikePattern(const std::string& text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-Conditions conditionsFor(const AuditFilter& f)
+/// The trigram index needs three characters; shorter text is only a scan.
+bool textIndexable(const AuditFilter& f)
+{
+    return qs(f.text).toUcs4().size() >= 3;
+}
+
+/// The FTS5 query for the SQLite trigram index (migration 0016): every trigram of the text, joined by AND. It matches
+/// a superset of the events whose columns contain the text (the trigrams may lie apart); the LIKE decides.
+QString trigramQuery(const std::string& text)
+{
+    const QList<uint> points = qs(text).toUcs4();
+    QStringList trigrams;
+    for (qsizetype i = 0; i + 3 <= points.size(); ++i) {
+        QString trigram = QString::fromUcs4(reinterpret_cast<const char32_t*>(points.constData() + i), 3);
+        trigram.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        trigram = QLatin1Char('"') + trigram + QLatin1Char('"');
+        if (!trigrams.contains(trigram))
+            trigrams << trigram;
+    }
+    return trigrams.join(QStringLiteral(" AND "));
+}
+
+/// PostgreSQL: the expression of the trigram index of migration 0016, to be matched with the same LIKE pattern.
+const QString kPostgresSearchText = QStringLiteral(
+    "LOWER(actor_display || ' ' || target_display || ' ' || action || ' ' || reason || ' ' || target_id || ' ' || "
+    "actor_id || ' ' || client_address || ' ' || request_id)");
+
+/// An exact actor, target or request: its index (with the sequence) hands out events in sequence order.
+bool orderedByIndex(const AuditFilter& f)
+{
+    return !f.actorIds.empty() || !f.targetId.empty() || !f.requestId.empty();
+}
+
+/// Whether a free text filter narrows its candidates by the trigram index before the LIKE decides.
+enum class TextIndex
+{
+    None,     ///< the LIKE alone (a probe of a few thousand rows, or text shorter than three characters)
+    Condition ///< a condition the database may take the index for (SQLite: IN the trigram matches)
+};
+
+Conditions conditionsFor(const AuditFilter& f, SqlDialect dialect, TextIndex textIndex = TextIndex::None)
 {
     Conditions c;
     if (!f.everything) {
@@ -116,6 +157,14 @@ Conditions conditionsFor(const AuditFilter& f)
             c.binds << pattern;
         }
         c.where << QStringLiteral("(") + any.join(QStringLiteral(" OR ")) + QStringLiteral(")");
+        if (textIndex != TextIndex::None && textIndexable(f)) {
+            if (dialect == SqlDialect::Postgres)
+                c.add(kPostgresSearchText + QStringLiteral(" LIKE ? ESCAPE '\\'"), {pattern});
+            else
+                c.add(QStringLiteral("sequence IN (SELECT rowid FROM audit_events_search WHERE audit_events_search "
+                                     "MATCH ?)"),
+                      {trigramQuery(f.text)});
+        }
     }
     return c;
 }
@@ -125,16 +174,32 @@ Conditions conditionsFor(const AuditFilter& f)
 AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor,
                                   int limit, std::optional<std::int64_t> floor) const
 {
-    Conditions c = conditionsFor(filter);
+    const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
+    // Free text takes its trigram index outside the probe (which reads a few thousand rows and would otherwise collect
+    // every match of a common word). On SQLite the index drives: FTS5 hands out its matches in sequence order, so a
+    // page stops after its rows; unless an exact actor, target or request has an ordered index of its own.
+    const bool textIndex = !floor && !filter.text.empty() && textIndexable(filter);
+    const bool textDrives = textIndex && sqlite && !orderedByIndex(filter);
+    Conditions c =
+        conditionsFor(filter, m_db.dialect(), textIndex && !textDrives ? TextIndex::Condition : TextIndex::None);
     if (cursor)
         c.add(newestFirst ? QStringLiteral("sequence < ?") : QStringLiteral("sequence > ?"), {qlonglong(*cursor)});
     if (floor)
         c.add(QStringLiteral("sequence > ?"), {qlonglong(*floor)});
-    // The probe walks the window by sequence only: SQLite would otherwise prefer a filter's index and sort.
-    const QString from = floor && m_db.dialect() == SqlDialect::Sqlite ? QStringLiteral("audit_events NOT INDEXED")
-                                                                       : QStringLiteral("audit_events");
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY sequence %4 LIMIT ?")
-                                    .arg(AuditLog::columns(), from, c.clause(),
+    QString from = QStringLiteral("audit_events");
+    QString orderBy = QStringLiteral("sequence");
+    if (textDrives) {
+        from =
+            QStringLiteral("(SELECT rowid AS hit FROM audit_events_search WHERE audit_events_search MATCH ?) AS hits "
+                           "CROSS JOIN audit_events ON audit_events.sequence = hits.hit");
+        orderBy = QStringLiteral("hits.hit");
+        c.binds.prepend(trigramQuery(filter.text));
+    } else if (floor && sqlite) {
+        // The probe walks the window by sequence only: SQLite would otherwise prefer a filter's index and sort.
+        from = QStringLiteral("audit_events NOT INDEXED");
+    }
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 %5 LIMIT ?")
+                                    .arg(AuditLog::columns(), from, c.clause(), orderBy,
                                          newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")));
     q.setForwardOnly(true);
     for (const QVariant& v : c.binds)
@@ -166,12 +231,20 @@ AuditQuery::Page AuditQuery::newestFirst(const AuditFilter& filter, std::optiona
         top = newest.next() ? newest.value(0).toLongLong() + 1 : 0;
     }
     // An exact actor, target or request has an index in sequence order already: the probe would only cost.
-    const bool orderedByIndex = !filter.actorIds.empty() || !filter.targetId.empty() || !filter.requestId.empty();
     const std::int64_t window = kProbeRowsPerResult * limit;
-    if (!orderedByIndex && top - window > 0) {
+    if (!orderedByIndex(filter) && top - window > 0) {
         Page probe = page(filter, true, top, limit, top - window);
         if (probe.more)
             return probe;
+        // Nearly a page (a quarter or more): a window a few times wider will hold it, which costs less than an index
+        // that is not in sequence order (a large subtree's paths, a long time range).
+        const auto found = std::int64_t(probe.events.size());
+        if (found * 4 >= limit && top - window > 0) {
+            const std::int64_t wider = std::min(top, window * ((3 * (limit + 1)) / (2 * found) + 1));
+            probe = page(filter, true, top, limit, top - wider);
+            if (probe.more || wider == top)
+                return probe;
+        }
     }
     return page(filter, true, before, limit);
 }
@@ -186,7 +259,8 @@ std::vector<AuditQuery::Bucket> AuditQuery::histogram(const AuditFilter& filter,
     // occurred_at is RFC 3339 text ("2026-12-06T15:04:05.123Z"): its prefix is the bucket, in both dialects.
     const int prefix = size == BucketSize::Day ? 10 : size == BucketSize::Hour ? 13 : 16;
     const std::string suffix = size == BucketSize::Day ? "T00:00:00Z" : size == BucketSize::Hour ? ":00:00Z" : ":00Z";
-    const Conditions c = conditionsFor(filter);
+    const Conditions c =
+        conditionsFor(filter, m_db.dialect(), orderedByIndex(filter) ? TextIndex::None : TextIndex::Condition);
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT SUBSTR(occurred_at, 1, %1) AS bucket, outcome, COUNT(*) FROM "
                                                "audit_events%2 GROUP BY SUBSTR(occurred_at, 1, %1), outcome "
                                                "ORDER BY bucket")

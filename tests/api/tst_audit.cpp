@@ -214,6 +214,16 @@ void AuditTest::everyFilterMatchesABruteForceFilter()
         std::function<bool(const QJsonObject&)> matches;
     };
     const auto in = [](const QString& path, const QString& prefix) { return path.startsWith(prefix); };
+    const auto textCase = [](const QString& text) {
+        return Case{QStringLiteral("q=") + QString::fromUtf8(QUrl::toPercentEncoding(text)),
+                    [text](const QJsonObject& e) {
+                        for (const char* key : {"actorDisplay", "targetDisplay", "action", "reason", "targetId",
+                                                "actorId", "clientAddress", "requestId"})
+                            if (str(e, key).toLower().contains(text.toLower()))
+                                return true;
+                        return false;
+                    }};
+    };
     const QList<Case> cases{
         {QStringLiteral("actor=") + kNorthwindAdmin,
          [](const QJsonObject& e) { return str(e, "actorDisplay") == kNorthwindAdmin; }},
@@ -245,14 +255,14 @@ void AuditTest::everyFilterMatchesABruteForceFilter()
          [&](const QJsonObject& e) { return str(e, "requestId") == str(sample, "requestId"); }},
         {QStringLiteral("clientAddress=127.0.0.1"),
          [](const QJsonObject& e) { return str(e, "clientAddress") == QStringLiteral("127.0.0.1"); }},
-        {QStringLiteral("q=north%203"),
-         [](const QJsonObject& e) {
-             for (const char* key : {"actorDisplay", "targetDisplay", "action", "reason", "targetId", "actorId",
-                                     "clientAddress", "requestId"})
-                 if (str(e, key).toLower().contains(QStringLiteral("north 3")))
-                     return true;
-             return false;
-         }},
+        // Free text: short (no trigram index), common, mixed case, an id fragment, a rare name, LIKE's own signs.
+        textCase(QStringLiteral("north 3")),
+        textCase(QStringLiteral("no")),
+        textCase(QStringLiteral("org.upd")),
+        textCase(QStringLiteral("AUDIT NORTH 1")),
+        textCase(str(sample, "targetId").mid(4, 8)),
+        textCase(QStringLiteral("audit acme 2b")),
+        textCase(QStringLiteral("\"%_x")),
         {QStringLiteral("from=") + middleTime,
          [&](const QJsonObject& e) { return str(e, "occurredAt") >= middleTime; }},
         {QStringLiteral("to=") + middleTime, [&](const QJsonObject& e) { return str(e, "occurredAt") < middleTime; }},
