@@ -5,6 +5,7 @@
 #include "core/TimeFormat.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/DemoAuditHistory.h"
 #include "server/store/FlowRepository.h"
 #include "server/store/MembershipRepository.h"
 #include "server/store/OrgRepository.h"
@@ -71,9 +72,15 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
         const std::string ownerId = userIdByEmail.count(core::DemoWorld::kOwnerEmail)
                                         ? userIdByEmail.at(core::DemoWorld::kOwnerEmail)
                                         : std::string();
+        std::set<std::string> disabled;
+        for (const auto& person : world.people)
+            if (person.disabled)
+                disabled.insert(person.email);
+        std::vector<DemoAuditHistory::Person> active;
         for (const auto& spec : world.memberships) {
             const std::string& userId = userIdByEmail.at(spec.email);
-            const std::string& orgId = orgBySlug.at(spec.orgSlug).id;
+            const core::Org& org = orgBySlug.at(spec.orgSlug);
+            const std::string& orgId = org.id;
             NewMembership membership;
             membership.userId = userId;
             membership.orgId = orgId;
@@ -83,10 +90,16 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
                 membership.expiresAt = daysFromNow(spec.endsInDays);
             memberships.create(membership);
             // Built-in roles' ids are their keys.
+            DemoAuditHistory::Person person{userId, spec.email, orgId, org.name, core::OrgPath::make(org.path), {}};
             for (const auto& roleKey : spec.roleKeys) {
-                roles.assign(userId, roleKey, orgId, userId == ownerId ? std::string() : ownerId, "demo data",
-                             membership.expiresAt);
+                const std::string assignment =
+                    roles.assign(userId, roleKey, orgId, userId == ownerId ? std::string() : ownerId, "demo data",
+                                 membership.expiresAt);
+                if (roleKey == "org-admin")
+                    person.adminAssignmentId = assignment;
             }
+            if (!disabled.count(spec.email))
+                active.push_back(std::move(person));
         }
 
         const FlowRepository flows(m_db);
@@ -97,6 +110,12 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
             for (const auto& slug : spec.boundAtSlugs)
                 flows.bind(orgBySlug.at(slug).id, {}, flow.id, ownerId);
         }
+
+        // The history before the seed event: it is older, and the chain's order is the time order.
+        const std::vector<core::AuditEvent> history =
+            DemoAuditHistory::generate(active, now, core::DemoWorld::kDefaultSeed);
+        for (const core::AuditEvent& past : history)
+            AuditLog(m_db).append(past);
 
         const core::Org& root = orgBySlug.at(world.orgs.front().slug);
         core::AuditEvent event;
@@ -112,7 +131,8 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
         event.after = {{"orgs", world.orgs.size()},
                        {"people", world.people.size()},
                        {"memberships", world.memberships.size()},
-                       {"flows", world.flows.size()}};
+                       {"flows", world.flows.size()},
+                       {"demoHistoryEvents", history.size()}};
         AuditLog(m_db).append(event);
         seeded = true;
     });

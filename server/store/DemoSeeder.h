@@ -10,7 +10,7 @@ class Database;
 
 /// Writes a core::DemoWorld into an empty database (orgs, people with Argon2id password hashes for the
 /// three demo accounts, memberships, role assignments, login journeys published and bound) in one transaction, with
-/// one "system.seed" audit event.
+/// thirty days of demo audit history (DemoAuditHistory) and one "system.seed" audit event.
 class DemoSeeder
 {
 public:

@@ -8,6 +8,7 @@
 #include "core/TimeFormat.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
+#include "server/store/DemoAuditHistory.h"
 #include "server/store/DemoSeeder.h"
 #include "server/store/MembershipRepository.h"
 #include "server/store/OrgRepository.h"
@@ -240,6 +241,36 @@ private Q_SLOTS:
         QCOMPARE(OrgRepository(db).count(), int(m_world.orgs.size()));
         QCOMPARE(UserRepository(db).count(), int(m_world.people.size()));
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'system.seed'")), 1);
+
+        // Thirty days of demo audit history before the seed event, chained like any events, in time order, with
+        // the partner admins' grants allowed by their real org-admin assignments.
+        const QString demoAgent = QString::fromLatin1(DemoAuditHistory::kUserAgent);
+        const int history =
+            scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE user_agent = '%1'").arg(demoAgent));
+        QVERIFY2(history > 500, qPrintable(QString::number(history)));
+        QVERIFY(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT SUBSTR(occurred_at, 1, 10)) FROM audit_events "
+                                          "WHERE user_agent = '%1'")
+                               .arg(demoAgent)) >= 28);
+        for (const char* action : {"login.success", "login.password.wrong", "role.assign", "invitation.create"})
+            QVERIFY2(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = '%1' AND "
+                                               "user_agent = '%2'")
+                                    .arg(QLatin1String(action), demoAgent)) > 0,
+                     action);
+        QVERIFY(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE outcome = 'denied'")) > 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events a JOIN audit_events b ON b.sequence = "
+                                           "a.sequence + 1 WHERE b.occurred_at < a.occurred_at")),
+                 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE action = 'role.assign' AND "
+                                           "outcome = 'success' AND user_agent = '%1' AND delegation_id NOT IN "
+                                           "(SELECT id FROM role_assignments)")
+                                .arg(demoAgent)),
+                 0);
+        QCOMPARE(
+            scalar(db,
+                   QStringLiteral("SELECT MAX(sequence) FROM audit_events WHERE user_agent = '%1'").arg(demoAgent)) +
+                1,
+            scalar(db, QStringLiteral("SELECT sequence FROM audit_events WHERE action = 'system.seed'")));
+        QVERIFY(AuditLog(db).verify().ok());
 
         // Only the three demo accounts have passwords, Argon2id ones.
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL")), 3);
