@@ -21,6 +21,9 @@ namespace {
 /// filter matching one event in 200 or more fills its page from there.
 constexpr std::int64_t kProbeRowsPerResult = 200;
 
+/// newestFirst() walks a subtree path by path (each path's index is in sequence order) up to this many paths.
+constexpr std::size_t kMostPathWalks = 128;
+
 /// WHERE conditions and their bind values, in order.
 struct Conditions
 {
@@ -172,7 +175,7 @@ Conditions conditionsFor(const AuditFilter& f, SqlDialect dialect, TextIndex tex
 } // namespace
 
 AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor,
-                                  int limit, std::optional<std::int64_t> floor) const
+                                  int limit, std::optional<std::int64_t> floor, const std::string* path) const
 {
     const bool sqlite = m_db.dialect() == SqlDialect::Sqlite;
     // Free text takes its trigram index outside the probe (which reads a few thousand rows and would otherwise collect
@@ -186,6 +189,8 @@ AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, s
         c.add(newestFirst ? QStringLiteral("sequence < ?") : QStringLiteral("sequence > ?"), {qlonglong(*cursor)});
     if (floor)
         c.add(QStringLiteral("sequence > ?"), {qlonglong(*floor)});
+    if (path)
+        c.add(QStringLiteral("target_org_path = ?"), {qs(*path)});
     QString from = QStringLiteral("audit_events");
     QString orderBy = QStringLiteral("sequence");
     if (textDrives) {
@@ -197,6 +202,8 @@ AuditQuery::Page AuditQuery::page(const AuditFilter& filter, bool newestFirst, s
     } else if (floor && sqlite) {
         // The probe walks the window by sequence only: SQLite would otherwise prefer a filter's index and sort.
         from = QStringLiteral("audit_events NOT INDEXED");
+    } else if (path && sqlite) {
+        from = QStringLiteral("audit_events INDEXED BY audit_events_path_seq_idx");
     }
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 %5 LIMIT ?")
                                     .arg(AuditLog::columns(), from, c.clause(), orderBy,
@@ -246,7 +253,62 @@ AuditQuery::Page AuditQuery::newestFirst(const AuditFilter& filter, std::optiona
                 return probe;
         }
     }
+    // A subtree holding few org paths: each path's index is in sequence order, so walk each newest first and merge,
+    // instead of reading and sorting every event of the subtree. Free text has its own index.
+    if (!orderedByIndex(filter) && filter.text.empty()) {
+        if (const auto paths = eventPaths(filter, kMostPathWalks)) {
+            Page merged;
+            for (const std::string& path : *paths) {
+                Page walked = page(filter, true, before, limit, std::nullopt, &path);
+                merged.more = merged.more || walked.more;
+                for (core::AuditEvent& e : walked.events)
+                    merged.events.push_back(std::move(e));
+            }
+            std::sort(merged.events.begin(), merged.events.end(),
+                      [](const core::AuditEvent& a, const core::AuditEvent& b) { return a.sequence > b.sequence; });
+            if (int(merged.events.size()) > limit) {
+                merged.events.resize(std::size_t(limit));
+                merged.more = true;
+            }
+            return merged;
+        }
+    }
     return page(filter, true, before, limit);
+}
+
+std::optional<std::vector<std::string>> AuditQuery::eventPaths(const AuditFilter& filter, std::size_t most) const
+{
+    std::vector<std::pair<std::string, std::string>> ranges;
+    if (!filter.subtreePath.empty())
+        ranges.push_back({filter.subtreePath, core::OrgPath::subtreeUpperBound(filter.subtreePath)});
+    else if (!filter.everything)
+        for (const std::string& visible : filter.visiblePaths)
+            ranges.push_back({visible, core::OrgPath::subtreeUpperBound(visible)});
+    if (ranges.empty())
+        return std::nullopt;
+    // A loose index scan: each next path is one seek in the path index.
+    QSqlQuery first = prepare(m_db, QStringLiteral("SELECT MIN(target_org_path) FROM audit_events WHERE "
+                                                   "target_org_path >= ? AND target_org_path < ?"));
+    QSqlQuery next = prepare(m_db, QStringLiteral("SELECT MIN(target_org_path) FROM audit_events WHERE "
+                                                  "target_org_path > ? AND target_org_path < ?"));
+    std::vector<std::string> paths;
+    for (const auto& [low, high] : ranges) {
+        QSqlQuery* q = &first;
+        std::string from = low;
+        for (;;) {
+            q->bindValue(0, qs(from));
+            q->bindValue(1, qs(high));
+            run(*q, "reading audit events failed");
+            if (!q->next() || q->value(0).isNull())
+                break;
+            from = ss(q->value(0));
+            paths.push_back(from);
+            if (paths.size() > most)
+                return std::nullopt;
+            q = &next;
+        }
+    }
+    return paths;
 }
 
 AuditQuery::Page AuditQuery::oldestFirst(const AuditFilter& filter, std::int64_t after, int limit) const

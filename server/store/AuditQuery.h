@@ -49,9 +49,13 @@ public:
     std::vector<Bucket> histogram(const AuditFilter& filter, BucketSize size) const;
 
 private:
-    /// `floor`: only sequences above it (the probe window).
+    /// `floor`: only sequences above it (the probe window); `path`: only events at exactly this org path, walked by
+    /// its index in sequence order.
     Page page(const AuditFilter& filter, bool newestFirst, std::optional<std::int64_t> cursor, int limit,
-              std::optional<std::int64_t> floor = std::nullopt) const;
+              std::optional<std::int64_t> floor = std::nullopt, const std::string* path = nullptr) const;
+    /// The distinct org paths of events in the filter's subtree (or visible subtrees), found by index seeks; nullopt
+    /// without a subtree or when there are more than `most`.
+    std::optional<std::vector<std::string>> eventPaths(const AuditFilter& filter, std::size_t most) const;
 
     const Database& m_db;
 };

@@ -16,6 +16,8 @@
 #include <map>
 #include <set>
 
+#include <QSqlQuery>
+
 namespace trellis::server {
 
 bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& demoPassword) const
@@ -109,6 +111,15 @@ bool DemoSeeder::seedIfEmpty(const core::DemoWorld& world, const std::string& de
             flows.publish(flow.id, spec.document, spec.publishNote, ownerId);
             for (const auto& slug : spec.boundAtSlugs)
                 flows.bind(orgBySlug.at(slug).id, {}, flow.id, ownerId);
+        }
+
+        // The demo's access predates its audit history (which names these assignments as what allowed its grants).
+        const std::string longAgo = daysFromNow(-120);
+        for (const char* table : {"memberships", "role_assignments"}) {
+            QSqlQuery backdate =
+                sql::prepare(m_db, QStringLiteral("UPDATE %1 SET created_at = ?").arg(QLatin1String(table)));
+            backdate.addBindValue(sql::qs(longAgo));
+            sql::run(backdate, "dating the demo's access failed");
         }
 
         // The history before the seed event: it is older, and the chain's order is the time order.
