@@ -151,8 +151,13 @@ int main(int argc, char** argv)
                                         QStringLiteral("N"));
     const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("trellisd --threads (2)."),
                                            QStringLiteral("N"), QStringLiteral("2"));
-    parser.addOptions({dirOption, rowsOption, pageOption, threadsOption});
+    const QCommandLineOption cacheOption(QStringLiteral("cache-dir"),
+                                         QStringLiteral("Keep the console's cache folder here (default: thrown away)."),
+                                         QStringLiteral("DIR"));
+    parser.addOptions({dirOption, rowsOption, pageOption, threadsOption, cacheOption});
     parser.process(app);
+    if (parser.isSet(cacheOption))
+        qputenv("XDG_CACHE_HOME", QDir(parser.value(cacheOption)).absolutePath().toLocal8Bit());
     const int target = std::max(1000, parser.value(rowsOption).toInt());
     const QString dataDir = parser.isSet(dirOption)
                                 ? QDir(parser.value(dirOption)).absolutePath()
@@ -246,8 +251,9 @@ int main(int argc, char** argv)
     int nextReport = 100000;
     int requestsAtStretch = model->requestCount();
     int steps = 0;
-    std::printf("| rows passed | resident memory | seconds for these 100,000 rows | requests | rows loaded |\n"
-                "|---:|---:|---:|---:|---:|\n");
+    Clock::duration waited{}; // of each stretch: from reaching the bottom to the next page shown
+    std::printf("| rows passed | resident memory | seconds for these 100,000 rows | of which waiting for pages | "
+                "requests | rows loaded |\n|---:|---:|---:|---:|---:|---:|\n");
     std::fflush(stdout);
     while (topRow() < target) {
         if (bar->value() >= bar->maximum()) {
@@ -256,6 +262,7 @@ int main(int argc, char** argv)
                 break;
             }
             const int before = model->rowCount();
+            const auto waitStart = Clock::now();
             // The view fetches more when it reaches the bottom; wait for the page (and the view's new maximum).
             if (!waitUntil([&] { return model->rowCount() > before && !model->isFetching(); }, 120000)) {
                 std::fprintf(stderr, "stalled at %d rows (fetching: %d, failure: %s)\n", before,
@@ -263,6 +270,7 @@ int main(int argc, char** argv)
                 return 1;
             }
             QCoreApplication::processEvents(); // the view lays out the new rows and grows its scroll bar
+            waited += Clock::now() - waitStart;
             peak = std::max(peak, residentMb());
         }
         bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
@@ -271,8 +279,10 @@ int main(int argc, char** argv)
         if (topRow() >= nextReport) {
             const double mb = residentMb();
             peak = std::max(peak, mb);
-            std::printf("| %d | %.0f MB | %.1f | %d | %d |\n", nextReport, mb, seconds(Clock::now() - stretchStart),
+            std::printf("| %d | %.0f MB | %.1f | %.1f | %d | %d |\n", nextReport, mb,
+                        seconds(Clock::now() - stretchStart), seconds(waited),
                         model->requestCount() - requestsAtStretch, model->rowCount());
+            waited = {};
             std::fflush(stdout);
             stretchStart = Clock::now();
             requestsAtStretch = model->requestCount();
@@ -289,8 +299,9 @@ int main(int argc, char** argv)
     std::printf("| row height / rows per page step | %d px / %d |\n", rowHeight,
                 perItem ? bar->pageStep() : bar->pageStep() / rowHeight);
     std::printf("| blocks parsed in memory at the end | %d |\n", model->loadedBlockCount());
-    std::printf("| audit cache file at the end | %.0f MB |\n",
-                double(QFileInfo(model->cachePath()).size()) / (1024.0 * 1024.0));
+    std::printf("| audit cache file at the end (its -wal beside it) | %.0f MB (%.0f MB) |\n",
+                double(QFileInfo(model->cachePath()).size()) / (1024.0 * 1024.0),
+                double(QFileInfo(model->cachePath() + QStringLiteral("-wal")).size()) / (1024.0 * 1024.0));
     std::printf("| peak resident memory (sampled / kernel VmHWM) | %.0f MB / %.0f MB |\n", peak, highWaterMb());
     std::printf("| load average at the end | %s |\n", qPrintable(loadAverage()));
     std::fflush(stdout);
