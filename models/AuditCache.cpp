@@ -30,8 +30,15 @@ AuditCache::AuditCache(const QString& path)
     : m_path(path)
     , m_connection(QStringLiteral("trellis-audit-cache-%1").arg(++g_connectionCounter))
 {
-    if (path != QLatin1String(":memory:"))
+    const bool onDisk = path != QLatin1String(":memory:");
+    if (onDisk) {
         QDir().mkpath(QFileInfo(path).absolutePath());
+        // Audit rows name people and addresses: only the owner may read the file. Created owner-only before SQLite
+        // opens it, because SQLite gives the -wal and -shm files it creates the database file's mode at that moment.
+        QFile create(path);
+        if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            create.close();
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {
@@ -52,10 +59,13 @@ AuditCache::AuditCache(const QString& path)
                                  "body BLOB NOT NULL, PRIMARY KEY (scope, sequence)) WITHOUT ROWID"));
     if (!m_open)
         qCWarning(lcCache) << "cannot prepare the audit cache:" << m_error;
-    // Audit rows name people and addresses: only the owner may read the file (SQLite gives its -wal and -shm files
-    // the same permissions).
-    if (m_open && path != QLatin1String(":memory:"))
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // A file made by an older console may still be readable by others: tighten it and what SQLite opened beside it.
+    if (m_open && onDisk) {
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (QFile::exists(path + suffix))
+                QFile::setPermissions(path + suffix, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
 }
 
 AuditCache::~AuditCache()
