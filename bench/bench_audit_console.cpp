@@ -4,6 +4,7 @@
 // the resident memory every 10% and the time per row. Measures the console side only (cache reads, the block LRU);
 // the server's pages are measured by bench_audit. Not a test: run it by hand and record the results in
 // docs/benchmarks.md.
+#include "ResidentMemory.h"
 #include "client/ApiClient.h"
 #include "client/AuditRecords.h"
 #include "models/AuditCache.h"
@@ -19,21 +20,12 @@
 #include <QTemporaryDir>
 
 using namespace trellis;
+using bench::residentMb;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
 constexpr int kPage = 500;
-
-/// Resident set size in MB (Linux /proc/self/statm).
-double residentMb()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toDouble() * 4096.0 / (1024.0 * 1024.0) : 0;
-}
 
 /// A realistic event (a role assignment with before/after), `sequence` counting down from the newest.
 QByteArray eventJson(qint64 sequence)

@@ -8,6 +8,7 @@
 // the resident memory (/proc/self/statm) and the time for every 100,000 rows, and the peak. Offscreen
 // (QT_QPA_PLATFORM=offscreen unless set). Not a test: run it by hand and record the results in docs/benchmarks.md.
 // Never prints tokens.
+#include "ResidentMemory.h"
 #include "client/AuditFilter.h"
 #include "models/AuditEventModel.h"
 #include "models/ConsoleSession.h"
@@ -37,34 +38,13 @@
 #include <QTimer>
 
 using namespace trellis;
+using bench::highWaterMb;
+using bench::residentMb;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
 const QString kAuditor = QStringLiteral("auditor@acme.example"); // the demo's security auditor
-
-/// Resident set size in MB (Linux /proc/self/statm), as bench_audit_console measures it.
-double residentMb()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toDouble() * 4096.0 / (1024.0 * 1024.0) : 0;
-}
-
-/// The kernel's own high-water mark of the resident set (VmHWM), in MB: catches peaks between two samples.
-double highWaterMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 QString loadAverage()
 {

@@ -1,5 +1,6 @@
 #include "server/store/DemoAuditHistory.h"
 
+#include "core/SplitMix64.h"
 #include "core/TimeFormat.h"
 
 #include <algorithm>
@@ -9,37 +10,17 @@ namespace trellis::server {
 
 namespace {
 
-/// splitmix64: the same numbers on every standard library (as core::DemoWorld).
-class Sequence
+/// Deterministic uuid-shaped ids, so a seed gives the same trail.
+std::string uuid(core::SplitMix64& random)
 {
-public:
-    explicit Sequence(std::uint64_t seed)
-        : m_state(seed)
-    {
-    }
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % std::uint64_t(n)); }
-    /// Deterministic uuid-shaped ids, so a seed gives the same trail.
-    std::string uuid()
-    {
-        const std::uint64_t a = next();
-        const std::uint64_t b = next();
-        char text[40];
-        std::snprintf(text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32), unsigned(a >> 16) & 0xffff,
-                      unsigned(a) & 0xfff, unsigned(0x8000 | ((b >> 48) & 0x3fff)),
-                      static_cast<unsigned long long>(b & 0xffffffffffffULL));
-        return text;
-    }
-
-private:
-    std::uint64_t m_state;
-};
+    const std::uint64_t a = random.next();
+    const std::uint64_t b = random.next();
+    char text[40];
+    std::snprintf(text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32), unsigned(a >> 16) & 0xffff,
+                  unsigned(a) & 0xfff, unsigned(0x8000 | ((b >> 48) & 0x3fff)),
+                  static_cast<unsigned long long>(b & 0xffffffffffffULL));
+    return text;
+}
 
 using Clock = std::chrono::system_clock;
 
@@ -64,10 +45,10 @@ core::AuditEvent base(const DemoAuditHistory::Person& actor, const std::string& 
 }
 
 /// One sign-in: identify, sometimes a wrong password first, the password, success (as the default journey records it).
-void signIn(std::vector<core::AuditEvent>& out, Sequence& random, const DemoAuditHistory::Person& person,
+void signIn(std::vector<core::AuditEvent>& out, core::SplitMix64& random, const DemoAuditHistory::Person& person,
             Clock::time_point at)
 {
-    const std::string request = random.uuid();
+    const std::string request = uuid(random);
     const auto step = [&](const std::string& action, const std::string& outcome, int seconds) {
         core::AuditEvent e = base(person, action, at + std::chrono::seconds(seconds), request);
         e.targetType = "user";
@@ -85,10 +66,10 @@ void signIn(std::vector<core::AuditEvent>& out, Sequence& random, const DemoAudi
     step("login.success", "success", second + 1);
 }
 
-void adminAction(std::vector<core::AuditEvent>& out, Sequence& random, const DemoAuditHistory::Person& admin,
+void adminAction(std::vector<core::AuditEvent>& out, core::SplitMix64& random, const DemoAuditHistory::Person& admin,
                  const std::vector<const DemoAuditHistory::Person*>& colleagues, Clock::time_point at)
 {
-    core::AuditEvent e = base(admin, {}, at, random.uuid());
+    core::AuditEvent e = base(admin, {}, at, uuid(random));
     e.actingOrgId = admin.orgId;
     e.delegationId = admin.adminAssignmentId;
     e.targetOrgPath = admin.orgPath;
@@ -100,7 +81,7 @@ void adminAction(std::vector<core::AuditEvent>& out, Sequence& random, const Dem
         const std::string role = roles[random.below(3)];
         e.action = "role.assign";
         e.targetType = "role_assignment";
-        e.targetId = random.uuid();
+        e.targetId = uuid(random);
         e.targetDisplay = colleague->email + " · " + role + " · " + admin.orgName;
         e.after = {{"id", e.targetId},
                    {"role", role},
@@ -114,13 +95,13 @@ void adminAction(std::vector<core::AuditEvent>& out, Sequence& random, const Dem
             std::string(names[random.below(8)]) + "." + std::to_string(random.below(90)) + "@" + domain;
         e.action = "invitation.create";
         e.targetType = "invitation";
-        e.targetId = random.uuid();
+        e.targetId = uuid(random);
         e.targetDisplay = invitee;
         e.after = {{"email", invitee}, {"org", admin.orgName}, {"status", "pending"}};
     } else if (roll < 90 && colleague) {
         e.action = "role.revoke";
         e.targetType = "role_assignment";
-        e.targetId = random.uuid();
+        e.targetId = uuid(random);
         e.targetDisplay = colleague->email + " · flow-designer · " + admin.orgName;
         e.before = {{"role", "flow-designer"}, {"user", colleague->email}, {"revokedAt", nullptr}};
         e.after = {{"role", "flow-designer"}, {"user", colleague->email}, {"revokedAt", e.occurredAt}};
@@ -143,7 +124,7 @@ std::vector<core::AuditEvent> DemoAuditHistory::generate(const std::vector<Perso
     std::vector<core::AuditEvent> events;
     if (people.empty())
         return events;
-    Sequence random(seed);
+    core::SplitMix64 random(seed);
     std::vector<const Person*> admins;
     for (const Person& p : people)
         if (!p.adminAssignmentId.empty())
