@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 
 namespace trellis::models {
@@ -30,6 +31,7 @@ public:
         ItemIdRole = Qt::UserRole + 1,
         InactiveRole,
         ExpiresSoonRole,
+        ProblemRole, ///< why the last decision on this item was refused; empty when none
     };
 
     explicit ReviewItemsModel(QObject* parent = nullptr);
@@ -48,11 +50,17 @@ public:
     /// The row of the item with this id; -1 when absent.
     int rowOf(const QString& itemId) const;
 
+    /// Marks the item with the server's refusal (e.g. last_admin), shown in its Flags cell until the next decision
+    /// or reload; an empty `message` clears it.
+    void setProblem(const QString& itemId, const QString& message);
+    QString problemOf(const QString& itemId) const;
+
     /// The flags in words ("Inactive 90+ days", "Ends within 30 days"), comma-separated; empty when none.
     static QString flagsText(const core::AccessReviewItem& item);
 
 private:
     std::vector<core::AccessReviewItem> m_items;
+    QHash<QString, QString> m_problems; ///< item id → refusal message
 };
 
 } // namespace trellis::models

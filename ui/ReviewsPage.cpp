@@ -7,6 +7,7 @@
 #include "ui/AccessReviewDialog.h"
 #include "ui/ReviewRevokeDialog.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -114,8 +115,14 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
     m_revokeButton = new QPushButton(tr("&Revoke…"), bottom);
     m_revokeButton->setObjectName(QStringLiteral("revokeButton"));
     m_revokeButton->setToolTip(tr("End the selected access now, with a reason"));
+    m_campaignItemsCheck = new QCheckBox(tr("&All open items of the selected campaign"), bottom);
+    m_campaignItemsCheck->setObjectName(QStringLiteral("campaignItemsCheck"));
+    m_campaignItemsCheck->setToolTip(tr("For those who run the review (review.manage): decide any open item of the "
+                                        "campaign, not only the ones waiting for you"));
+    m_itemsHeading = heading(tr("My open items"), bottom);
     auto* itemsRow = new QHBoxLayout;
-    itemsRow->addWidget(heading(tr("My open items"), bottom), 1);
+    itemsRow->addWidget(m_itemsHeading, 1);
+    itemsRow->addWidget(m_campaignItemsCheck);
     itemsRow->addWidget(m_keepButton);
     itemsRow->addWidget(m_revokeButton);
     auto* itemsIntro = new QLabel(tr("Select one or several rows (Ctrl or Shift), then keep or revoke. Flags mark "
@@ -187,6 +194,15 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
             exportResults(path);
     });
     connect(m_campaigns, &QTreeWidget::itemSelectionChanged, this, &ReviewsPage::updateButtons);
+    connect(m_campaigns, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const core::AccessReviewCampaign* c = selectedCampaign();
+        if (m_campaignItemsCheck->isChecked() && (c ? qs(c->id) : QString()) != m_itemsCampaignId)
+            loadItems();
+    });
+    connect(m_campaignItemsCheck, &QCheckBox::toggled, this, [this] {
+        if (m_loadedOnce)
+            loadItems();
+    });
     connect(m_itemsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ReviewsPage::updateButtons);
     connect(m_items, &QAbstractItemModel::modelReset, this, &ReviewsPage::updateButtons);
     connect(m_items, &QAbstractItemModel::rowsRemoved, this, &ReviewsPage::updateButtons);
@@ -281,27 +297,42 @@ void ReviewsPage::loadCampaigns()
 
 void ReviewsPage::loadItems()
 {
-    const quint64 generation = m_generation;
+    // A newer list replaces whatever an older request would bring.
+    const quint64 generation = ++m_itemsGeneration;
+    m_itemsLoaded = false;
+    const core::AccessReviewCampaign* campaign = m_campaignItemsCheck->isChecked() ? selectedCampaign() : nullptr;
+    m_itemsCampaignId = campaign ? qs(campaign->id) : QString();
+    m_itemsHeading->setText(campaign ? tr("Open items of “%1”").arg(qs(campaign->name)) : tr("My open items"));
+    m_itemsView->setAccessibleName(campaign ? tr("Open review items of the campaign") : tr("My open review items"));
     ++m_pending;
     updateBusy();
-    m_session->client()->listMyReviewItems(
-        this, [this, generation](client::ApiResult<std::vector<core::AccessReviewItem>> result) {
-            --m_pending;
-            updateBusy();
-            if (generation != m_generation)
-                return;
-            m_itemsLoaded = true;
-            if (result.ok()) {
-                m_items->setItems(std::move(*result.value));
-                m_itemsNote->setText(tr("Nothing waits for your decision."));
-                m_itemsNote->setVisible(m_items->rowCount() == 0);
-            } else {
-                m_items->setItems({});
-                m_itemsNote->setText(result.failure.message);
-                m_itemsNote->show();
-            }
-            advanceScreenshot();
-        });
+    auto done = [this, generation](client::ApiResult<std::vector<core::AccessReviewItem>> result) {
+        --m_pending;
+        updateBusy();
+        if (generation != m_itemsGeneration)
+            return;
+        m_itemsLoaded = true;
+        if (result.ok()) {
+            m_items->setItems(std::move(*result.value));
+            m_itemsNote->setText(emptyItemsText());
+            m_itemsNote->setVisible(m_items->rowCount() == 0);
+        } else {
+            m_items->setItems({});
+            m_itemsNote->setText(result.failure.message);
+            m_itemsNote->show();
+        }
+        advanceScreenshot();
+    };
+    if (campaign)
+        m_session->client()->listCampaignReviewItems(m_itemsCampaignId, this, std::move(done));
+    else
+        m_session->client()->listMyReviewItems(this, std::move(done));
+}
+
+QString ReviewsPage::emptyItemsText() const
+{
+    return m_itemsCampaignId.isEmpty() ? tr("Nothing waits for your decision.")
+                                       : tr("No open items left in this campaign.");
 }
 
 void ReviewsPage::fillCampaigns()
@@ -460,9 +491,14 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
             if (dialog)
                 dialog->setBusy(false);
             if (!result.ok()) {
+                // The dialog stays open with the typed comment; the refused item shows why, next to it.
                 if (dialog)
                     dialog->showError(result.failure.message);
                 m_status->setText(result.failure.message);
+                if (const int row = m_items->rowOf(result.failure.field); row >= 0) {
+                    m_items->setProblem(result.failure.field, result.failure.message);
+                    m_itemsView->scrollTo(m_items->index(row, models::ReviewItemsModel::FlagsColumn));
+                }
                 updateButtons();
                 return;
             }
@@ -473,7 +509,7 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
                                        int(ids.size())));
             if (dialog)
                 dialog->accept();
-            m_itemsNote->setText(tr("Nothing waits for your decision."));
+            m_itemsNote->setText(emptyItemsText());
             m_itemsNote->setVisible(m_items->rowCount() == 0);
             loadCampaigns(); // progress changed
             updateButtons();

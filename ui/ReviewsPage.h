@@ -6,6 +6,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -60,6 +61,8 @@ public:
     QPushButton* keepButton() const { return m_keepButton; }
     QPushButton* revokeButton() const { return m_revokeButton; }
     QLabel* statusLabel() const { return m_status; }
+    /// "All open items of the selected campaign" instead of only the admin's own (for those who run the review).
+    QCheckBox* campaignItemsCheck() const { return m_campaignItemsCheck; }
     const std::vector<core::AccessReviewCampaign>& campaigns() const { return m_campaignData; }
     /// The admin's own organisation once known (preset in "New campaign…").
     const core::Org& homeOrg() const { return m_homeOrg; }
@@ -85,6 +88,7 @@ Q_SIGNALS:
 private:
     void loadCampaigns();
     void loadItems();
+    QString emptyItemsText() const;
     void fillCampaigns();
     void updateButtons();
     void updateBusy();
@@ -101,6 +105,9 @@ private:
     QLabel* m_campaignNote = nullptr;
     QLabel* m_itemsNote = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_itemsHeading = nullptr;
+    QCheckBox* m_campaignItemsCheck = nullptr;
+    QString m_itemsCampaignId; ///< the campaign whose items are listed; empty: the admin's own items
     QPushButton* m_newButton = nullptr;
     QPushButton* m_exportButton = nullptr;
     QPushButton* m_closeButton = nullptr;
@@ -111,6 +118,7 @@ private:
     core::Org m_homeOrg; ///< the admin's own (first root) organisation, preset in "New campaign…"
     int m_pending = 0;   ///< requests in flight
     quint64 m_generation = 0;
+    quint64 m_itemsGeneration = 0;
     bool m_campaignsLoaded = false;
     bool m_itemsLoaded = false;
     bool m_loadedOnce = false;
