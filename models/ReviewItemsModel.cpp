@@ -1,5 +1,6 @@
 #include "models/ReviewItemsModel.h"
 
+#include <QColor>
 #include <QDateTime>
 #include <QIcon>
 #include <QLocale>
@@ -83,7 +84,11 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
     case ExpiresSoonRole:
         return item.expiresSoon;
     case ProblemRole:
-        return m_problems.value(qs(item.id));
+        return m_problems.value(qs(item.id)).message;
+    case Qt::ForegroundRole:
+        if (index.column() == FlagsColumn && m_problems.contains(qs(item.id)))
+            return QColor(0xb0, 0x00, 0x20);
+        return {};
     case Qt::AccessibleTextRole:
         if (index.column() == PersonColumn)
             return personText(item) + QStringLiteral(", ") + qs(item.user.email);
@@ -97,7 +102,7 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         case OrgColumn:
             return qs(item.orgName);
         case FlagsColumn:
-            if (const QString problem = m_problems.value(qs(item.id)); !problem.isEmpty())
+            if (const QString problem = m_problems.value(qs(item.id)).label; !problem.isEmpty())
                 return flagsText(item).isEmpty() ? problem : problem + QStringLiteral(" · ") + flagsText(item);
             return flagsText(item);
         case GrantedColumn:
@@ -119,7 +124,7 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == FlagsColumn && m_problems.contains(qs(item.id)))
-            return m_problems.value(qs(item.id));
+            return m_problems.value(qs(item.id)).message;
         if (index.column() == FlagsColumn && item.inactive) {
             return item.lastSignInAt.empty() ? tr("Has never signed in.")
                                              : tr("Last signed in on %1.").arg(shortDate(item.lastSignInAt));
@@ -134,7 +139,7 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
     }
 }
 
-void ReviewItemsModel::setProblem(const QString& itemId, const QString& message)
+void ReviewItemsModel::setProblem(const QString& itemId, const QString& label, const QString& message)
 {
     const int row = rowOf(itemId);
     if (row < 0)
@@ -142,13 +147,13 @@ void ReviewItemsModel::setProblem(const QString& itemId, const QString& message)
     if (message.isEmpty())
         m_problems.remove(itemId);
     else
-        m_problems.insert(itemId, message);
+        m_problems.insert(itemId, {label.isEmpty() ? message : label, message});
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 QString ReviewItemsModel::problemOf(const QString& itemId) const
 {
-    return m_problems.value(itemId);
+    return m_problems.value(itemId).message;
 }
 
 QVariant ReviewItemsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -50,9 +50,9 @@ public:
     /// The row of the item with this id; -1 when absent.
     int rowOf(const QString& itemId) const;
 
-    /// Marks the item with the server's refusal (e.g. last_admin), shown in its Flags cell until the next decision
-    /// or reload; an empty `message` clears it.
-    void setProblem(const QString& itemId, const QString& message);
+    /// Marks the item with the server's refusal until the next decision or reload: `label` in words in its Flags cell
+    /// (in red), the whole `message` as its tooltip and ProblemRole. An empty `message` clears it.
+    void setProblem(const QString& itemId, const QString& label, const QString& message);
     QString problemOf(const QString& itemId) const;
 
     /// The flags in words ("Inactive 90+ days", "Ends within 30 days"), comma-separated; empty when none.
@@ -60,7 +60,12 @@ public:
 
 private:
     std::vector<core::AccessReviewItem> m_items;
-    QHash<QString, QString> m_problems; ///< item id → refusal message
+    struct Problem
+    {
+        QString label;
+        QString message;
+    };
+    QHash<QString, Problem> m_problems; ///< item id → why a decision was refused
 };
 
 } // namespace trellis::models

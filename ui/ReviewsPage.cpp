@@ -496,7 +496,10 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
                     dialog->showError(result.failure.message);
                 m_status->setText(result.failure.message);
                 if (const int row = m_items->rowOf(result.failure.field); row >= 0) {
-                    m_items->setProblem(result.failure.field, result.failure.message);
+                    m_items->setProblem(result.failure.field,
+                                        result.failure.code == QLatin1String("last_admin") ? tr("Refused: last admin")
+                                                                                           : tr("Refused"),
+                                        result.failure.message);
                     m_itemsView->scrollTo(m_items->index(row, models::ReviewItemsModel::FlagsColumn));
                 }
                 updateButtons();

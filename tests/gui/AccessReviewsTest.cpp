@@ -303,14 +303,17 @@ void AccessReviewsTest::securityAuditorRevokesInAResellerReview()
     QVERIFY(revoke->isVisible());
     const QModelIndex flags = items->index(items->rowOf(lastAdminItem), ReviewItemsModel::FlagsColumn);
     QVERIFY(flags.data(ReviewItemsModel::ProblemRole).toString().contains(QStringLiteral("last admin")));
-    QVERIFY(flags.data().toString().contains(QStringLiteral("last admin")));
+    QCOMPARE(flags.data().toString(), QStringLiteral("Refused: last admin"));
+    QVERIFY(flags.data(Qt::ToolTipRole).toString().contains(QStringLiteral("last admin of Northwind Trading")));
     QCOMPARE(sql(QStringLiteral("SELECT status FROM access_review_items WHERE id = ?"), {lastAdminItem},
                  QStringLiteral("status"))
                  .toString(),
              QStringLiteral("open"));
     const QString shots = qEnvironmentVariable("TRELLIS_SCREENSHOT_DIR");
-    if (!shots.isEmpty())
+    if (!shots.isEmpty()) {
         m_console.window->grab().save(shots + QStringLiteral("/reviews-last-admin.png"));
+        revoke->grab().save(shots + QStringLiteral("/review-revoke-last-admin.png"));
+    }
     QTest::mouseClick(revoke->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!reviews->findChild<trellis::ui::ReviewRevokeDialog*>());
 
