@@ -734,6 +734,18 @@ void ApiClient::decideReviewItems(const QStringList& itemIds, const QString& dec
                    QByteArray::fromStdString(body.dump()), context, std::move(callback));
 }
 
+void ApiClient::reassignReviewItems(const QString& campaignId, const QStringList& itemIds, const QString& reviewerId,
+                                    QObject* context, Callback<bool> callback)
+{
+    nlohmann::json ids = nlohmann::json::array();
+    for (const QString& id : itemIds)
+        ids.push_back(id.toStdString());
+    const nlohmann::json body{{"itemIds", ids}, {"reviewerId", reviewerId.toStdString()}};
+    sendForSuccess("POST",
+                   QStringLiteral("/api/v1/access-reviews/") + encoded(campaignId) + QStringLiteral("/reassign"),
+                   QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
 void ApiClient::exportReviewResults(const QString& campaignId, QObject* context, Callback<QByteArray> callback)
 {
     send("GET",

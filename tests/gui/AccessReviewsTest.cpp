@@ -4,7 +4,8 @@
 // exports the results as CSV. The server's database shows the membership ended and the decisions audited.
 // Then the security auditor (Marcus Okafor) reviews Northwind, a reseller: starts the campaign, lists all its open
 // items, is refused in plain words when revoking Northwind's last admin (the typed reason stays), and revokes a
-// staff member's membership, whose refresh token then fails at /oauth2/token at once.
+// staff member's membership, whose refresh token then fails at /oauth2/token at once; it also hands an item to
+// Northwind's admin with "Reassign…" (a person search), after the server refused a plain employee in words.
 #include "core/DemoWorld.h"
 #include "models/ConsoleSession.h"
 #include "models/OrgSearchModel.h"
@@ -15,6 +16,7 @@
 #include "ui/AccessReviewDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/OrgSearchField.h"
+#include "ui/ReviewReassignDialog.h"
 #include "ui/ReviewRevokeDialog.h"
 #include "ui/ReviewsPage.h"
 
@@ -24,6 +26,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -316,6 +319,63 @@ void AccessReviewsTest::securityAuditorRevokesInAResellerReview()
     }
     QTest::mouseClick(revoke->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!reviews->findChild<trellis::ui::ReviewRevokeDialog*>());
+
+    // Hand one item to Northwind's admin with "Reassign…": a plain employee is refused in words, she is accepted.
+    int handed = -1;
+    for (int row = 0; row < items->rowCount() && handed < 0; ++row) {
+        if (items->itemAt(row)->user.email != kNorthwindAdmin.toStdString())
+            handed = row;
+    }
+    QVERIFY(handed >= 0);
+    const QString handedItem = items->index(handed, 0).data(ReviewItemsModel::ItemIdRole).toString();
+    const QString handedUser = QString::fromStdString(items->itemAt(handed)->user.id);
+    const QString plainEmail =
+        sql(QStringLiteral("SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = "
+                           "m.org_id WHERE o.name = 'Northwind Trading' AND m.status = 'active' AND u.id <> ? AND NOT "
+                           "EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = u.id) ORDER BY u.email"),
+            {handedUser}, QStringLiteral("email"))
+            .toString();
+    QVERIFY(!plainEmail.isEmpty());
+    view->clearSelection();
+    view->selectRow(handed);
+    QVERIFY(reviews->reassignButton()->isEnabled());
+    QTest::mouseClick(reviews->reassignButton(), Qt::LeftButton);
+    auto* reassign = reviews->findChild<trellis::ui::ReviewReassignDialog*>();
+    QVERIFY(reassign);
+    QTRY_VERIFY(reassign->isVisible());
+    QVERIFY(!reassign->buttons()->button(QDialogButtonBox::Ok)->isEnabled()); // nobody chosen yet
+    QTest::keyClicks(reassign->searchEdit(), plainEmail);
+    QTRY_VERIFY_WITH_TIMEOUT(reassign->results()->count() == 1 && !reassign->isSearching(), kLoadTimeoutMs);
+    QVERIFY(reassign->results()->item(0)->text().contains(plainEmail));
+    QTest::mouseClick(reassign->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(reassign->errorLabel()->isVisible(), kLoadTimeoutMs);
+    QVERIFY2(reassign->errorLabel()->text().contains(QStringLiteral("review.manage or role.assign")),
+             qPrintable(reassign->errorLabel()->text()));
+    reassign->searchEdit()->clear();
+    QTest::keyClicks(reassign->searchEdit(), QStringLiteral("Sofia Lind"));
+    QTRY_VERIFY_WITH_TIMEOUT(reassign->results()->count() == 1 && !reassign->isSearching() &&
+                                 reassign->results()->item(0)->text().contains(kNorthwindAdmin),
+                             kLoadTimeoutMs);
+    QVERIFY(reassign->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    QTest::mouseClick(reassign->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!reviews->findChild<trellis::ui::ReviewReassignDialog*>(), kLoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!reviews->isBusy() && items->rowOf(handedItem) >= 0, kLoadTimeoutMs);
+    const QString sofiaId =
+        sql(QStringLiteral("SELECT id FROM users WHERE email = ?"), {kNorthwindAdmin}, QStringLiteral("id")).toString();
+    QCOMPARE(sql(QStringLiteral("SELECT user_id FROM access_review_reviewers WHERE item_id = ?"), {handedItem},
+                 QStringLiteral("user_id"))
+                 .toString(),
+             sofiaId);
+    QCOMPARE(
+        m_server
+            .queryRows(QStringLiteral("SELECT user_id FROM access_review_reviewers WHERE item_id = ?"), {handedItem})
+            .size(),
+        1);
+    QCOMPARE(sql(QStringLiteral("SELECT actor_id FROM audit_events WHERE action = 'review.item.reassign' AND "
+                                "outcome = 'success' AND target_id = ?"),
+                 {handedItem}, QStringLiteral("actor_id"))
+                 .toString(),
+             auditorId);
 
     // A Northwind employee with no other access: signed in (a refresh token) before the revocation.
     int target = -1;
