@@ -707,6 +707,20 @@ void ApiClient::listMyReviewItems(QObject* context, Callback<std::vector<core::A
          });
 }
 
+void ApiClient::listCampaignReviewItems(const QString& campaignId, QObject* context,
+                                        Callback<std::vector<core::AccessReviewItem>> callback)
+{
+    send("GET",
+         urlFor(QStringLiteral("/api/v1/access-reviews/") + encoded(campaignId) + QStringLiteral("/items"),
+                QStringLiteral("status=open")),
+         {}, true, context,
+         [callback = std::move(callback)](const QByteArray& body, int status, const ApiFailure& failure) {
+             callback(decode<std::vector<core::AccessReviewItem>>(body, status, failure, [](const nlohmann::json& j) {
+                 return j.at("items").get<std::vector<core::AccessReviewItem>>();
+             }));
+         });
+}
+
 void ApiClient::decideReviewItems(const QStringList& itemIds, const QString& decision, const QString& comment,
                                   QObject* context, Callback<bool> callback)
 {
@@ -717,6 +731,18 @@ void ApiClient::decideReviewItems(const QStringList& itemIds, const QString& dec
     if (!comment.isEmpty())
         body["comment"] = comment.toStdString();
     sendForSuccess("POST", QStringLiteral("/api/v1/access-review-items/decisions"),
+                   QByteArray::fromStdString(body.dump()), context, std::move(callback));
+}
+
+void ApiClient::reassignReviewItems(const QString& campaignId, const QStringList& itemIds, const QString& reviewerId,
+                                    QObject* context, Callback<bool> callback)
+{
+    nlohmann::json ids = nlohmann::json::array();
+    for (const QString& id : itemIds)
+        ids.push_back(id.toStdString());
+    const nlohmann::json body{{"itemIds", ids}, {"reviewerId", reviewerId.toStdString()}};
+    sendForSuccess("POST",
+                   QStringLiteral("/api/v1/access-reviews/") + encoded(campaignId) + QStringLiteral("/reassign"),
                    QByteArray::fromStdString(body.dump()), context, std::move(callback));
 }
 

@@ -207,9 +207,15 @@ public:
     void closeAccessReview(const QString& campaignId, QObject* context, Callback<bool> callback);
     /// The signed-in admin's open items across open campaigns.
     void listMyReviewItems(QObject* context, Callback<std::vector<core::AccessReviewItem>> callback);
+    /// The open items of one campaign (needs review.manage or audit.read at its organisation, or being its owner).
+    void listCampaignReviewItems(const QString& campaignId, QObject* context,
+                                 Callback<std::vector<core::AccessReviewItem>> callback);
     /// Keeps or revokes (`decision` "keep" or "revoke"; a revocation needs `comment`) all of `itemIds` or none.
     void decideReviewItems(const QStringList& itemIds, const QString& decision, const QString& comment,
                            QObject* context, Callback<bool> callback);
+    /// Hands open items of one campaign to `reviewerId` (all or none; the campaign's owner or review.manage there).
+    void reassignReviewItems(const QString& campaignId, const QStringList& itemIds, const QString& reviewerId,
+                             QObject* context, Callback<bool> callback);
     /// The campaign's decisions as CSV (the file's bytes).
     void exportReviewResults(const QString& campaignId, QObject* context, Callback<QByteArray> callback);
 

@@ -7,7 +7,7 @@ namespace trellis::core {
 const std::vector<std::string_view>& Permission::all()
 {
     static const std::vector<std::string_view> permissions{
-        OrgRead,  OrgManage,  UserRead,    UserManage, UserInvite,
+        OrgRead,    OrgManage,  UserRead,    UserManage, UserInvite,
         RoleAssign, FlowDesign, FlowPublish, AuditRead,  ReviewManage,
     };
     return permissions;
@@ -25,13 +25,17 @@ const std::vector<BuiltinRole>& builtinRoles()
     static const std::vector<BuiltinRole> roles{
         {"platform-owner", "Platform owner", "Everything, everywhere below the org it is granted at.",
          Permission::all()},
-        {"security-auditor", "Security auditor", "Reads everything, changes nothing.",
-         {OrgRead, UserRead, AuditRead}},
-        {"org-admin", "Organisation admin", "Manages the organisation, its people and their roles.",
+        // The security team runs access reviews (issue 6), so the auditor holds review.manage too.
+        {"security-auditor",
+         "Security auditor",
+         "Reads everything and runs access reviews; changes nothing else.",
+         {OrgRead, UserRead, AuditRead, ReviewManage}},
+        {"org-admin",
+         "Organisation admin",
+         "Manages the organisation, its people and their roles.",
          {OrgRead, OrgManage, UserRead, UserManage, UserInvite, RoleAssign, AuditRead, ReviewManage}},
         {"user-manager", "User manager", "Invites and manages people.", {OrgRead, UserRead, UserManage, UserInvite}},
-        {"flow-designer", "Flow designer", "Designs and publishes login journeys.",
-         {OrgRead, FlowDesign, FlowPublish}},
+        {"flow-designer", "Flow designer", "Designs and publishes login journeys.", {OrgRead, FlowDesign, FlowPublish}},
         {"member", "Member", "Belongs to the organisation; no administration rights.", {}},
     };
     return roles;

@@ -1,5 +1,6 @@
 #include "models/ReviewItemsModel.h"
 
+#include <QColor>
 #include <QDateTime>
 #include <QIcon>
 #include <QLocale>
@@ -82,6 +83,12 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         return item.inactive;
     case ExpiresSoonRole:
         return item.expiresSoon;
+    case ProblemRole:
+        return m_problems.value(qs(item.id)).message;
+    case Qt::ForegroundRole:
+        if (index.column() == FlagsColumn && m_problems.contains(qs(item.id)))
+            return QColor(0xb0, 0x00, 0x20);
+        return {};
     case Qt::AccessibleTextRole:
         if (index.column() == PersonColumn)
             return personText(item) + QStringLiteral(", ") + qs(item.user.email);
@@ -95,6 +102,8 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         case OrgColumn:
             return qs(item.orgName);
         case FlagsColumn:
+            if (const QString problem = m_problems.value(qs(item.id)).label; !problem.isEmpty())
+                return flagsText(item).isEmpty() ? problem : problem + QStringLiteral(" · ") + flagsText(item);
             return flagsText(item);
         case GrantedColumn:
             return grantedText(item);
@@ -105,6 +114,8 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         }
     case Qt::DecorationRole:
         if (index.column() == FlagsColumn) {
+            if (m_problems.contains(qs(item.id)))
+                return QIcon::fromTheme(QStringLiteral("dialog-warning"));
             if (item.expiresSoon)
                 return QIcon(QStringLiteral(":/icons/flag-expires.svg"));
             if (item.inactive)
@@ -112,6 +123,8 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == FlagsColumn && m_problems.contains(qs(item.id)))
+            return m_problems.value(qs(item.id)).message;
         if (index.column() == FlagsColumn && item.inactive) {
             return item.lastSignInAt.empty() ? tr("Has never signed in.")
                                              : tr("Last signed in on %1.").arg(shortDate(item.lastSignInAt));
@@ -124,6 +137,23 @@ QVariant ReviewItemsModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+void ReviewItemsModel::setProblem(const QString& itemId, const QString& label, const QString& message)
+{
+    const int row = rowOf(itemId);
+    if (row < 0)
+        return;
+    if (message.isEmpty())
+        m_problems.remove(itemId);
+    else
+        m_problems.insert(itemId, {label.isEmpty() ? message : label, message});
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+QString ReviewItemsModel::problemOf(const QString& itemId) const
+{
+    return m_problems.value(itemId).message;
 }
 
 QVariant ReviewItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -152,6 +182,7 @@ void ReviewItemsModel::setItems(std::vector<core::AccessReviewItem> items)
 {
     beginResetModel();
     m_items = std::move(items);
+    m_problems.clear();
     endResetModel();
 }
 
@@ -169,6 +200,8 @@ void ReviewItemsModel::removeItems(const QStringList& itemIds)
         while (first > 0 && ids.contains(qs(m_items[std::size_t(first - 1)].id)))
             --first;
         beginRemoveRows({}, first, row);
+        for (int r = first; r <= row; ++r)
+            m_problems.remove(qs(m_items[std::size_t(r)].id));
         m_items.erase(m_items.begin() + first, m_items.begin() + row + 1);
         endRemoveRows();
         row = first - 1;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringList>
 
 namespace trellis::models {
@@ -30,6 +31,7 @@ public:
         ItemIdRole = Qt::UserRole + 1,
         InactiveRole,
         ExpiresSoonRole,
+        ProblemRole, ///< why the last decision on this item was refused; empty when none
     };
 
     explicit ReviewItemsModel(QObject* parent = nullptr);
@@ -48,11 +50,22 @@ public:
     /// The row of the item with this id; -1 when absent.
     int rowOf(const QString& itemId) const;
 
+    /// Marks the item with the server's refusal until the next decision or reload: `label` in words in its Flags cell
+    /// (in red), the whole `message` as its tooltip and ProblemRole. An empty `message` clears it.
+    void setProblem(const QString& itemId, const QString& label, const QString& message);
+    QString problemOf(const QString& itemId) const;
+
     /// The flags in words ("Inactive 90+ days", "Ends within 30 days"), comma-separated; empty when none.
     static QString flagsText(const core::AccessReviewItem& item);
 
 private:
     std::vector<core::AccessReviewItem> m_items;
+    struct Problem
+    {
+        QString label;
+        QString message;
+    };
+    QHash<QString, Problem> m_problems; ///< item id → why a decision was refused
 };
 
 } // namespace trellis::models

@@ -103,7 +103,7 @@ QString PermissionText::roleDescription(std::string_view key, bool builtIn, cons
         if (key == "platform-owner")
             return tr("Everything, everywhere below the organisation it is assigned at.");
         if (key == "security-auditor")
-            return tr("Reads everything, changes nothing.");
+            return tr("Reads everything and runs access reviews; changes nothing else.");
         if (key == "org-admin")
             return tr("Manages the organisation, its people and their roles.");
         if (key == "user-manager")

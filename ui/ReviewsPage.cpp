@@ -5,8 +5,10 @@
 #include "models/OrgSearchModel.h"
 #include "models/ReviewItemsModel.h"
 #include "ui/AccessReviewDialog.h"
+#include "ui/ReviewReassignDialog.h"
 #include "ui/ReviewRevokeDialog.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -114,10 +117,20 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
     m_revokeButton = new QPushButton(tr("&Revoke…"), bottom);
     m_revokeButton->setObjectName(QStringLiteral("revokeButton"));
     m_revokeButton->setToolTip(tr("End the selected access now, with a reason"));
+    m_reassignButton = new QPushButton(tr("Re&assign…"), bottom);
+    m_reassignButton->setObjectName(QStringLiteral("reassignButton"));
+    m_reassignButton->setToolTip(tr("Hand the selected items (of one campaign) to another reviewer"));
+    m_campaignItemsCheck = new QCheckBox(tr("&All open items of the selected campaign"), bottom);
+    m_campaignItemsCheck->setObjectName(QStringLiteral("campaignItemsCheck"));
+    m_campaignItemsCheck->setToolTip(tr("For those who run the review (review.manage): decide any open item of the "
+                                        "campaign, not only the ones waiting for you"));
+    m_itemsHeading = heading(tr("My open items"), bottom);
     auto* itemsRow = new QHBoxLayout;
-    itemsRow->addWidget(heading(tr("My open items"), bottom), 1);
+    itemsRow->addWidget(m_itemsHeading, 1);
+    itemsRow->addWidget(m_campaignItemsCheck);
     itemsRow->addWidget(m_keepButton);
     itemsRow->addWidget(m_revokeButton);
+    itemsRow->addWidget(m_reassignButton);
     auto* itemsIntro = new QLabel(tr("Select one or several rows (Ctrl or Shift), then keep or revoke. Flags mark "
                                      "people who have not signed in for 90 days and access that ends within 30 days."),
                                   bottom);
@@ -169,11 +182,13 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
     setTabOrder(m_closeButton, m_campaigns);
     setTabOrder(m_campaigns, m_keepButton);
     setTabOrder(m_keepButton, m_revokeButton);
-    setTabOrder(m_revokeButton, m_itemsView);
+    setTabOrder(m_revokeButton, m_reassignButton);
+    setTabOrder(m_reassignButton, m_itemsView);
 
     connect(m_newButton, &QPushButton::clicked, this, [this] { openNewCampaignDialog(); });
     connect(m_keepButton, &QPushButton::clicked, this, &ReviewsPage::keepSelected);
     connect(m_revokeButton, &QPushButton::clicked, this, [this] { openRevokeDialog(); });
+    connect(m_reassignButton, &QPushButton::clicked, this, [this] { openReassignDialog(); });
     connect(m_closeButton, &QPushButton::clicked, this, [this] { closeSelectedCampaign(); });
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
         const core::AccessReviewCampaign* c = selectedCampaign();
@@ -187,6 +202,15 @@ ReviewsPage::ReviewsPage(models::ConsoleSession* session, QWidget* parent)
             exportResults(path);
     });
     connect(m_campaigns, &QTreeWidget::itemSelectionChanged, this, &ReviewsPage::updateButtons);
+    connect(m_campaigns, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const core::AccessReviewCampaign* c = selectedCampaign();
+        if (m_campaignItemsCheck->isChecked() && (c ? qs(c->id) : QString()) != m_itemsCampaignId)
+            loadItems();
+    });
+    connect(m_campaignItemsCheck, &QCheckBox::toggled, this, [this] {
+        if (m_loadedOnce)
+            loadItems();
+    });
     connect(m_itemsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ReviewsPage::updateButtons);
     connect(m_items, &QAbstractItemModel::modelReset, this, &ReviewsPage::updateButtons);
     connect(m_items, &QAbstractItemModel::rowsRemoved, this, &ReviewsPage::updateButtons);
@@ -281,27 +305,42 @@ void ReviewsPage::loadCampaigns()
 
 void ReviewsPage::loadItems()
 {
-    const quint64 generation = m_generation;
+    // A newer list replaces whatever an older request would bring.
+    const quint64 generation = ++m_itemsGeneration;
+    m_itemsLoaded = false;
+    const core::AccessReviewCampaign* campaign = m_campaignItemsCheck->isChecked() ? selectedCampaign() : nullptr;
+    m_itemsCampaignId = campaign ? qs(campaign->id) : QString();
+    m_itemsHeading->setText(campaign ? tr("Open items of “%1”").arg(qs(campaign->name)) : tr("My open items"));
+    m_itemsView->setAccessibleName(campaign ? tr("Open review items of the campaign") : tr("My open review items"));
     ++m_pending;
     updateBusy();
-    m_session->client()->listMyReviewItems(
-        this, [this, generation](client::ApiResult<std::vector<core::AccessReviewItem>> result) {
-            --m_pending;
-            updateBusy();
-            if (generation != m_generation)
-                return;
-            m_itemsLoaded = true;
-            if (result.ok()) {
-                m_items->setItems(std::move(*result.value));
-                m_itemsNote->setText(tr("Nothing waits for your decision."));
-                m_itemsNote->setVisible(m_items->rowCount() == 0);
-            } else {
-                m_items->setItems({});
-                m_itemsNote->setText(result.failure.message);
-                m_itemsNote->show();
-            }
-            advanceScreenshot();
-        });
+    auto done = [this, generation](client::ApiResult<std::vector<core::AccessReviewItem>> result) {
+        --m_pending;
+        updateBusy();
+        if (generation != m_itemsGeneration)
+            return;
+        m_itemsLoaded = true;
+        if (result.ok()) {
+            m_items->setItems(std::move(*result.value));
+            m_itemsNote->setText(emptyItemsText());
+            m_itemsNote->setVisible(m_items->rowCount() == 0);
+        } else {
+            m_items->setItems({});
+            m_itemsNote->setText(result.failure.message);
+            m_itemsNote->show();
+        }
+        advanceScreenshot();
+    };
+    if (campaign)
+        m_session->client()->listCampaignReviewItems(m_itemsCampaignId, this, std::move(done));
+    else
+        m_session->client()->listMyReviewItems(this, std::move(done));
+}
+
+QString ReviewsPage::emptyItemsText() const
+{
+    return m_itemsCampaignId.isEmpty() ? tr("Nothing waits for your decision.")
+                                       : tr("No open items left in this campaign.");
 }
 
 void ReviewsPage::fillCampaigns()
@@ -376,6 +415,58 @@ void ReviewsPage::updateButtons()
     const bool anySelected = m_itemsView->selectionModel()->hasSelection();
     m_keepButton->setEnabled(anySelected);
     m_revokeButton->setEnabled(anySelected);
+    // The server refuses whoever may not reassign (403) and says so; mixed campaigns cannot go in one request.
+    m_reassignButton->setEnabled(anySelected && !selectedItemsCampaign().isEmpty());
+}
+
+QString ReviewsPage::selectedItemsCampaign() const
+{
+    QString campaign;
+    for (const QString& id : selectedItemIds()) {
+        const core::AccessReviewItem* item = m_items->itemAt(m_items->rowOf(id));
+        if (!item || (!campaign.isEmpty() && campaign != qs(item->campaignId)))
+            return {};
+        campaign = qs(item->campaignId);
+    }
+    return campaign;
+}
+
+ReviewReassignDialog* ReviewsPage::openReassignDialog()
+{
+    const QStringList ids = selectedItemIds();
+    const QString campaignId = selectedItemsCampaign();
+    if (ids.isEmpty() || campaignId.isEmpty())
+        return nullptr;
+    auto* dialog = new ReviewReassignDialog(m_session->client(), qs(m_homeOrg.id),
+                                            tr("%n item(s)", nullptr, int(ids.size())), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReviewReassignDialog::submitted, this, [this, dialog, ids, campaignId] {
+        dialog->setBusy(true);
+        ++m_pending;
+        updateBusy();
+        // The page answers (the dialog may be closed meanwhile), so the busy count always comes down.
+        QPointer<ReviewReassignDialog> guard(dialog);
+        m_session->client()->reassignReviewItems(
+            campaignId, ids, dialog->reviewerId(), this, [this, guard, ids](client::ApiResult<bool> result) {
+                --m_pending;
+                updateBusy();
+                if (guard)
+                    guard->setBusy(false);
+                if (!result.ok()) {
+                    if (guard)
+                        guard->showError(result.failure.message);
+                    m_status->setText(result.failure.message);
+                    return;
+                }
+                m_status->setText(tr("Handed %n item(s) to another reviewer.", nullptr, int(ids.size())));
+                if (guard)
+                    guard->accept();
+                loadItems(); // they leave "My open items"; in a campaign's list their reviewer changed
+                loadCampaigns();
+            });
+    });
+    dialog->open();
+    return dialog;
 }
 
 AccessReviewDialog* ReviewsPage::openNewCampaignDialog()
@@ -450,6 +541,7 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
     updateBusy();
     m_keepButton->setEnabled(false);
     m_revokeButton->setEnabled(false);
+    m_reassignButton->setEnabled(false);
     if (dialog)
         dialog->setBusy(true);
     QObject* context = dialog ? static_cast<QObject*>(dialog) : this;
@@ -460,9 +552,17 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
             if (dialog)
                 dialog->setBusy(false);
             if (!result.ok()) {
+                // The dialog stays open with the typed comment; the refused item shows why, next to it.
                 if (dialog)
                     dialog->showError(result.failure.message);
                 m_status->setText(result.failure.message);
+                if (const int row = m_items->rowOf(result.failure.field); row >= 0) {
+                    m_items->setProblem(result.failure.field,
+                                        result.failure.code == QLatin1String("last_admin") ? tr("Refused: last admin")
+                                                                                           : tr("Refused"),
+                                        result.failure.message);
+                    m_itemsView->scrollTo(m_items->index(row, models::ReviewItemsModel::FlagsColumn));
+                }
                 updateButtons();
                 return;
             }
@@ -473,7 +573,7 @@ void ReviewsPage::decide(const QStringList& ids, const QString& decision, const 
                                        int(ids.size())));
             if (dialog)
                 dialog->accept();
-            m_itemsNote->setText(tr("Nothing waits for your decision."));
+            m_itemsNote->setText(emptyItemsText());
             m_itemsNote->setVisible(m_items->rowCount() == 0);
             loadCampaigns(); // progress changed
             updateButtons();

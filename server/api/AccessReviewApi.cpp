@@ -11,6 +11,7 @@
 #include "server/api/JsonInput.h"
 #include "server/api/MemberCsv.h"
 #include "server/api/RequestAudit.h"
+#include "server/api/RoleDelegation.h"
 #include "server/api/SessionRevocation.h"
 #include "server/http/HttpRequest.h"
 #include "server/store/AccessReviewRepository.h"
@@ -40,6 +41,12 @@ constexpr std::size_t kMaxBulkItems = 500;
 struct DecidedMeanwhile
 {
     std::string itemId;
+};
+
+// Thrown inside a decision transaction when revoking an item would leave its organisation without an admin.
+struct LastAdminRefused
+{
+    core::AccessReviewItem item;
 };
 
 nlohmann::json orNull(const std::string& text)
@@ -76,11 +83,11 @@ bool isReviewer(const core::AccessReviewItem& item, const std::string& userId)
                        [&](const core::ReviewPerson& r) { return r.id == userId; });
 }
 
-// The grant that lets a reviewer act at an org: review.manage, else role.assign, else audit.read; nullptr: none.
+// The grant that lets someone decide at an org: review.manage, else role.assign (an admin there); nullptr: none.
+// audit.read alone never decides: reading everything is not changing anything.
 const core::ScopeGrant* reviewerGrant(const core::AdminScope& scope, const std::string& orgPath)
 {
-    for (const auto permission :
-         {core::Permission::ReviewManage, core::Permission::RoleAssign, core::Permission::AuditRead}) {
+    for (const auto permission : {core::Permission::ReviewManage, core::Permission::RoleAssign}) {
         if (const core::ScopeGrant* grant = scope.grantFor(permission, orgPath))
             return grant;
     }
@@ -98,15 +105,24 @@ bool canManage(const Caller& caller, const core::AccessReviewCampaign& c)
     return managerGrant(caller, c) || c.createdBy.id == caller.user.id;
 }
 
-// Who reviews what: the admins (review.manage holders, else role.assign holders) of the nearest org at or above an
-// item's org, leaving out the person reviewed.
+// Who reviews what by default: the admins (role.assign holders; among them review.manage holders first) of the
+// nearest org at or above an item's org, leaving out the person reviewed. Only when no org up to the root has such an
+// admin do people holding review.manage without role.assign (the security auditor) get the item: the security team
+// runs reviews and may reassign, but it is not everyone's default reviewer.
 class ReviewerDirectory
 {
 public:
     explicit ReviewerDirectory(const std::vector<ReviewGrantHolder>& holders)
     {
-        for (const auto& h : holders)
-            m_byOrg[h.orgId].push_back(h);
+        // One entry per person and org, with the permissions of all their roles there.
+        for (const auto& h : holders) {
+            auto& people = m_byOrg[h.orgId];
+            auto it =
+                std::find_if(people.begin(), people.end(), [&](const Holder& p) { return p.person.id == h.person.id; });
+            if (it == people.end())
+                it = people.insert(people.end(), Holder{h.person, {}});
+            it->permissions.insert(h.permissions.begin(), h.permissions.end());
+        }
     }
 
     struct Found
@@ -118,20 +134,38 @@ public:
     /// Searches from the org with `orgPath` up to the root; empty when nobody qualifies.
     Found nearest(const std::string& orgPath, const std::string& excludedUserId) const
     {
+        using P = std::vector<std::string_view>;
+        Found found =
+            search(orgPath, excludedUserId,
+                   {P{core::Permission::ReviewManage, core::Permission::RoleAssign}, P{core::Permission::RoleAssign}});
+        if (found.people.empty())
+            found = search(orgPath, excludedUserId, {P{core::Permission::ReviewManage}});
+        return found;
+    }
+
+private:
+    struct Holder
+    {
+        core::ReviewPerson person;
+        std::set<std::string, std::less<>> permissions;
+    };
+
+    // The nearest org with someone holding every permission of a tier (tiers in order of preference at each org).
+    Found search(const std::string& orgPath, const std::string& excludedUserId,
+                 const std::vector<std::vector<std::string_view>>& tiers) const
+    {
         const auto ids = core::OrgPath::split(orgPath);
         for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
             const auto holders = m_byOrg.find(*it);
             if (holders == m_byOrg.end())
                 continue;
-            for (const auto permission : {core::Permission::ReviewManage, core::Permission::RoleAssign}) {
+            for (const auto& tier : tiers) {
                 Found found{*it, {}};
-                std::set<std::string> seen;
                 for (const auto& h : holders->second) {
-                    if (h.person.id == excludedUserId || seen.count(h.person.id) ||
-                        std::find(h.permissions.begin(), h.permissions.end(), permission) == h.permissions.end())
-                        continue;
-                    seen.insert(h.person.id);
-                    found.people.push_back(h.person);
+                    const bool holdsAll = std::all_of(tier.begin(), tier.end(),
+                                                      [&](std::string_view p) { return h.permissions.count(p) > 0; });
+                    if (h.person.id != excludedUserId && holdsAll)
+                        found.people.push_back(h.person);
                 }
                 if (!found.people.empty())
                     return found;
@@ -140,8 +174,7 @@ public:
         return {};
     }
 
-private:
-    std::map<std::string, std::vector<ReviewGrantHolder>> m_byOrg;
+    std::map<std::string, std::vector<Holder>> m_byOrg;
 };
 
 // The path of the org `orgId` on the way from the root to the org with `path`; empty when it is not on it.
@@ -287,6 +320,29 @@ int AccessReviewApi::processDueCampaigns(const HttpRequest& request) const
                     continue;
                 ++handled;
                 const AccessTarget target = itemTarget(item);
+                if (campaign->dueRule == "revoke" && removesLastAdmin(item)) {
+                    // The rule never leaves an organisation without an admin: the campaign's owner decides instead
+                    // (unless that is the person reviewed; then the reviewers keep it).
+                    std::vector<core::ReviewPerson> to = item.reviewers;
+                    if (campaign->createdBy.id != item.user.id)
+                        to = {campaign->createdBy};
+                    std::vector<std::string> ids;
+                    for (const auto& p : to)
+                        ids.push_back(p.id);
+                    reviews.setReviewers(item.id, {}, ids);
+                    reviews.countEscalation(item.id);
+                    core::AuditEvent event = systemEvent(request, "review.item.escalate");
+                    fillTarget(event, target);
+                    event.reason = std::string(kDueReason) + "; not revoked: " + item.user.email +
+                                   " is the last admin of " + item.orgName + ", and an organisation must keep an admin";
+                    event.before = {{"reviewers", reviewerIds(item.reviewers)}};
+                    event.after = {{"reviewers", reviewerIds(to)},
+                                   {"reviewerOrgId", nullptr},
+                                   {"campaignId", campaign->id},
+                                   {"lastAdmin", true}};
+                    AuditLog(m_context.db).append(event);
+                    continue;
+                }
                 if (campaign->dueRule == "revoke") {
                     reviews.decide(item.id, "revoked", {}, kDueReason, {});
                     core::AuditEvent actor = systemEvent(request, {});
@@ -330,6 +386,18 @@ int AccessReviewApi::processDueCampaigns(const HttpRequest& request) const
         });
     }
     return handled;
+}
+
+bool AccessReviewApi::removesLastAdmin(const core::AccessReviewItem& item) const
+{
+    const RoleRepository roles(m_context.db);
+    // Serialises with other role changes at the org, so two revocations cannot each leave "one other admin".
+    roles.lockOrg(item.orgId);
+    if (roles.adminCount(item.orgId) == 0)
+        return false;
+    const int left = item.kind == "role_assignment" ? roles.adminCountWithout(item.orgId, {}, item.subjectId)
+                                                    : roles.adminCountWithout(item.orgId, item.user.id, {});
+    return left == 0;
 }
 
 nlohmann::json AccessReviewApi::revokeAccess(const core::AccessReviewItem& item, const core::AuditEvent& actor,
@@ -728,12 +796,11 @@ HttpResponse AccessReviewApi::reassign(const Caller& caller, HttpRequest& reques
             problems.push_back({id, 400, "self_review", "Nobody reviews their own access."});
             continue;
         }
-        const core::ScopeGrant* grant = reviewerScope.grantFor(core::Permission::ReviewManage, item->orgPath);
-        if (!grant)
-            grant = reviewerScope.grantFor(core::Permission::AuditRead, item->orgPath);
+        // The new reviewer must be able to decide: review.manage or role.assign there (audit.read alone is not).
+        const core::ScopeGrant* grant = reviewerGrant(reviewerScope, item->orgPath);
         if (!grant) {
             problems.push_back({id, 400, "reviewer_not_eligible",
-                                "The new reviewer must hold review.manage or audit.read at " + item->orgName + "."});
+                                "The new reviewer must hold review.manage or role.assign at " + item->orgName + "."});
             continue;
         }
         items.push_back(*item);
@@ -807,6 +874,9 @@ nlohmann::json AccessReviewApi::applyDecisions(const Caller& caller, const HttpR
                 event.before = {{"status", "open"}};
                 event.after = {{"status", status}, {"comment", comment}, {"campaignId", item.campaignId}};
                 if (decision == "revoke") {
+                    // Like removing an admin directly: only someone whose role.assign comes from above may.
+                    if (!RoleDelegation::grantFromAbove(caller.scope, item.orgPath) && removesLastAdmin(item))
+                        throw LastAdminRefused{item};
                     result["ended"] = revokeAccess(item, actor, comment);
                     event.after["ended"] = result["ended"];
                 }
@@ -817,6 +887,25 @@ nlohmann::json AccessReviewApi::applyDecisions(const Caller& caller, const HttpR
     } catch (const DecidedMeanwhile& race) {
         throw HttpError(409, "already_decided", "Item " + race.itemId + " was decided meanwhile; nothing was changed.",
                         "itemIds");
+    } catch (const LastAdminRefused& refused) {
+        const core::AccessReviewItem& item = refused.item;
+        AccessCheck(m_context, caller, request)
+            .recordDenied(
+                "review.item.revoke", itemTarget(item), "last admin of " + item.orgName + " (" + item.orgId + ")",
+                {{"comment", comment}, {"campaignId", item.campaignId}}, reviewerGrant(caller.scope, item.orgPath));
+        const std::string who = item.user.displayName.empty() ? item.user.email : item.user.displayName;
+        std::string message = who + " is the last admin of " + item.orgName +
+                              "; an organisation must keep an admin, so this access cannot be revoked in a review. "
+                              "Make someone else its admin first, or ask an administrator of an organisation above it.";
+        if (items.size() > 1)
+            message += " Nothing was changed.";
+        // `field` names the item, so the console can show the answer next to it.
+        throw ItemsRefused{HttpResponse::json(
+            409,
+            {{"code", "last_admin"},
+             {"message", message},
+             {"field", item.id},
+             {"items", nlohmann::json::array({{{"itemId", item.id}, {"code", "last_admin"}, {"message", message}}})}})};
     }
     return results;
 }
@@ -844,11 +933,14 @@ std::vector<core::AccessReviewItem> decidableItems(const ApiContext& context, co
         if (!campaign)
             campaign = reviews.findCampaign(item->campaignId);
         const AccessTarget target = itemTarget(*item);
-        if (!isReviewer(*item, caller.user.id)) {
+        // review.manage at the item's org decides any item there (that is what running a review means); otherwise
+        // only its reviewers do, while they are admins there.
+        const bool manages = caller.scope.allows(core::Permission::ReviewManage, item->orgPath);
+        if (!manages && !isReviewer(*item, caller.user.id)) {
             // Someone who may see the campaign learns that the item exists but is not theirs; others get 404.
             const bool visible = caller.scope.allows(core::Permission::ReviewManage, campaign->orgPath) ||
                                  caller.scope.allows(core::Permission::AuditRead, campaign->orgPath);
-            access.recordDenied(action, target, "not a reviewer of this item");
+            access.recordDenied(action, target, "not a reviewer of this item and no review.manage here");
             if (visible)
                 problems.push_back({id, 403, "not_reviewer", "You are not a reviewer of this item."});
             else
@@ -861,10 +953,9 @@ std::vector<core::AccessReviewItem> decidableItems(const ApiContext& context, co
             continue;
         }
         if (!reviewerGrant(caller.scope, item->orgPath)) {
-            access.recordDenied(action, target, "no longer holds review.manage, role.assign or audit.read here");
+            access.recordDenied(action, target, "reviewer without review.manage or role.assign here");
             problems.push_back(
-                {id, 403, "forbidden",
-                 "You no longer hold review.manage, role.assign or audit.read at " + item->orgName + "."});
+                {id, 403, "forbidden", "Deciding needs review.manage or role.assign at " + item->orgName + "."});
             continue;
         }
         if (campaign->status != "open") {
@@ -896,7 +987,12 @@ HttpResponse AccessReviewApi::decideOne(const Caller& caller, HttpRequest& reque
     } catch (ItemsRefused& refused) {
         return refused.response;
     }
-    const nlohmann::json results = applyDecisions(caller, request, items, d.decision, d.comment);
+    nlohmann::json results;
+    try {
+        results = applyDecisions(caller, request, items, d.decision, d.comment);
+    } catch (ItemsRefused& refused) {
+        return refused.response;
+    }
     nlohmann::json j = AccessReviewRepository(m_context.db).findItem(id).value();
     j["ended"] = results.front().value("ended", nlohmann::json(nullptr));
     return HttpResponse::json(200, j);
@@ -914,7 +1010,11 @@ HttpResponse AccessReviewApi::decideBulk(const Caller& caller, HttpRequest& requ
     } catch (ItemsRefused& refused) {
         return refused.response;
     }
-    return HttpResponse::json(200, {{"results", applyDecisions(caller, request, items, d.decision, d.comment)}});
+    try {
+        return HttpResponse::json(200, {{"results", applyDecisions(caller, request, items, d.decision, d.comment)}});
+    } catch (ItemsRefused& refused) {
+        return refused.response;
+    }
 }
 
 } // namespace trellis::server

@@ -20,9 +20,11 @@ struct HttpRequest;
 
 /// /api/v1/access-reviews… and /api/v1/access-review-items…: access review campaigns over an org subtree. Creating
 /// one (review.manage there) snapshots the role assignments and memberships inside it, each with reviewers: the
-/// admins of the nearest org up the tree, never the person reviewed. Reviewers keep or revoke; a revocation ends the
-/// access and the person's sessions in the same transaction. At the due date undecided items follow the campaign's
-/// rule (revoke or escalate); trellisd has no timers, so every request to this API first handles due campaigns.
+/// admins of the nearest org up the tree, never the person reviewed. Reviewers, and anyone with review.manage at the
+/// item's org, keep or revoke; a revocation ends the access and the person's sessions in the same transaction, and
+/// never removes an org's last admin (409 last_admin) unless the decider's role.assign comes from above. At the due
+/// date undecided items follow the campaign's rule (revoke or escalate); trellisd has no timers, so every request to
+/// this API first handles due campaigns.
 class AccessReviewApi
 {
 public:
@@ -60,6 +62,9 @@ public:
 private:
     /// The campaign if the caller may see it (review.manage or audit.read at its org, or its creator); else 404.
     core::AccessReviewCampaign visibleCampaign(const Caller& caller, const std::string& campaignId) const;
+    /// Whether revoking the item would leave its org without an admin (docs/permissions.md); locks the org for the
+    /// caller's transaction.
+    bool removesLastAdmin(const core::AccessReviewItem& item) const;
     /// Ends the reviewed access (role assignment revoked / membership ended, with its own audit event by `actor`)
     /// and the person's sessions; inside the caller's transaction. What was ended, for the decision's event.
     nlohmann::json revokeAccess(const core::AccessReviewItem& item, const core::AuditEvent& actor,

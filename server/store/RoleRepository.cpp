@@ -477,6 +477,22 @@ int RoleRepository::adminCount(const std::string& orgId) const
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+int RoleRepository::adminCountWithout(const std::string& orgId, const std::string& userId,
+                                      const std::string& assignmentId) const
+{
+    // Ids are never empty, so an empty one excludes nothing.
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT COUNT(DISTINCT ra.user_id) ") + kAdminsOfOrg +
+                                    QStringLiteral(" AND ra.user_id <> ? AND ra.id <> ?"));
+    const QString now = qs(sql::now(m_db));
+    q.addBindValue(qs(orgId));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(qs(userId));
+    q.addBindValue(qs(assignmentId));
+    run(q, "counting an organisation's admins failed");
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 bool RoleRepository::isAdmin(const std::string& userId, const std::string& orgId) const
 {
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT 1 ") + kAdminsOfOrg + QStringLiteral(" AND ra.user_id = ?"));

@@ -106,6 +106,9 @@ public:
     int adminCount(const std::string& orgId) const;
     /// Whether `userId` is one of those admins of the org.
     bool isAdmin(const std::string& userId, const std::string& orgId) const;
+    /// The admins the org would keep without `userId` (their membership there ending) or, `userId` empty, without
+    /// the assignment `assignmentId`: what an access review's revocation leaves.
+    int adminCountWithout(const std::string& orgId, const std::string& userId, const std::string& assignmentId) const;
 
 private:
     const Database& m_db;

@@ -41,7 +41,7 @@ const std::map<QString, std::set<std::string>>& rolePermissions()
         {QStringLiteral("platform-owner"),
          {"org.read", "org.manage", "user.read", "user.manage", "user.invite", "role.assign", "flow.design",
           "flow.publish", "audit.read", "review.manage"}},
-        {QStringLiteral("security-auditor"), {"org.read", "user.read", "audit.read"}},
+        {QStringLiteral("security-auditor"), {"org.read", "user.read", "audit.read", "review.manage"}},
         {QStringLiteral("org-admin"),
          {"org.read", "org.manage", "user.read", "user.manage", "user.invite", "role.assign", "audit.read",
           "review.manage"}},

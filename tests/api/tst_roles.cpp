@@ -257,7 +257,9 @@ QList<QVariantMap> RolesTest::auditEvents(const QString& action)
 
 void RolesTest::assignableFlagsForPartnerAdmin()
 {
-    // The partner admin is org-admin at Northwind: no flow.design, so neither platform-owner nor flow-designer.
+    // The partner admin is org-admin at Northwind: no flow.design, so neither platform-owner nor flow-designer. She
+    // holds every permission of security-auditor there (org.read, user.read, audit.read and, since migration 0015,
+    // review.manage), so she may make someone Northwind's security auditor: nobody grants what they do not hold.
     const auto roles = rolesAt(m_northwindToken, m_northwindId);
     QCOMPARE(roles.size(), 6);
     const QMap<QString, bool> expected{

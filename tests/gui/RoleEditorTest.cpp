@@ -203,7 +203,9 @@ void RoleEditorTest::ownerReadsBuiltInRolesGroupedAndExplained()
     QVERIFY(!editor->deleteButton()->isVisible());
     QVERIFY(editor->checklist()->checkBox("org.read")->isChecked());
     QVERIFY(editor->checklist()->checkBox("audit.read")->isChecked());
+    QVERIFY(editor->checklist()->checkBox("review.manage")->isChecked()); // the security team runs access reviews
     QVERIFY(!editor->checklist()->checkBox("org.manage")->isChecked());
+    QVERIFY(!editor->checklist()->checkBox("role.assign")->isChecked());
     QVERIFY(!editor->checklist()->checkBox("flow.design")->isChecked());
     // Read-only: a click does not change the tick.
     QTest::mouseClick(editor->checklist()->checkBox("org.manage"), Qt::LeftButton);
