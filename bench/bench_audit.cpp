@@ -34,7 +34,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const QString kPostgresDatabase = QStringLiteral("trellis_bench_audit");
 constexpr int kActors = 5000;
 constexpr int kOrgs = 400;
 constexpr int kRows = 100; // generation commits every 50 * kRows events
@@ -331,9 +330,21 @@ int main(int argc, char** argv)
     const QCommandLineOption noSqliteOption(QStringLiteral("no-sqlite"), QStringLiteral("PostgreSQL only."));
     const QCommandLineOption queriesOnlyOption(QStringLiteral("queries-only"),
                                                QStringLiteral("Measure the first pages only (no append, no verify)."));
-    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption, queriesOnlyOption});
+    const QCommandLineOption appendOnlyOption(QStringLiteral("append-only"),
+                                              QStringLiteral("Measure the append rates only (no pages, no verify)."));
+    const QCommandLineOption appendEventsOption(QStringLiteral("append-events"),
+                                                QStringLiteral("Events appended one per transaction (ten times as "
+                                                               "many at 100 per transaction)."),
+                                                QStringLiteral("N"), QStringLiteral("2000"));
+    // Another name keeps a small trial database apart from the 10-million-event one.
+    const QCommandLineOption postgresDatabaseOption(QStringLiteral("postgres-database"),
+                                                    QStringLiteral("PostgreSQL database to generate into."),
+                                                    QStringLiteral("NAME"), QStringLiteral("trellis_bench_audit"));
+    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption, queriesOnlyOption,
+                       appendOnlyOption, appendEventsOption, postgresDatabaseOption});
     parser.process(app);
     const std::int64_t events = parser.value(eventsOption).toLongLong();
+    const int appendEvents = std::max(1, parser.value(appendEventsOption).toInt());
     const int iterations = parser.value(iterationsOption).toInt();
     const World world = makeWorld();
 
@@ -348,10 +359,11 @@ int main(int argc, char** argv)
         const QString adminUrl = qEnvironmentVariable("TRELLIS_BENCH_POSTGRES_URL");
         if (!adminUrl.isEmpty()) {
             QString error;
-            targets.push_back({"PostgreSQL", *server::DatabaseConfig::fromUrl(
-                                                 bench::ensurePostgresDatabase(adminUrl, kPostgresDatabase,
-                                                                               parser.isSet(regenerateOption)),
-                                                 &error)});
+            targets.push_back(
+                {"PostgreSQL", *server::DatabaseConfig::fromUrl(
+                                   bench::ensurePostgresDatabase(adminUrl, parser.value(postgresDatabaseOption),
+                                                                 parser.isSet(regenerateOption)),
+                                   &error)});
         }
         for (const auto& [name, config] : targets) {
             server::Database db(config);
@@ -361,12 +373,14 @@ int main(int argc, char** argv)
             std::printf("\n**%s**, %lld events\n\n| measurement | size | result |\n|---|---|---|\n", name,
                         static_cast<long long>(countEvents(db)));
             const bool queriesOnly = parser.isSet(queriesOnlyOption);
+            const bool appendOnly = parser.isSet(appendOnlyOption);
             if (!queriesOnly) {
-                measureAppend(db, world, 2000, 1);
-                measureAppend(db, world, 20000, 100);
+                measureAppend(db, world, appendEvents, 1);
+                measureAppend(db, world, appendEvents * 10, 100);
             }
-            measureQueries(db, world, iterations);
-            if (!queriesOnly)
+            if (!appendOnly)
+                measureQueries(db, world, iterations);
+            if (!queriesOnly && !appendOnly)
                 measureVerify(db);
             std::fflush(stdout);
             db.closeThreadConnection();
