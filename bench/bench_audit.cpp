@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <random>
 #include <vector>
@@ -34,7 +35,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const QString kPostgresDatabase = QStringLiteral("trellis_bench_audit");
 constexpr int kActors = 5000;
 constexpr int kOrgs = 400;
 constexpr int kRows = 100; // generation commits every 50 * kRows events
@@ -210,6 +210,7 @@ void measureAppend(const server::Database& db, const World& w, int events, int p
     std::mt19937_64 rng(7);
     const server::AuditLog audit(db);
     const auto began = Clock::now();
+    const std::clock_t cpuBegan = std::clock();
     for (int done = 0; done < events;) {
         db.transaction([&] {
             for (int i = 0; i < perTransaction; ++i, ++done)
@@ -217,8 +218,10 @@ void measureAppend(const server::Database& db, const World& w, int events, int p
         });
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - began).count();
-    std::printf("| append, %d per transaction | %d events | %.0f events/s |\n", perTransaction, events,
-                double(events) / seconds);
+    // Processor time too: on a shared machine it moves less than the wall clock when other work competes.
+    const double cpuSeconds = double(std::clock() - cpuBegan) / CLOCKS_PER_SEC;
+    std::printf("| append, %d per transaction | %d events | %.0f events/s (%.0f µs processor time per event) |\n",
+                perTransaction, events, double(events) / seconds, cpuSeconds * 1e6 / double(events));
 }
 
 void measureQueries(const server::Database& db, const World& w, int iterations)
@@ -337,9 +340,25 @@ int main(int argc, char** argv)
     const QCommandLineOption noSqliteOption(QStringLiteral("no-sqlite"), QStringLiteral("PostgreSQL only."));
     const QCommandLineOption queriesOnlyOption(QStringLiteral("queries-only"),
                                                QStringLiteral("Measure the first pages only (no append, no verify)."));
-    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption, queriesOnlyOption});
+    const QCommandLineOption appendOnlyOption(QStringLiteral("append-only"),
+                                              QStringLiteral("Measure the append rates only (no pages, no verify)."));
+    const QCommandLineOption appendEventsOption(QStringLiteral("append-events"),
+                                                QStringLiteral("Events appended one per transaction (ten times as "
+                                                               "many at 100 per transaction)."),
+                                                QStringLiteral("N"), QStringLiteral("2000"));
+    // Another name keeps a small trial database apart from the 10-million-event one.
+    const QCommandLineOption postgresDatabaseOption(QStringLiteral("postgres-database"),
+                                                    QStringLiteral("PostgreSQL database to generate into."),
+                                                    QStringLiteral("NAME"), QStringLiteral("trellis_bench_audit"));
+    // For trying connection settings the server does not use (yet), e.g. "PRAGMA mmap_size = 268435456".
+    const QCommandLineOption statementOption(QStringLiteral("connection-statement"),
+                                             QStringLiteral("Run SQL on the measuring connection first (repeatable)."),
+                                             QStringLiteral("SQL"));
+    parser.addOptions({eventsOption, iterationsOption, dirOption, regenerateOption, noSqliteOption, queriesOnlyOption,
+                       appendOnlyOption, appendEventsOption, postgresDatabaseOption, statementOption});
     parser.process(app);
     const std::int64_t events = parser.value(eventsOption).toLongLong();
+    const int appendEvents = std::max(1, parser.value(appendEventsOption).toInt());
     const int iterations = parser.value(iterationsOption).toInt();
     const World world = makeWorld();
 
@@ -354,10 +373,11 @@ int main(int argc, char** argv)
         const QString adminUrl = qEnvironmentVariable("TRELLIS_BENCH_POSTGRES_URL");
         if (!adminUrl.isEmpty()) {
             QString error;
-            targets.push_back({"PostgreSQL", *server::DatabaseConfig::fromUrl(
-                                                 bench::ensurePostgresDatabase(adminUrl, kPostgresDatabase,
-                                                                               parser.isSet(regenerateOption)),
-                                                 &error)});
+            targets.push_back(
+                {"PostgreSQL", *server::DatabaseConfig::fromUrl(
+                                   bench::ensurePostgresDatabase(adminUrl, parser.value(postgresDatabaseOption),
+                                                                 parser.isSet(regenerateOption)),
+                                   &error)});
         }
         for (const auto& [name, config] : targets) {
             server::Database db(config);
@@ -366,13 +386,17 @@ int main(int argc, char** argv)
             generate(db, world, events);
             std::printf("\n**%s**, %lld events\n\n| measurement | size | result |\n|---|---|---|\n", name,
                         static_cast<long long>(countEvents(db)));
+            for (const QString& statement : parser.values(statementOption))
+                server::sql::runDirect(db, statement, "a --connection-statement failed");
             const bool queriesOnly = parser.isSet(queriesOnlyOption);
+            const bool appendOnly = parser.isSet(appendOnlyOption);
             if (!queriesOnly) {
-                measureAppend(db, world, 2000, 1);
-                measureAppend(db, world, 20000, 100);
+                measureAppend(db, world, appendEvents, 1);
+                measureAppend(db, world, appendEvents * 10, 100);
             }
-            measureQueries(db, world, iterations);
-            if (!queriesOnly)
+            if (!appendOnly)
+                measureQueries(db, world, iterations);
+            if (!queriesOnly && !appendOnly)
                 measureVerify(db);
             std::fflush(stdout);
             db.closeThreadConnection();

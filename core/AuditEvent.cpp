@@ -2,12 +2,14 @@
 
 #include "core/Encoding.h"
 
+#include <algorithm>
+
 namespace trellis::core {
 
 namespace {
 nlohmann::json fields(const AuditEvent& e)
 {
-    // nlohmann::json objects keep keys sorted, so dump() of this is canonical.
+    // The event as JSON for exports and archives (nlohmann::json objects keep their keys sorted).
     return nlohmann::json{
         {"sequence", e.sequence},
         {"id", e.id},
@@ -31,16 +33,93 @@ nlohmann::json fields(const AuditEvent& e)
         {"after", e.after},
     };
 }
+
+std::string dumpValue(const nlohmann::json& value)
+{
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// A JSON string as nlohmann::json::dump(-1, ' ', false, replace) writes it. Printable ASCII without quote or
+// backslash is written as it is; anything else (control characters, UTF-8, invalid bytes) goes through nlohmann.
+void appendString(std::string& out, const std::string& text)
+{
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += dumpValue(text);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
 } // namespace
 
 std::string AuditEvent::canonicalEncoding() const
 {
-    return fields(*this).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return canonicalEncoding(dumpValue(before), dumpValue(after));
+}
+
+std::string AuditEvent::canonicalEncoding(std::string_view beforeText, std::string_view afterText) const
+{
+    // Written field by field in the order a nlohmann::json object (std::map, byte order) keeps the keys: the bytes
+    // every existing hash covers, without building that object for each event (tst_audit compares the two).
+    std::string out;
+    out.reserve(400 + beforeText.size() + afterText.size());
+    const auto text = [&](const char* key, const std::string& value) {
+        out += '"';
+        out += key;
+        out += "\":";
+        appendString(out, value);
+        out += ',';
+    };
+    const auto raw = [&](const char* key, std::string_view value) {
+        out += '"';
+        out += key;
+        out += "\":";
+        out += value;
+        out += ',';
+    };
+    out += '{';
+    text("actingOrgId", actingOrgId);
+    text("action", action);
+    text("actorDisplay", actorDisplay);
+    text("actorId", actorId);
+    text("actorType", actorType);
+    raw("after", afterText);
+    raw("before", beforeText);
+    text("clientAddress", clientAddress);
+    text("delegationId", delegationId);
+    text("id", id);
+    text("occurredAt", occurredAt);
+    text("outcome", outcome);
+    text("reason", reason);
+    text("requestId", requestId);
+    raw("sequence", std::to_string(sequence));
+    text("targetDisplay", targetDisplay);
+    text("targetId", targetId);
+    text("targetOrgPath", targetOrgPath);
+    text("targetType", targetType);
+    text("userAgent", userAgent);
+    out.back() = '}';
+    return out;
 }
 
 std::string AuditEvent::computeHash() const
 {
-    return toHex(sha256(previousHash + "\n" + canonicalEncoding()));
+    return computeHash(dumpValue(before), dumpValue(after));
+}
+
+std::string AuditEvent::computeHash(std::string_view beforeText, std::string_view afterText) const
+{
+    std::string input;
+    input.reserve(previousHash.size() + 1 + 400 + beforeText.size() + afterText.size());
+    input += previousHash;
+    input += '\n';
+    input += canonicalEncoding(beforeText, afterText);
+    return toHex(sha256(input));
 }
 
 void to_json(nlohmann::json& j, const AuditEvent& e)

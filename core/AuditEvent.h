@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace trellis::core {
 
@@ -35,8 +36,13 @@ struct AuditEvent
 
     /// Deterministic encoding of every field except sequence-independent hashes (sorted keys, no spaces).
     std::string canonicalEncoding() const;
+    /// The same bytes, with before and after given as their encodings (dump(-1, ' ', false, replace)), which the
+    /// store writes anyway: saves encoding them twice.
+    std::string canonicalEncoding(std::string_view beforeText, std::string_view afterText) const;
     /// hex(SHA-256(previousHash || "\n" || canonicalEncoding())).
     std::string computeHash() const;
+    /// computeHash() with before and after given as their encodings.
+    std::string computeHash(std::string_view beforeText, std::string_view afterText) const;
 };
 
 void to_json(nlohmann::json& j, const AuditEvent& e);

@@ -69,6 +69,28 @@ std::string dumpState(const nlohmann::json& j)
 {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+// Redacts a before/after state and returns the text to store and hash. The state becomes what reading that text back
+// gives (invalid UTF-8 replaced, keys made equal by the replacement merged), so the chain verifies after a round trip.
+// Null, what most events carry, needs none of it.
+std::string settleState(nlohmann::json& state)
+{
+    if (state.is_null())
+        return "null";
+    state = parseState(qs(dumpState(core::redactSecrets(std::move(state)))));
+    return dumpState(state);
+}
+
+// The chain head as this transaction last wrote it: it holds the write lock (SQLite) or the head's row lock
+// (PostgreSQL) until it ends, so nobody else can have moved it. Keyed by the process-wide transaction serial.
+struct KnownHead
+{
+    std::uint64_t transaction = 0;
+    std::int64_t sequence = 0;
+    std::string hash;
+};
+thread_local KnownHead t_knownHead;
+
 } // namespace
 
 core::AuditEvent AuditLog::append(core::AuditEvent event) const
@@ -79,22 +101,26 @@ core::AuditEvent AuditLog::append(core::AuditEvent event) const
     // refusing it (rolling the change back) beats an event nobody can find by its group.
     if (!core::AuditActionCatalog::find(event.action))
         throw StoreError(StoreError::Kind::Internal, "audit action \"" + event.action + "\" is not in the catalog");
+    const bool postgres = m_db.dialect() == SqlDialect::Postgres;
+    const std::uint64_t transaction = m_db.transactionSerial();
 
     // Lock the chain head: on PostgreSQL other appenders wait here until this transaction ends; on SQLite the
-    // write transaction (BEGIN IMMEDIATE) already excludes every other writer.
-    QSqlQuery head = prepare(m_db, m_db.dialect() == SqlDialect::Postgres
-                                       ? QStringLiteral("SELECT last_sequence, last_hash FROM audit_chain_head "
-                                                        "WHERE id = 1 FOR UPDATE")
-                                       : QStringLiteral("SELECT last_sequence, last_hash FROM audit_chain_head "
-                                                        "WHERE id = 1"));
-    run(head, "locking the audit chain failed");
-    if (!head.next())
-        throw StoreError(StoreError::Kind::Internal, "the audit chain head is missing");
-    const std::int64_t lastSequence = head.value(0).toLongLong();
-    const std::string lastHash = ss(head.value(1));
-    head.finish();
+    // write transaction (BEGIN IMMEDIATE) already excludes every other writer. A later append in the same
+    // transaction already holds the lock and knows the head.
+    if (t_knownHead.transaction != transaction) {
+        QSqlQuery& head = m_db.cachedStatement(
+            postgres ? QStringLiteral("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                     : QStringLiteral("SELECT last_sequence, last_hash FROM audit_chain_head WHERE id = 1"));
+        run(head, "locking the audit chain failed");
+        if (!head.next()) {
+            head.finish();
+            throw StoreError(StoreError::Kind::Internal, "the audit chain head is missing");
+        }
+        t_knownHead = {0, head.value(0).toLongLong(), ss(head.value(1))};
+        head.finish();
+    }
 
-    event.sequence = lastSequence + 1;
+    event.sequence = t_knownHead.sequence + 1;
     if (event.id.empty())
         event.id = core::newUuid();
     if (event.occurredAt.empty())
@@ -102,32 +128,46 @@ core::AuditEvent AuditLog::append(core::AuditEvent event) const
     if (event.outcome.empty())
         event.outcome = "success";
     // Store exactly the bytes that are hashed, so the chain verifies after a round trip.
-    event.before = parseState(qs(dumpState(core::redactSecrets(std::move(event.before)))));
-    event.after = parseState(qs(dumpState(core::redactSecrets(std::move(event.after)))));
-    event.previousHash = lastHash;
-    event.hash = event.computeHash();
+    const std::string before = settleState(event.before);
+    const std::string after = settleState(event.after);
+    event.previousHash = t_knownHead.hash;
+    event.hash = event.computeHash(before, after);
 
-    QSqlQuery insert = prepare(m_db, QStringLiteral("INSERT INTO audit_events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                         .arg(kColumns));
-    insert.addBindValue(qlonglong(event.sequence));
+    // One statement moves the head with the insert on PostgreSQL (one round trip); SQLite runs two.
+    static const QString kInsert =
+        QStringLiteral("INSERT INTO audit_events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?)")
+            .arg(kColumns);
+    static const QString kMoveHead = QStringLiteral("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? "
+                                                    "WHERE id = 1");
+    static const QString kInsertAndMoveHead = QStringLiteral("WITH appended AS (%1) %2").arg(kInsert, kMoveHead);
+    QSqlQuery& insert = m_db.cachedStatement(postgres ? kInsertAndMoveHead : kInsert);
+    int column = 0;
+    insert.bindValue(column++, qlonglong(event.sequence));
     for (const std::string* field :
          {&event.id, &event.occurredAt, &event.actorType, &event.actorId, &event.actorDisplay, &event.actingOrgId,
           &event.delegationId, &event.action, &event.targetType, &event.targetId, &event.targetDisplay,
           &event.targetOrgPath, &event.outcome, &event.reason, &event.clientAddress, &event.userAgent,
           &event.requestId})
-        insert.addBindValue(qs(*field));
-    insert.addBindValue(qs(dumpState(event.before)));
-    insert.addBindValue(qs(dumpState(event.after)));
-    insert.addBindValue(qs(event.previousHash));
-    insert.addBindValue(qs(event.hash));
+        insert.bindValue(column++, qs(*field));
+    insert.bindValue(column++, qs(before));
+    insert.bindValue(column++, qs(after));
+    insert.bindValue(column++, qs(event.previousHash));
+    insert.bindValue(column++, qs(event.hash));
+    if (postgres) {
+        insert.bindValue(column++, qlonglong(event.sequence));
+        insert.bindValue(column++, qs(event.hash));
+    }
+    t_knownHead.transaction = 0; // unknown until the head has moved
     run(insert, "appending an audit event failed");
 
-    QSqlQuery update =
-        prepare(m_db, QStringLiteral("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1"));
-    update.addBindValue(qlonglong(event.sequence));
-    update.addBindValue(qs(event.hash));
-    run(update, "moving the audit chain head failed");
+    if (!postgres) {
+        QSqlQuery& update = m_db.cachedStatement(kMoveHead);
+        update.bindValue(0, qlonglong(event.sequence));
+        update.bindValue(1, qs(event.hash));
+        run(update, "moving the audit chain head failed");
+    }
+    t_knownHead = {transaction, event.sequence, event.hash};
     return event;
 }
 

@@ -31,6 +31,7 @@ namespace trellis::server {
 namespace {
 std::atomic<std::uint64_t> g_nextInstance{1};
 std::atomic<std::uint64_t> g_nextThread{1};
+std::atomic<std::uint64_t> g_nextTransaction{1};
 
 // A serial per thread for its whole life: std::thread ids may be reused, connection names must not be.
 std::uint64_t threadSerial()
@@ -39,11 +40,17 @@ std::uint64_t threadSerial()
     return serial;
 }
 
-// Transaction nesting depth per (thread, Database instance).
-std::map<std::uint64_t, int>& transactionDepths()
+struct TransactionState
 {
-    thread_local std::map<std::uint64_t, int> depths;
-    return depths;
+    int depth = 0;
+    std::uint64_t serial = 0; // of the outermost transaction, process-wide
+};
+
+// Transaction nesting per (thread, Database instance).
+std::map<std::uint64_t, TransactionState>& transactionStates()
+{
+    thread_local std::map<std::uint64_t, TransactionState> states;
+    return states;
 }
 
 struct Migration
@@ -111,8 +118,26 @@ public:
     std::mutex mutex;
     std::set<QString> connectionNames;
     bool sqliteFileChecked = false; // guarded by mutex
+    // Cached statements per thread serial, guarded by mutex; only the owning thread uses its own (map nodes do not
+    // move, so the references it holds survive other threads' insertions).
+    std::map<std::uint64_t, std::map<QString, QSqlQuery>> statements;
 
     QString connectionName() const { return QStringLiteral("trellis-store-%1-%2").arg(instance).arg(threadSerial()); }
+
+    // Before this thread's connection closes or reopens: prepared statements die with the connection they were
+    // prepared on (on PostgreSQL each is freed by name on that connection, so they go first).
+    void dropThreadStatements()
+    {
+        std::map<QString, QSqlQuery> gone;
+        {
+            std::lock_guard lock(mutex);
+            const auto it = statements.find(threadSerial());
+            if (it == statements.end())
+                return;
+            gone.swap(it->second);
+            statements.erase(it);
+        }
+    }
 };
 
 DatabaseConfig DatabaseConfig::sqliteInDataDir(const QString& dataDir)
@@ -193,6 +218,7 @@ Database::Database(DatabaseConfig config)
 Database::~Database()
 {
     std::lock_guard lock(m_impl->mutex);
+    m_impl->statements.clear();
     for (const QString& name : m_impl->connectionNames)
         QSqlDatabase::removeDatabase(name);
 }
@@ -252,10 +278,14 @@ QSqlDatabase Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         // After a connection-level failure (server restarted, connection killed) start afresh, so one broken
         // socket does not fail this thread's requests forever. Never in the middle of a transaction.
-        if (db.isOpen() && sql::takeConnectionSuspect() && !inTransaction())
+        if (db.isOpen() && sql::takeConnectionSuspect() && !inTransaction()) {
+            m_impl->dropThreadStatements();
             db.close();
-        if (!db.isOpen())
+        }
+        if (!db.isOpen()) {
+            m_impl->dropThreadStatements();
             openConfigured(db, dialect());
+        }
         return db;
     }
 
@@ -319,11 +349,30 @@ void Database::closeThreadConnection() const
         if (!m_impl->connectionNames.erase(name))
             return;
     }
+    m_impl->dropThreadStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+QSqlQuery& Database::cachedStatement(const QString& sql) const
+{
+    QSqlDatabase db = connection(); // may reopen, which drops this thread's statements
+    std::map<QString, QSqlQuery>* mine = nullptr;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        mine = &m_impl->statements[threadSerial()];
+        const auto it = mine->find(sql);
+        if (it != mine->end())
+            return it->second;
+    }
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        throw sql::toStoreError(query.lastError(), "preparing a statement failed");
+    std::lock_guard lock(m_impl->mutex);
+    return mine->emplace(sql, std::move(query)).first->second;
 }
 
 bool Database::ping() const
@@ -341,14 +390,22 @@ bool Database::ping() const
 
 bool Database::inTransaction() const
 {
-    const auto& depths = transactionDepths();
-    const auto it = depths.find(m_impl->instance);
-    return it != depths.end() && it->second > 0;
+    const auto& states = transactionStates();
+    const auto it = states.find(m_impl->instance);
+    return it != states.end() && it->second.depth > 0;
+}
+
+std::uint64_t Database::transactionSerial() const
+{
+    const auto& states = transactionStates();
+    const auto it = states.find(m_impl->instance);
+    return it != states.end() && it->second.depth > 0 ? it->second.serial : 0;
 }
 
 void Database::transaction(const std::function<void()>& work) const
 {
-    int& depth = transactionDepths()[m_impl->instance];
+    TransactionState& state = transactionStates()[m_impl->instance];
+    int& depth = state.depth;
     if (depth > 0) {
         ++depth;
         try {
@@ -367,6 +424,7 @@ void Database::transaction(const std::function<void()>& work) const
     if (!control.exec(begin))
         throw sql::toStoreError(control.lastError(), "starting a transaction failed");
     depth = 1;
+    state.serial = g_nextTransaction.fetch_add(1);
     try {
         work();
     } catch (...) {

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -9,6 +10,8 @@
 
 #include <QSqlDatabase>
 #include <QString>
+
+class QSqlQuery;
 
 namespace trellis::server {
 
@@ -82,6 +85,11 @@ public:
     QSqlDatabase connection() const;
     /// Closes this thread's connection (worker threads call it before they exit).
     void closeThreadConnection() const;
+    /// `sql` prepared once on this thread's connection and kept with it, for statements that run again and again
+    /// (preparing costs more than running a small insert on SQLite, and a round trip each way on PostgreSQL). Stays
+    /// valid until this thread's connection is closed or reopened, so fetch it right before use, bind every value by
+    /// position, and finish() a SELECT after reading. Throws StoreError when the SQL does not prepare.
+    QSqlQuery& cachedStatement(const QString& sql) const;
 
     SqlDialect dialect() const;
     const DatabaseConfig& config() const;
@@ -97,6 +105,9 @@ public:
     void transaction(const std::function<void()>& work) const;
     /// True while this thread runs inside transaction() on this database.
     bool inTransaction() const;
+    /// Names this thread's current outermost transaction on this database, unique in the process; 0 outside one.
+    /// What a caller read under the transaction's locks stays true until it ends (see AuditLog::append).
+    std::uint64_t transactionSerial() const;
 
     /// "now" for every timestamp the store writes or compares (token expiry, membership ends); injectable for tests.
     const core::Clock& clock() const;

@@ -734,6 +734,81 @@ private Q_SLOTS:
         QVERIFY2(audit.verifyChain(&problem), problem.c_str());
     }
 
+    void auditChainWithSeveralInstancesAndBatches()
+    {
+        // Two Database objects on one database stand for two trellisd instances; each appends several events per
+        // transaction (the head is read once per transaction), from two threads at once, one of them reconnecting
+        // (its prepared statements go with the old connection).
+        auto first = freshDatabase();
+        Database second(first->config());
+        second.open();
+        const auto event = [](const std::string& who, int i) {
+            core::AuditEvent e;
+            e.actorType = "user";
+            e.actorId = who;
+            e.action = "user.update";
+            e.targetId = "t-" + std::to_string(i);
+            e.after = i % 2 ? nlohmann::json{{"n", i}, {"password", "hidden"}} : nlohmann::json();
+            return e;
+        };
+        std::vector<core::AuditEvent> returned;
+        first->transaction([&] {
+            for (int i = 0; i < 3; ++i)
+                returned.push_back(AuditLog(*first).append(event("first", i)));
+        });
+        second.transaction([&] {
+            for (int i = 0; i < 2; ++i)
+                returned.push_back(AuditLog(second).append(event("second", i)));
+        });
+        try {
+            first->transaction([&] {
+                AuditLog(*first).append(event("first", 99));
+                throw std::runtime_error("rolled back");
+            });
+        } catch (const std::runtime_error&) {
+        }
+        first->transaction([&] { returned.push_back(AuditLog(*first).append(event("first", 3))); });
+        for (std::size_t i = 0; i < returned.size(); ++i) {
+            QCOMPARE(returned[i].sequence, std::int64_t(i + 1));
+            if (i > 0)
+                QCOMPARE(returned[i].previousHash, returned[i - 1].hash);
+        }
+        QCOMPARE(returned[1].after.value("password", std::string()), std::string("[redacted]"));
+
+        constexpr int kTransactions = 15;
+        std::atomic<int> failures{0};
+        const auto writer = [&](const Database& db, const std::string& who, bool reconnect) {
+            try {
+                for (int t = 0; t < kTransactions; ++t) {
+                    db.transaction([&] {
+                        for (int i = 0; i < 1 + t % 3; ++i)
+                            AuditLog(db).append(event(who, t * 10 + i));
+                    });
+                    if (reconnect && t % 5 == 4)
+                        db.closeThreadConnection();
+                }
+            } catch (const std::exception& e) {
+                qWarning("writer %s failed: %s", who.c_str(), e.what());
+                ++failures;
+            }
+            db.closeThreadConnection();
+        };
+        std::thread a(writer, std::cref(*first), "instance-a", true);
+        std::thread b(writer, std::cref(second), "instance-b", false);
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        const int expected = int(returned.size()) + 2 * (5 * (1 + 2 + 3));
+        QCOMPARE(scalar(*first, QStringLiteral("SELECT COUNT(*) FROM audit_events")), expected);
+        QCOMPARE(scalar(*first, QStringLiteral("SELECT MAX(sequence) FROM audit_events")), expected);
+        std::string problem;
+        QVERIFY2(AuditLog(second).verifyChain(&problem), problem.c_str());
+        const auto stored = AuditLog(*first).latest(expected);
+        for (const auto& e : stored)
+            QCOMPARE(e.hash, e.computeHash());
+        QCOMPARE(stored.back().hash, returned.front().hash);
+    }
+
     void conflictsAndRollback()
     {
         auto db = freshDatabase();
