@@ -61,6 +61,8 @@ struct DemoWorld
     static constexpr const char* kOwnerEmail = "owner@acme.example";
     static constexpr const char* kAuditorEmail = "auditor@acme.example";
     static constexpr const char* kPartnerSuperadminEmail = "superadmin@northwind.example";
+    /// The user agent of the demo's seeded audit history (server DemoAuditHistory): marks those events as demo data.
+    static constexpr const char* kHistoryUserAgent = "Mozilla/5.0 (X11; Linux x86_64) Trellis demo data";
     /// Used when TRELLIS_DEMO_PASSWORD is unset (documented in the README).
     static constexpr const char* kDefaultDemoPassword = "trellis-demo-2026";
 };

@@ -24,7 +24,7 @@
         <translation>Authenticator-Code</translation>
     </message>
     <message>
-        <source>Asks for a one-time code from the user's authenticator app (TOTP).</source>
+        <source>Asks for a one-time code from the user&apos;s authenticator app (TOTP).</source>
         <translation>Fragt nach einem Einmalcode aus der Authenticator-App (TOTP).</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>Anmeldelink per E-Mail</translation>
     </message>
     <message>
-        <source>Emails a single-use sign-in link and shows "check your email". Opening the link (in any tab, within the expiry) continues the sign-in: verified; too late: expired. Nobody with the address gets no email, but the same page.</source>
+        <source>Emails a single-use sign-in link and shows &quot;check your email&quot;. Opening the link (in any tab, within the expiry) continues the sign-in: verified; too late: expired. Nobody with the address gets no email, but the same page.</source>
         <translation>Schickt einen Anmeldelink zur einmaligen Verwendung per E-Mail und zeigt „Sehen Sie in Ihre E-Mails“. Wer den Link rechtzeitig öffnet (in einem beliebigen Tab), meldet sich weiter an: geöffnet; zu spät: abgelaufen. Gibt es niemanden mit der Adresse, kommt keine E-Mail, aber dieselbe Seite.</translation>
     </message>
     <message>
@@ -356,7 +356,7 @@
         <translation>Teilablauf</translation>
     </message>
     <message>
-        <source>Runs another flow here. Its success and failure ends become this node's outcomes (a success or failure node's "outcome" setting names them).</source>
+        <source>Runs another flow here. Its success and failure ends become this node&apos;s outcomes (a success or failure node&apos;s &quot;outcome&quot; setting names them).</source>
         <translation>Führt hier einen anderen Ablauf aus. Dessen Erfolgs- und Fehlschlag-Enden werden zu den Ausgängen dieses Schritts (die Einstellung „Ausgang“ eines Erfolgs- oder Fehlschlag-Schritts benennt sie).</translation>
     </message>
     <message>
@@ -436,11 +436,11 @@
         <translation>Name des Ausgangs</translation>
     </message>
     <message>
-        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: "success").</source>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;success&quot;).</source>
         <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „success“).</translation>
     </message>
     <message>
-        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: "failure").</source>
+        <source>When this flow runs as a subflow: the outcome this end gives the subflow node (empty: &quot;failure&quot;).</source>
         <translation>Wenn dieser Ablauf als Teilablauf läuft: der Ausgang, den dieses Ende dem Teilablauf-Schritt gibt (leer: „failure“).</translation>
     </message>
     <message>
@@ -468,7 +468,7 @@
         <translation>Anmeldung mit Passkey</translation>
     </message>
     <message>
-        <source>Signs in with a passkey (WebAuthn). At the start of a flow it offers any passkey of this site and identifies the person by it; after identify, only their own. Browsers without passkey support take the "unsupported" outcome.</source>
+        <source>Signs in with a passkey (WebAuthn). At the start of a flow it offers any passkey of this site and identifies the person by it; after identify, only their own. Browsers without passkey support take the &quot;unsupported&quot; outcome.</source>
         <translation>Meldet mit einem Passkey (WebAuthn) an. Am Anfang eines Ablaufs bietet er jeden Passkey dieser Seite an und erkennt die Person daran; nach der E-Mail-Adresse nur ihre eigenen. Browser ohne Passkeys nehmen den Ausgang „Nicht unterstützt“.</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@
         <translation>Nutzerprüfung</translation>
     </message>
     <message>
-        <source>"required" accepts only authenticators that checked a PIN or biometric; "preferred" asks for it but also accepts a touch.</source>
+        <source>&quot;required&quot; accepts only authenticators that checked a PIN or biometric; &quot;preferred&quot; asks for it but also accepts a touch.</source>
         <translation>„required“ akzeptiert nur Authenticatoren, die eine PIN oder Biometrie geprüft haben; „preferred“ bittet darum, akzeptiert aber auch eine Berührung.</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@
         <translation>Heimat-IdP-Erkennung</translation>
     </message>
     <message>
-        <source>Looks up the identified email address's domain: "federated" when an organisation's identity provider claims it, "local" when a person has the address, "unknown" otherwise. Decides at once, without a screen; put it after identify.</source>
+        <source>Looks up the identified email address&apos;s domain: &quot;federated&quot; when an organisation&apos;s identity provider claims it, &quot;local&quot; when a person has the address, &quot;unknown&quot; otherwise. Decides at once, without a screen; put it after identify.</source>
         <translation>Schlägt die Domain der erkannten E-Mail-Adresse nach: „federated“, wenn der Identitätsanbieter einer Organisation sie beansprucht, „local“, wenn eine Person die Adresse hat, sonst „unknown“. Entscheidet sofort, ohne Seite; gehört hinter „Identifizieren“.</translation>
     </message>
     <message>
@@ -556,7 +556,7 @@
         <translation>Föderierte Anmeldung</translation>
     </message>
     <message>
-        <source>Sends the person to their organisation's own identity provider (OpenID Connect) and signs them in with the answer. "no-account" when the upstream person has no Trellis account and just-in-time provisioning is off.</source>
+        <source>Sends the person to their organisation&apos;s own identity provider (OpenID Connect) and signs them in with the answer. &quot;no-account&quot; when the upstream person has no Trellis account and just-in-time provisioning is off.</source>
         <translation>Schickt die Person zum eigenen Identitätsanbieter ihrer Organisation (OpenID Connect) und meldet sie mit dessen Antwort an. „no-account“, wenn die Person dort kein Trellis-Konto hat und Just-in-time-Bereitstellung aus ist.</translation>
     </message>
     <message>
@@ -576,7 +576,7 @@
         <translation>Just-in-time-Bereitstellung</translation>
     </message>
     <message>
-        <source>An upstream person without a Trellis account becomes one, with a membership in the provider's organisation.</source>
+        <source>An upstream person without a Trellis account becomes one, with a membership in the provider&apos;s organisation.</source>
         <translation>Eine Person ohne Trellis-Konto bekommt eines, mit einer Mitgliedschaft in der Organisation des Anbieters.</translation>
     </message>
     <message>
@@ -611,15 +611,15 @@
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <source>The file is saved as UTF-16 ("Unicode text"). Save it as "CSV UTF-8" and choose it again.</source>
+        <source>The file is saved as UTF-16 (&quot;Unicode text&quot;). Save it as &quot;CSV UTF-8&quot; and choose it again.</source>
         <translation>Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. Speichern Sie sie als „CSV UTF-8“ und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <source>This is not a text file. Choose a CSV file saved as "CSV UTF-8".</source>
+        <source>This is not a text file. Choose a CSV file saved as &quot;CSV UTF-8&quot;.</source>
         <translation>Das ist keine Textdatei. Wählen Sie eine als „CSV UTF-8“ gespeicherte CSV-Datei.</translation>
     </message>
     <message>
-        <source>The file is not UTF-8 text (line %1 has a character in another encoding, often from saving as plain "CSV" in Excel). Save it as "CSV UTF-8" and choose it again.</source>
+        <source>The file is not UTF-8 text (line %1 has a character in another encoding, often from saving as plain &quot;CSV&quot; in Excel). Save it as &quot;CSV UTF-8&quot; and choose it again.</source>
         <translation>Die Datei ist kein UTF-8-Text (Zeile %1 enthält ein Zeichen in einer anderen Kodierung, oft weil in Excel als einfaches „CSV“ gespeichert wurde). Speichern Sie sie als „CSV UTF-8“ und wählen Sie sie erneut.</translation>
     </message>
     <message>
@@ -647,7 +647,7 @@
         <translation>Die Datei hat mehr als %1 Zeilen; ein Import darf höchstens %1 haben. Teilen Sie sie in mehrere Dateien auf.</translation>
     </message>
     <message>
-        <source>The columns are separated by %1, not by commas. Save the file as "CSV UTF-8 (comma delimited)", or replace the separators with commas.</source>
+        <source>The columns are separated by %1, not by commas. Save the file as &quot;CSV UTF-8 (comma delimited)&quot;, or replace the separators with commas.</source>
         <translation>Die Spalten sind durch %1 getrennt, nicht durch Kommas. Speichern Sie die Datei als „CSV UTF-8 (durch Trennzeichen getrennt)“ mit Kommas, oder ersetzen Sie die Trennzeichen durch Kommas.</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@
         <translation>Tabulatoren</translation>
     </message>
     <message>
-        <source>The first row must name the columns; "%1" is not one of them. The columns are %2.</source>
+        <source>The first row must name the columns; &quot;%1&quot; is not one of them. The columns are %2.</source>
         <translation>Die erste Zeile muss die Spalten benennen; „%1“ ist keine davon. Die Spalten heißen %2.</translation>
     </message>
     <message>
@@ -698,8 +698,8 @@
         <translation>--screenshot braucht einen Dateinamen.</translation>
     </message>
     <message>
-        <source>Connect to the profile &lt;name&gt; (or "local" for the local workspace) instead of the connection used last.</source>
-        <translation>Mit dem Profil &lt;name&gt; verbinden (oder "local" für den lokalen Arbeitsbereich) statt mit der zuletzt verwendeten Verbindung.</translation>
+        <source>Connect to the profile &lt;name&gt; (or &quot;local&quot; for the local workspace) instead of the connection used last.</source>
+        <translation>Mit dem Profil &lt;name&gt; verbinden (oder &quot;local&quot; für den lokalen Arbeitsbereich) statt mit der zuletzt verwendeten Verbindung.</translation>
     </message>
     <message>
         <source>name</source>
@@ -774,7 +774,7 @@
 <context>
     <name>trellis::client::AuditFilter</name>
     <message>
-        <source>This is not an audit filter link (it should start with "%1").</source>
+        <source>This is not an audit filter link (it should start with &quot;%1&quot;).</source>
         <translation>Das ist kein Audit-Filterlink (er sollte mit „%1“ beginnen).</translation>
     </message>
     <message>
@@ -782,34 +782,34 @@
         <translation>Der Audit-Filterlink ist beschädigt (vielleicht wurde er beim Kopieren abgeschnitten).</translation>
     </message>
     <message>
-        <source>The link names an unknown time range "%1".</source>
+        <source>The link names an unknown time range &quot;%1&quot;.</source>
         <translation>Der Link nennt einen unbekannten Zeitraum „%1“.</translation>
     </message>
     <message>
-        <source>The link's start time "%1" is not a valid time.</source>
+        <source>The link&apos;s start time &quot;%1&quot; is not a valid time.</source>
         <translation>Die Startzeit „%1“ im Link ist keine gültige Zeitangabe.</translation>
     </message>
     <message>
-        <source>The link's end time "%1" is not a valid time.</source>
+        <source>The link&apos;s end time &quot;%1&quot; is not a valid time.</source>
         <translation>Die Endzeit „%1“ im Link ist keine gültige Zeitangabe.</translation>
     </message>
     <message>
-        <source>The link names an unknown outcome "%1".</source>
+        <source>The link names an unknown outcome &quot;%1&quot;.</source>
         <translation>Der Link nennt ein unbekanntes Ergebnis „%1“.</translation>
     </message>
     <message>
-        <source>The link contains a filter this console does not know ("%1").</source>
+        <source>The link contains a filter this console does not know (&quot;%1&quot;).</source>
         <translation>Der Link enthält einen Filter, den diese Konsole nicht kennt („%1“).</translation>
     </message>
     <message>
-        <source>The link's time range ends before it starts.</source>
+        <source>The link&apos;s time range ends before it starts.</source>
         <translation>Der Zeitraum im Link endet, bevor er beginnt.</translation>
     </message>
 </context>
 <context>
     <name>trellis::client::ConnectionProfile</name>
     <message>
-        <source>Enter the server's address, for example https://id.example.com.</source>
+        <source>Enter the server&apos;s address, for example https://id.example.com.</source>
         <translation>Geben Sie die Adresse des Servers ein, zum Beispiel https://id.example.com.</translation>
     </message>
     <message>
@@ -829,8 +829,8 @@
         <translation>Die Adresse darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <source>The address must not contain "?" or "#".</source>
-        <translation>Die Adresse darf kein "?" und kein "#" enthalten.</translation>
+        <source>The address must not contain &quot;?&quot; or &quot;#&quot;.</source>
+        <translation>Die Adresse darf kein &quot;?&quot; und kein &quot;#&quot; enthalten.</translation>
     </message>
     <message>
         <source>Use https:// for a server on another computer; http:// is only allowed for this computer.</source>
@@ -887,7 +887,7 @@
         <translation>Der lokale Server hat eine Adresse gemeldet, die die Konsole nicht verwenden kann.</translation>
     </message>
     <message>
-        <source>The local server did not accept the console's sign-in: %1</source>
+        <source>The local server did not accept the console&apos;s sign-in: %1</source>
         <translation>Der lokale Server hat die Anmeldung der Konsole nicht angenommen: %1</translation>
     </message>
     <message>
@@ -946,15 +946,15 @@
         <translation>Der Server bietet keine Anmeldung an (keine OpenID-Connect-Konfiguration, Status %1).</translation>
     </message>
     <message>
-        <source>The server's sign-in configuration is incomplete.</source>
+        <source>The server&apos;s sign-in configuration is incomplete.</source>
         <translation>Die Anmeldekonfiguration des Servers ist unvollständig.</translation>
     </message>
     <message>
-        <source>The console could not receive the browser's answer: %1</source>
+        <source>The console could not receive the browser&apos;s answer: %1</source>
         <translation>Die Konsole konnte die Antwort des Browsers nicht empfangen: %1</translation>
     </message>
     <message>
-        <source>The browser's answer came from a different server. Please try again.</source>
+        <source>The browser&apos;s answer came from a different server. Please try again.</source>
         <translation>Die Antwort des Browsers kam von einem anderen Server. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -966,11 +966,11 @@
         <translation>Der Server kann Sitzungen nicht aus der Ferne beenden.</translation>
     </message>
     <message>
-        <source>The server's sign-in configuration is missing.</source>
+        <source>The server&apos;s sign-in configuration is missing.</source>
         <translation>Die Anmeldekonfiguration des Servers fehlt.</translation>
     </message>
     <message>
-        <source>The server's answer to the sign-in was incomplete.</source>
+        <source>The server&apos;s answer to the sign-in was incomplete.</source>
         <translation>Die Antwort des Servers auf die Anmeldung war unvollständig.</translation>
     </message>
     <message>
@@ -1271,11 +1271,11 @@
         <translation>%1: fehlt.</translation>
     </message>
     <message>
-        <source>%1: needed to create a new person's account.</source>
+        <source>%1: needed to create a new person&apos;s account.</source>
         <translation>%1: nötig, um das Konto einer neuen Person anzulegen.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an address like name@example.com.</source>
+        <source>%1: &quot;%2&quot; is not an address like name@example.com.</source>
         <translation>%1: „%2“ ist keine Adresse wie name@example.com.</translation>
     </message>
     <message>
@@ -1303,7 +1303,7 @@
         <translation>%1: Das Datum ist vorbei; es muss in der Zukunft liegen.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a date and time like 2027-03-31T00:00:00Z.</source>
+        <source>%1: &quot;%2&quot; is not a date and time like 2027-03-31T00:00:00Z.</source>
         <translation>%1: „%2“ ist kein Zeitpunkt wie 2027-03-31T00:00:00Z.</translation>
     </message>
     <message>
@@ -1319,7 +1319,7 @@
         <translation>%1: Eine Rolle in dieser Zeile kann in dieser Organisation nicht verwendet werden.</translation>
     </message>
     <message>
-        <source>%1: there is no role "%2" that can be used at this organisation.</source>
+        <source>%1: there is no role &quot;%2&quot; that can be used at this organisation.</source>
         <translation>%1: Es gibt keine Rolle „%2“, die in dieser Organisation verwendet werden kann.</translation>
     </message>
     <message>
@@ -1327,7 +1327,7 @@
         <translation>%1: Sie dürfen in dieser Organisation keine Rollen vergeben.</translation>
     </message>
     <message>
-        <source>%1: you may not give the role "%2"; it carries permissions you do not hold here.</source>
+        <source>%1: you may not give the role &quot;%2&quot;; it carries permissions you do not hold here.</source>
         <translation>%1: Sie dürfen die Rolle „%2“ nicht vergeben; sie enthält Berechtigungen, die Sie hier nicht haben.</translation>
     </message>
     <message>
@@ -2459,7 +2459,7 @@
         </translation>
     </message>
     <message>
-        <source>There is no section called "%1". Sections: %2.</source>
+        <source>There is no section called &quot;%1&quot;. Sections: %2.</source>
         <translation>Es gibt keinen Bereich „%1“. Bereiche: %2.</translation>
     </message>
     <message>
@@ -2467,8 +2467,8 @@
         <translation>Das Bildschirmfoto konnte nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
-        <source>There is no connection profile called "%1".</source>
-        <translation>Es gibt kein Verbindungsprofil namens "%1".</translation>
+        <source>There is no connection profile called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Verbindungsprofil namens &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2660,7 +2660,7 @@
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <source>Wire the selected step's next open exit to another step (%1)</source>
+        <source>Wire the selected step&apos;s next open exit to another step (%1)</source>
         <translation>Den nächsten offenen Ausgang des gewählten Schritts mit einem anderen Schritt verbinden (%1)</translation>
     </message>
     <message>
@@ -3071,7 +3071,7 @@
         <translation>Ereignisse:</translation>
     </message>
     <message>
-        <source>The address the sign-in comes from, for the risk assessment's allow and deny lists and country table</source>
+        <source>The address the sign-in comes from, for the risk assessment&apos;s allow and deny lists and country table</source>
         <translation>Die Adresse, von der die Anmeldung kommt – für die Erlaubt- und Sperrlisten und die Ländertabelle der Risikobewertung</translation>
     </message>
     <message>
@@ -3126,7 +3126,7 @@
         <translation>Als &amp;Entwurf wiederherstellen</translation>
     </message>
     <message>
-        <source>Replace the draft with this version's journey</source>
+        <source>Replace the draft with this version&apos;s journey</source>
         <translation>Den Entwurf durch den Ablauf dieser Version ersetzen</translation>
     </message>
     <message>
@@ -3174,7 +3174,7 @@
         <translation>Version %1 wiederherstellen</translation>
     </message>
     <message>
-        <source>The draft is replaced by version %1's journey. Unsaved changes are lost.</source>
+        <source>The draft is replaced by version %1&apos;s journey. Unsaved changes are lost.</source>
         <translation>Der Entwurf wird durch den Ablauf von Version %1 ersetzt. Nicht gespeicherte Änderungen gehen verloren.</translation>
     </message>
     <message>
@@ -3352,7 +3352,7 @@
         <translation>Der Ablauf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <source>The server refused the journey's shape: %n problem(s), shown on the steps.</source>
+        <source>The server refused the journey&apos;s shape: %n problem(s), shown on the steps.</source>
         <translation>
             <numerusform>Der Server hat den Aufbau des Ablaufs abgelehnt: %n Problem, an den Schritten markiert.</numerusform>
             <numerusform>Der Server hat den Aufbau des Ablaufs abgelehnt: %n Probleme, an den Schritten markiert.</numerusform>
@@ -3454,7 +3454,7 @@
         <translation>Beginnen mit:</translation>
     </message>
     <message>
-        <source>No login journey is usable here yet, so sign-ins run the built-in journey. Start one with "New journey…".</source>
+        <source>No login journey is usable here yet, so sign-ins run the built-in journey. Start one with &quot;New journey…&quot;.</source>
         <translation>Hier ist noch kein Anmeldeablauf nutzbar, Anmeldungen laufen daher über den eingebauten Ablauf. Legen Sie einen mit „Neuer Ablauf…“ an.</translation>
     </message>
     <message>
@@ -3611,8 +3611,8 @@
         <translation>Eine CSV-Datei mit einer Person pro Zeile. Vor der Vorschau auf der nächsten Seite wird nichts geschrieben.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The first row names the columns, in any order:&lt;/p&gt;&lt;table cellspacing='0' cellpadding='2'&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;required: the person's e-mail address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their name (needed to create an account)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their title in this organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;role keys separated by &lt;tt&gt;;&lt;/tt&gt;, e.g. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optional end of the membership, e.g. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; or &lt;tt&gt;create&lt;/tt&gt;; empty: the choice below&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Save it from a spreadsheet as "CSV UTF-8": at most %1 rows and %2 KiB.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die erste Zeile nennt die Spalten, in beliebiger Reihenfolge:&lt;/p&gt;&lt;table cellspacing='0' cellpadding='2'&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Pflicht: die E-Mail-Adresse der Person&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihr Name (nötig, um ein Konto anzulegen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihre Position in dieser Organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Rollenschlüssel, getrennt durch &lt;tt&gt;;&lt;/tt&gt;, z.&amp;nbsp;B. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optionales Ende der Mitgliedschaft, z.&amp;nbsp;B. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; oder &lt;tt&gt;create&lt;/tt&gt;; leer: die Auswahl unten&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“: höchstens %1 Zeilen und %2 KiB.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The first row names the columns, in any order:&lt;/p&gt;&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;required: the person&apos;s e-mail address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their name (needed to create an account)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;their title in this organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;role keys separated by &lt;tt&gt;;&lt;/tt&gt;, e.g. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optional end of the membership, e.g. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; or &lt;tt&gt;create&lt;/tt&gt;; empty: the choice below&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Save it from a spreadsheet as &quot;CSV UTF-8&quot;: at most %1 rows and %2 KiB.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die erste Zeile nennt die Spalten, in beliebiger Reihenfolge:&lt;/p&gt;&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;email&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Pflicht: die E-Mail-Adresse der Person&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;displayName&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihr Name (nötig, um ein Konto anzulegen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;title&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;ihre Position in dieser Organisation&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;roles&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Rollenschlüssel, getrennt durch &lt;tt&gt;;&lt;/tt&gt;, z.&amp;nbsp;B. &lt;tt&gt;member;user-manager&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;expiresAt&lt;/tt&gt;&amp;nbsp;&amp;nbsp;&lt;/td&gt;&lt;td&gt;optionales Ende der Mitgliedschaft, z.&amp;nbsp;B. &lt;tt&gt;2027-03-31T00:00:00Z&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mode&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;&lt;tt&gt;invite&lt;/tt&gt; oder &lt;tt&gt;create&lt;/tt&gt;; leer: die Auswahl unten&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“: höchstens %1 Zeilen und %2 KiB.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>CSV file</source>
@@ -4035,7 +4035,7 @@
         <translation>Sie dürfen hier keine Rollen vergeben; die Person wird Mitglied.</translation>
     </message>
     <message>
-        <source>Enter the person's e-mail address.</source>
+        <source>Enter the person&apos;s e-mail address.</source>
         <translation>Geben Sie die E-Mail-Adresse der Person ein.</translation>
     </message>
 </context>
@@ -4264,8 +4264,8 @@
         <translation>Kurzname</translation>
     </message>
     <message>
-        <source>A short, unique name for links and imports: a-z, 0-9 and '-'. It cannot be changed later.</source>
-        <translation>Ein kurzer, eindeutiger Name für Links und Importe: a-z, 0-9 und '-'. Er kann später nicht geändert werden.</translation>
+        <source>A short, unique name for links and imports: a-z, 0-9 and &apos;-&apos;. It cannot be changed later.</source>
+        <translation>Ein kurzer, eindeutiger Name für Links und Importe: a-z, 0-9 und &apos;-&apos;. Er kann später nicht geändert werden.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -4292,8 +4292,8 @@
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
-        <source>Use 2 to 63 characters a-z, 0-9 and '-', not starting or ending with '-'.</source>
-        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und '-', nicht mit '-' am Anfang oder Ende.</translation>
+        <source>Use 2 to 63 characters a-z, 0-9 and &apos;-&apos;, not starting or ending with &apos;-&apos;.</source>
+        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;, nicht mit &apos;-&apos; am Anfang oder Ende.</translation>
     </message>
 </context>
 <context>
@@ -4335,7 +4335,7 @@
         <translation>Wird im Audit-Protokoll festgehalten</translation>
     </message>
     <message>
-        <source>Type the organisation's name to confirm</source>
+        <source>Type the organisation&apos;s name to confirm</source>
         <translation>Geben Sie zur Bestätigung den Namen der Organisation ein</translation>
     </message>
     <message>
@@ -4343,8 +4343,8 @@
         <translation>&amp;Grund:</translation>
     </message>
     <message>
-        <source>Type "%1" to &amp;confirm:</source>
-        <translation>Zum &amp;Bestätigen "%1" eingeben:</translation>
+        <source>Type &quot;%1&quot; to &amp;confirm:</source>
+        <translation>Zum &amp;Bestätigen &quot;%1&quot; eingeben:</translation>
     </message>
     <message>
         <source>Offboard</source>
@@ -5007,7 +5007,7 @@
         <translation>Deaktivieren …</translation>
     </message>
     <message>
-        <source>Remove %1's second factors? They set up a new one at their next sign-in.</source>
+        <source>Remove %1&apos;s second factors? They set up a new one at their next sign-in.</source>
         <translation>Die zweiten Faktoren von %1 entfernen? Bei der nächsten Anmeldung richtet die Person einen neuen ein.</translation>
     </message>
     <message>
@@ -5098,7 +5098,7 @@
         <translation>Ausgliedern</translation>
     </message>
     <message>
-        <source>End %1's membership in %2? The roles held there end too; if no other access remains, they are signed out.</source>
+        <source>End %1&apos;s membership in %2? The roles held there end too; if no other access remains, they are signed out.</source>
         <translation>Die Mitgliedschaft von %1 in %2 beenden? Die dort gehaltenen Rollen enden ebenfalls; bleibt kein anderer Zugang, wird die Person abgemeldet.</translation>
     </message>
     <message>
@@ -5236,8 +5236,8 @@
         <translation>Profil entfernen</translation>
     </message>
     <message>
-        <source>Remove the profile "%1"? Sign out first if you want its remembered sign-in deleted from the keychain.</source>
-        <translation>Das Profil "%1" entfernen? Melden Sie sich vorher ab, wenn die gespeicherte Anmeldung auch aus dem Schlüsselbund gelöscht werden soll.</translation>
+        <source>Remove the profile &quot;%1&quot;? Sign out first if you want its remembered sign-in deleted from the keychain.</source>
+        <translation>Das Profil &quot;%1&quot; entfernen? Melden Sie sich vorher ab, wenn die gespeicherte Anmeldung auch aus dem Schlüsselbund gelöscht werden soll.</translation>
     </message>
 </context>
 <context>
@@ -5329,7 +5329,7 @@
         <translation>Ergebnisse e&amp;xportieren …</translation>
     </message>
     <message>
-        <source>Save the selected campaign's items and decisions as a CSV file</source>
+        <source>Save the selected campaign&apos;s items and decisions as a CSV file</source>
         <translation>Einträge und Entscheidungen der gewählten Kampagne als CSV-Datei speichern</translation>
     </message>
     <message>
@@ -5485,7 +5485,7 @@
         <translation>Kampagne abschließen</translation>
     </message>
     <message>
-        <source>Close “%1”? Undecided items stay undecided and leave the reviewers' lists.</source>
+        <source>Close “%1”? Undecided items stay undecided and leave the reviewers&apos; lists.</source>
         <translation>„%1“ abschließen? Unentschiedene Einträge bleiben unentschieden und verschwinden aus den Listen der Prüfenden.</translation>
     </message>
     <message>
@@ -5518,7 +5518,10 @@
     </message>
     <message numerus="yes">
         <source>Handed %n item(s) to another reviewer.</source>
-        <translation><numerusform>%n Eintrag an eine andere prüfende Person übergeben.</numerusform><numerusform>%n Einträge an eine andere prüfende Person übergeben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag an eine andere prüfende Person übergeben.</numerusform>
+            <numerusform>%n Einträge an eine andere prüfende Person übergeben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refused: last admin</source>
@@ -5615,8 +5618,8 @@
         <translation>Kennung</translation>
     </message>
     <message>
-        <source>A short, stable name for the API and imports: 2 to 63 characters a-z, 0-9 and '-'. It cannot be changed later.</source>
-        <translation>Ein kurzer, fester Name für die API und Importe: 2 bis 63 Zeichen a-z, 0-9 und '-'. Er lässt sich später nicht ändern.</translation>
+        <source>A short, stable name for the API and imports: 2 to 63 characters a-z, 0-9 and &apos;-&apos;. It cannot be changed later.</source>
+        <translation>Ein kurzer, fester Name für die API und Importe: 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;. Er lässt sich später nicht ändern.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5747,8 +5750,8 @@
         <translation>Diese Kennung ist schon vergeben, an eine andere Rolle dieser Organisation oder an eine vordefinierte Rolle. Wählen Sie eine andere Kennung.</translation>
     </message>
     <message>
-        <source>Use 2 to 63 characters a-z, 0-9 and '-', not starting or ending with '-'.</source>
-        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und '-', nicht mit '-' am Anfang oder Ende.</translation>
+        <source>Use 2 to 63 characters a-z, 0-9 and &apos;-&apos;, not starting or ending with &apos;-&apos;.</source>
+        <translation>Verwenden Sie 2 bis 63 Zeichen a-z, 0-9 und &apos;-&apos;, nicht mit &apos;-&apos; am Anfang oder Ende.</translation>
     </message>
     <message>
         <source>You can only give a role permissions you hold here yourself, and only change roles whose every permission you hold.</source>

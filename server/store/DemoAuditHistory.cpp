@@ -1,5 +1,6 @@
 #include "server/store/DemoAuditHistory.h"
 
+#include "core/DemoWorld.h"
 #include "core/SplitMix64.h"
 #include "core/TimeFormat.h"
 
@@ -39,7 +40,7 @@ core::AuditEvent base(const DemoAuditHistory::Person& actor, const std::string& 
     for (const char c : actor.email)
         h = h * 31 + std::uint8_t(c);
     e.clientAddress = "198.51.100." + std::to_string(1 + h % 254);
-    e.userAgent = DemoAuditHistory::kUserAgent;
+    e.userAgent = core::DemoWorld::kHistoryUserAgent;
     e.requestId = requestId;
     return e;
 }

@@ -12,8 +12,9 @@ namespace trellis::server {
 /// Thirty days of plausible activity for the demo workspace's audit trail, so the audit browser, its timeline and
 /// its filters have something to show: sign-ins (some with a wrong password first), roles granted and invitations
 /// sent by the organisations' admins, and now and then a denied attempt. Deterministic for a seed; every event names
-/// itself demo data in its user agent and comes from the documentation address range 198.51.100.0/24 (RFC 5737).
-/// DemoSeeder appends the events through AuditLog, so they are chained like any others.
+/// itself demo data in its user agent (core::DemoWorld::kHistoryUserAgent) and comes from the documentation address
+/// range 198.51.100.0/24 (RFC 5737). DemoSeeder appends the events through AuditLog, so they are chained like any
+/// others.
 class DemoAuditHistory
 {
 public:
@@ -32,7 +33,6 @@ public:
                                                   std::chrono::system_clock::time_point now, std::uint64_t seed);
 
     static constexpr int kDays = 30;
-    static constexpr const char* kUserAgent = "Mozilla/5.0 (X11; Linux x86_64) Trellis demo data";
 };
 
 } // namespace trellis::server

@@ -8,7 +8,6 @@
 #include "core/TimeFormat.h"
 #include "server/store/AuditLog.h"
 #include "server/store/Database.h"
-#include "server/store/DemoAuditHistory.h"
 #include "server/store/DemoSeeder.h"
 #include "server/store/MembershipRepository.h"
 #include "server/store/OrgRepository.h"
@@ -244,7 +243,7 @@ private Q_SLOTS:
 
         // Thirty days of demo audit history before the seed event, chained like any events, in time order, with
         // the partner admins' grants allowed by their real org-admin assignments.
-        const QString demoAgent = QString::fromLatin1(DemoAuditHistory::kUserAgent);
+        const QString demoAgent = QString::fromLatin1(core::DemoWorld::kHistoryUserAgent);
         const int history =
             scalar(db, QStringLiteral("SELECT COUNT(*) FROM audit_events WHERE user_agent = '%1'").arg(demoAgent));
         QVERIFY2(history > 500, qPrintable(QString::number(history)));
