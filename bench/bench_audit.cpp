@@ -131,9 +131,9 @@ void generate(const server::Database& db, const World& w, std::int64_t total)
         server::sql::runDirect(db, QStringLiteral("PRAGMA synchronous = OFF"), "pragma failed");
     }
     // A fresh trail loads without its secondary indexes and builds them at the end (sorting beats 10 million random
-    // B-tree inserts); the definitions are those of migration 0013.
+    // B-tree inserts); the definitions are those of migrations 0013 and 0017.
     static const char* const kIndexes[][2] = {
-        {"audit_events_path_seq_idx", "(target_org_path, sequence)"},
+        {"audit_events_path_seq_idx", "(target_org_path, sequence, occurred_at, action, outcome)"},
         {"audit_events_actor_seq_idx", "(actor_id, sequence)"},
         {"audit_events_action_seq_idx", "(action, sequence)"},
         {"audit_events_target_seq_idx", "(target_id, sequence)"},
