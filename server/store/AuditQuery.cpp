@@ -246,7 +246,7 @@ AuditQuery::Page AuditQuery::newestFirst(const AuditFilter& filter, std::optiona
         // Nearly a page (a quarter or more): a window a few times wider will hold it, which costs less than an index
         // that is not in sequence order (a large subtree's paths, a long time range).
         const auto found = std::int64_t(probe.events.size());
-        if (found * 4 >= limit && top - window > 0) {
+        if (found * 4 >= limit) {
             const std::int64_t wider = std::min(top, window * ((3 * (limit + 1)) / (2 * found) + 1));
             probe = page(filter, true, top, limit, top - wider);
             if (probe.more || wider == top)
@@ -308,6 +308,9 @@ std::optional<std::vector<std::string>> AuditQuery::eventPaths(const AuditFilter
             q = &next;
         }
     }
+    // Visible subtrees never nest (AdminScope::rootPaths), but a path walked twice would show its events twice.
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
     return paths;
 }
 
