@@ -1,6 +1,7 @@
 #include "server/store/DemoAuditHistory.h"
 
 #include "core/DemoWorld.h"
+#include "core/Permission.h"
 #include "core/SplitMix64.h"
 #include "core/TimeFormat.h"
 
@@ -67,6 +68,21 @@ void signIn(std::vector<core::AuditEvent>& out, core::SplitMix64& random, const 
     step("login.success", "success", second + 1);
 }
 
+/// The permissions of a built-in role an org admin lacks, as the server names them when it refuses the grant.
+std::string notHeldByOrgAdmins(std::string_view roleKey)
+{
+    const auto& roles = core::builtinRoles();
+    const auto role = [&](std::string_view key) {
+        return std::find_if(roles.begin(), roles.end(), [&](const core::BuiltinRole& r) { return r.key == key; });
+    };
+    const auto& held = role("org-admin")->permissions;
+    std::string missing;
+    for (const std::string_view permission : role(roleKey)->permissions)
+        if (std::find(held.begin(), held.end(), permission) == held.end())
+            missing += (missing.empty() ? "" : ", ") + std::string(permission);
+    return missing;
+}
+
 void adminAction(std::vector<core::AuditEvent>& out, core::SplitMix64& random, const DemoAuditHistory::Person& admin,
                  const std::vector<const DemoAuditHistory::Person*>& colleagues, Clock::time_point at)
 {
@@ -78,8 +94,9 @@ void adminAction(std::vector<core::AuditEvent>& out, core::SplitMix64& random, c
     const DemoAuditHistory::Person* colleague =
         colleagues.empty() ? nullptr : colleagues[std::size_t(random.below(int(colleagues.size())))];
     if (roll < 45 && colleague) {
-        static const char* const roles[] = {"user-manager", "flow-designer", "member"};
-        const std::string role = roles[random.below(3)];
+        // What an org admin may hand out (she holds every permission of these roles).
+        static const char* const roles[] = {"user-manager", "member"};
+        const std::string role = roles[random.below(2)];
         e.action = "role.assign";
         e.targetType = "role_assignment";
         e.targetId = uuid(random);
@@ -103,16 +120,16 @@ void adminAction(std::vector<core::AuditEvent>& out, core::SplitMix64& random, c
         e.action = "role.revoke";
         e.targetType = "role_assignment";
         e.targetId = uuid(random);
-        e.targetDisplay = colleague->email + " · flow-designer · " + admin.orgName;
-        e.before = {{"role", "flow-designer"}, {"user", colleague->email}, {"revokedAt", nullptr}};
-        e.after = {{"role", "flow-designer"}, {"user", colleague->email}, {"revokedAt", e.occurredAt}};
+        e.targetDisplay = colleague->email + " · user-manager · " + admin.orgName;
+        e.before = {{"role", "user-manager"}, {"user", colleague->email}, {"revokedAt", nullptr}};
+        e.after = {{"role", "user-manager"}, {"user", colleague->email}, {"revokedAt", e.occurredAt}};
     } else {
-        // Trying to hand out more than one holds: refused, and recorded.
+        // Trying to hand out more than one holds: refused, and recorded in the server's words.
         e.action = "role.assign";
         e.outcome = "denied";
         e.targetType = "role_assignment";
-        e.targetDisplay = (colleague ? colleague->email : admin.email) + " · platform-owner · " + admin.orgName;
-        e.reason = "permissions not held: platform.manage";
+        e.targetDisplay = (colleague ? colleague->email : admin.email) + " · flow-designer · " + admin.orgName;
+        e.reason = "permissions not held: " + notHeldByOrgAdmins("flow-designer");
     }
     out.push_back(std::move(e));
 }
